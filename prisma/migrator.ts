@@ -45,7 +45,13 @@ function asText(res: pg.QueryResult | pg.QueryResult[]) {
   return res
 }
 
-function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * The engine does not dispose its adapters when freed, and a pooled connection would keep the
+ * session-level migration lock: the factory remembers its pools so that `close` ends them.
+ */
+function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory & { close: () => Promise<void> } {
+  const pools = new Set<pg.Pool>()
+  const track = (pool: pg.Pool) => { pools.add(pool); return pool }
   const poolConfig = (database?: string): pg.PoolConfig => {
     const url = new URL(databaseUrl)
     if (database) url.pathname = `/${database}`
@@ -54,7 +60,7 @@ function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => new PrismaPg(new pg.Pool(poolConfig()), { disposeExternalPool: true }).connect(),
+    connect: () => new PrismaPg(track(new pg.Pool(poolConfig())), { disposeExternalPool: true }).connect(),
     // adapter-pg drops its shadow database while its own pool is still connected; do it in order.
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const name = `prisma_shadow_${process.pid}_${Date.now()}`
@@ -63,10 +69,12 @@ function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
       await admin.query(`CREATE DATABASE "${name}"`)
       await admin.end()
       const pool = new pg.Pool(poolConfig(name))
+      pools.add(pool)
       const adapter = await new PrismaPg(pool).connect()
       const dispose = adapter.dispose.bind(adapter)
       adapter.dispose = async () => {
         await dispose()
+        pools.delete(pool)
         await pool.end().catch(() => {})
         const dropper = new pg.Client({ connectionString: databaseUrl })
         await dropper.connect()
@@ -75,20 +83,37 @@ function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
       }
       return adapter
     },
+    close: async () => {
+      await Promise.all([...pools].map((pool) => pool.end().catch(() => {})))
+      pools.clear()
+    },
   }
 }
 
+type EngineModule = typeof import('@prisma/schema-engine-wasm')
+
+let engineModule: Promise<EngineModule> | undefined
+
+/** The wasm module is instantiated once per process: its bindings are module-global state. */
+function wasmEngine(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const require = createRequire(import.meta.url)
+    const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
+    const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg')
+    const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'))
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports })
+    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void }
+    ;(bg as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports)
+    exports.__wbindgen_start()
+    return bg as unknown as EngineModule
+  })()
+  return engineModule
+}
+
 async function loadEngine(schemaText: string, factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngineType> {
-  const require = createRequire(import.meta.url)
-  const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'))
-  const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg')
-  const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'))
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports })
-  const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void }
-  ;(bg as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports)
-  exports.__wbindgen_start()
+  const { SchemaEngine } = await wasmEngine()
   const log = (line: string) => { if (process.env.MIGRATE_DEBUG) console.error(line) }
-  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(factory))
+  return SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(factory))
 }
 
 export async function readMigrations(): Promise<MigrationList> {
@@ -117,10 +142,12 @@ export class Migrator {
     private readonly close: () => Promise<void>,
   ) {}
 
-  static async open(target: Target): Promise<Migrator> {
-    const schemaText = await readFile(schemaPath, 'utf8')
+  /** `schemaText` replaces schema.prisma's content (the tests check that a drifted schema is caught). */
+  static async open(target: Target, options: { schemaText?: string } = {}): Promise<Migrator> {
+    const schemaText = options.schemaText ?? await readFile(schemaPath, 'utf8')
     if ('databaseUrl' in target) {
-      return new Migrator(await loadEngine(schemaText, pgFactory(target.databaseUrl)), schemaText, async () => {})
+      const factory = pgFactory(target.databaseUrl)
+      return new Migrator(await loadEngine(schemaText, factory), schemaText, factory.close)
     }
     await mkdir(target.pgliteDir, { recursive: true })
     const db = new PGlite({ dataDir: target.pgliteDir })

@@ -1,0 +1,106 @@
+// npm start: the whole portal on one machine with nothing installed by hand. Builds the app if
+// its sources changed, runs Meilisearch (unless MEILI_URL is set), migrates the database
+// (PGlite unless DATABASE_URL is set), loads the real data, brings the search index up to
+// date, then serves the portal until interrupted, and stops Meilisearch with it.
+import { spawn, execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { generatePrismaClient } from './prisma-generate'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const log = (line: string) => console.log(`[start] ${line}`)
+
+function newestSource(entries: string[]): number {
+  let newest = 0
+  const walk = (p: string) => {
+    if (!existsSync(p)) return
+    const s = statSync(p)
+    if (s.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== 'generated' && name !== 'node_modules') walk(path.join(p, name))
+    } else newest = Math.max(newest, s.mtimeMs)
+  }
+  for (const e of entries) walk(path.join(root, e))
+  return newest
+}
+
+function buildIfStale(): void {
+  const built = path.join(root, '.output/nitro.json')
+  const sources = ['app.vue', 'nuxt.config.ts', 'package-lock.json', 'pages', 'components', 'composables', 'layouts', 'stores', 'server', 'shared', 'i18n', 'assets', 'public', 'prisma/schema.prisma']
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(sources)) return
+  log('building the portal (first start or changed sources; about a minute)…')
+  execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+generatePrismaClient()
+buildIfStale()
+
+const { loadConfig } = await import('../server/utils/config')
+const { ensureMeilisearch, openMigratedDatabase, readDataFiles } = await import('./lib/runtime')
+const { MeilisearchUnavailableError } = await import('./lib/meilisearch-process')
+const { importItems } = await import('../server/services/import/import-items')
+const { applySearchSettings } = await import('../server/services/search/settings')
+const { drainAll } = await import('../server/services/search/outbox')
+const { createMeiliClient } = await import('../server/utils/meili')
+
+let meili: Awaited<ReturnType<typeof ensureMeilisearch>>
+try {
+  meili = await ensureMeilisearch(loadConfig())
+} catch (error) {
+  console.error(error instanceof MeilisearchUnavailableError ? `\nMeilisearch is needed and cannot be started here.\n${error.message}\n` : error)
+  process.exit(1)
+}
+const config = meili.config
+log(meili.process ? `Meilisearch ${config.meiliUrl} (bundled, data in ${path.relative(root, config.dataDir)}/meilisearch)` : `Meilisearch ${config.meiliUrl}`)
+log(config.databaseUrl ? 'database: PostgreSQL from DATABASE_URL' : `database: embedded PGlite in ${path.relative(root, config.pgliteDir)}`)
+
+let db: Awaited<ReturnType<typeof openMigratedDatabase>> | undefined
+try {
+  db = await openMigratedDatabase(config)
+  const report = await importItems(db.prisma, await readDataFiles())
+  if (report.items.created || report.departments.created) {
+    log(`loaded ${report.departments.created} departments, ${report.items.created} items, ${report.duties.created} duties, ${report.funds.created} special funds, ${report.dictionary.created} dictionary entries`)
+  } else {
+    log(`data already loaded (${report.items.existing} items)`)
+  }
+  const client = createMeiliClient(config)
+  await applySearchSettings(db.prisma, client, config.meiliIndex)
+  const applied = await drainAll(db.prisma, client, config.meiliIndex)
+  if (applied) log(`search index brought up to date (${applied} changes)`)
+} catch (error) {
+  console.error(`[start] cannot start: ${(error as Error).message}`)
+  await db?.close()
+  await meili.process?.stop()
+  process.exit(1)
+}
+// The embedded database admits one process at a time: hand it over to the server.
+await db.close()
+
+const port = process.env.PORT || process.env.NITRO_PORT || '3000'
+const server = spawn(process.execPath, [path.join(root, '.output/server/index.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: port,
+    DATA_DIR: config.dataDir,
+    MEILI_URL: config.meiliUrl,
+    MEILI_MASTER_KEY: config.meiliKey ?? '',
+    NUXT_PUBLIC_DEMO: process.env.NUXT_PUBLIC_DEMO ?? '1',
+  },
+})
+log(`portal: http://localhost:${port}  (Ctrl+C stops the portal and Meilisearch)`)
+
+let stopping = false
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  if (server.exitCode === null) {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+  }
+  await meili.process?.stop()
+  process.exit(code)
+}
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+server.on('exit', (code) => void shutdown(code ?? 1))

@@ -1,0 +1,37 @@
+// Keeps Meilisearch in step with PostgreSQL while the portal runs: applies the index settings
+// once Meilisearch answers, then drains the search outbox. Every portal process may run it;
+// rows are claimed so that no two processes apply the same row at once.
+import { applySearchSettings } from '../services/search/settings'
+import { startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
+import { closeSharedDb } from '../utils/prisma'
+
+export default defineNitroPlugin((nitro) => {
+  if (process.env.SEARCH_WORKER === 'off') return
+  const config = loadConfig()
+  let worker: OutboxWorker | undefined
+  let stopped = false
+  let retry: NodeJS.Timeout | undefined
+
+  const start = async (attempt = 0): Promise<void> => {
+    if (stopped) return
+    try {
+      const { prisma } = await useDb()
+      await applySearchSettings(prisma, useMeili(), config.meiliIndex)
+      worker = startOutboxWorker(prisma, useMeili(), config.meiliIndex, {
+        onError: (message) => console.warn(`[search] index update postponed: ${message}`),
+      })
+    } catch (error) {
+      const delay = Math.min(30_000, 1000 * 2 ** attempt)
+      console.warn(`[search] Meilisearch not ready (${(error as Error).message}); retrying in ${delay / 1000} s`)
+      retry = setTimeout(() => void start(attempt + 1), delay)
+    }
+  }
+  void start()
+
+  nitro.hooks.hook('close', async () => {
+    stopped = true
+    clearTimeout(retry)
+    await worker?.stop()
+    await closeSharedDb()
+  })
+})

@@ -1,0 +1,141 @@
+// The append-only audit log. Each entry's hash covers its own canonical content and the
+// previous entry's hash, so editing, removing, reordering or forging an old entry breaks the
+// chain. Entries are written inside the transaction of the change they record.
+import { createHash } from 'node:crypto'
+import type { Db, Prisma } from '../utils/prisma'
+
+type Tx = Prisma.TransactionClient
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+/** Arbitrary, fixed key of the advisory lock that serialises appends, so the chain never forks. */
+const CHAIN_LOCK = 8_675_309
+
+export interface AuditActor {
+  id: number | null
+  name: string
+  role: 'EDITOR' | 'REFORM_OFFICE' | 'AUDITOR' | 'ADMIN' | null
+  departmentId: number | null
+}
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system', role: null, departmentId: null }
+
+export interface AuditInput {
+  action: string
+  entityType?: Prisma.AuditEntryCreateInput['entityType']
+  entityId?: string | number | null
+  before?: unknown
+  after?: unknown
+  reason?: string | null
+  documentNo?: string | null
+  requestId?: string | null
+}
+
+/** JSON with object keys sorted, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null'
+  if (value instanceof Date) return JSON.stringify(value.toISOString())
+  if (typeof value === 'bigint') return JSON.stringify(value.toString())
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export interface HashedContent {
+  seq: bigint
+  at: Date
+  actorId: number | null
+  actorName: string
+  role: string | null
+  departmentId: number | null
+  action: string
+  entityType: string | null
+  entityId: string | null
+  before: unknown
+  after: unknown
+  reason: string | null
+  documentNo: string | null
+  requestId: string | null
+  prevHash: string
+}
+
+export function entryHash(content: HashedContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex')
+}
+
+/** Plain JSON for the before/after columns (dates as ISO strings, decimals as strings). */
+export function toJsonValue(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue
+}
+
+export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`
+  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } })
+  const seq = (last?.seq ?? 0n) + 1n
+  const before = toJsonValue(input.before)
+  const after = toJsonValue(input.after)
+  const content: HashedContent = {
+    seq,
+    // Millisecond precision survives the round trip through timestamp(3), so verification sees the same value.
+    at: new Date(),
+    actorId: actor.id,
+    actorName: actor.name,
+    role: actor.role,
+    departmentId: actor.departmentId,
+    action: input.action,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+    before: before ?? null,
+    after: after ?? null,
+    reason: input.reason ?? null,
+    documentNo: input.documentNo ?? null,
+    requestId: input.requestId ?? null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  }
+  await tx.auditEntry.create({
+    data: {
+      ...content,
+      role: actor.role,
+      entityType: input.entityType ?? null,
+      before,
+      after,
+      hash: entryHash(content),
+    },
+  })
+}
+
+export interface ChainVerification {
+  ok: boolean
+  entries: number
+  /** the first entry that is wrong, missing or out of order */
+  firstBad?: { seq: string; problem: string }
+}
+
+/** Recomputes the chain from the first entry; names the first entry that does not fit. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH
+  let expectedSeq = 1n
+  let entries = 0
+  let cursor: bigint | undefined
+  for (;;) {
+    const rows = await db.auditEntry.findMany({ orderBy: { seq: 'asc' }, take: 1000, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
+    if (!rows.length) return { ok: true, entries }
+    for (const row of rows) {
+      const seq = row.seq.toString()
+      if (row.seq !== expectedSeq) return { ok: false, entries, firstBad: { seq, problem: row.seq > expectedSeq ? `entry ${expectedSeq} is missing` : 'out of order' } }
+      if (row.prevHash !== prevHash) return { ok: false, entries, firstBad: { seq, problem: 'does not follow the previous entry (removed, reordered or inserted entry)' } }
+      const { hash, ...content } = row
+      if (entryHash({ ...content, role: row.role, entityType: row.entityType }) !== hash) {
+        return { ok: false, entries, firstBad: { seq, problem: 'content does not match its hash (edited entry)' } }
+      }
+      prevHash = hash
+      expectedSeq += 1n
+      entries += 1
+    }
+    cursor = rows[rows.length - 1]!.seq
+  }
+}

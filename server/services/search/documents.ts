@@ -1,0 +1,103 @@
+// What the search index holds: one flat document per published record of the three lists.
+// Built only from published tables, so drafts (which live in ChangeRequest) can never leak.
+import type { Db } from '../../utils/prisma'
+import { itemTypeByKey, isPower, type ItemTypeKey } from '../../../shared/item-types'
+import type { SearchDocument, SearchList } from '../../../shared/search'
+import { pinyinTokens } from './pinyin'
+
+type EntityType = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
+
+export function documentId(entityType: EntityType, id: number): string {
+  return `${entityType.toLowerCase().replace('_', '-')}-${id}`
+}
+
+function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDocument {
+  const tokens = pinyinTokens([doc.name, ...doc.aliases].join(' '))
+  return { ...doc, pinyin: tokens.full, initials: tokens.initials }
+}
+
+const powerInclude = { department: { select: { id: true, name: true } } } as const
+
+export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
+  const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude })
+  return items.map((item) => {
+    const type = item.type as ItemTypeKey
+    const list: SearchList = isPower(type) ? 'power' : 'responsibility'
+    return withPinyin({
+      id: documentId('POWER_ITEM', item.id),
+      entityId: item.id,
+      list,
+      code: item.code,
+      name: item.name,
+      aliases: item.aliases,
+      groupName: item.groupName ?? '',
+      summary: item.legalBasis ?? '',
+      type,
+      typeName: itemTypeByKey(type)?.zh ?? type,
+      departmentId: item.department.id,
+      departmentName: item.department.name,
+      status: item.status,
+      level: item.level,
+      year: null,
+      updatedAt: item.updatedAt.getTime(),
+    })
+  })
+}
+
+const DUTY_TYPE_NAMES = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管' } as const
+
+export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
+  const duties = await db.duty.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })
+  return duties.map((duty) => withPinyin({
+    id: documentId('DUTY', duty.id),
+    entityId: duty.id,
+    list: 'responsibility',
+    code: duty.code,
+    name: duty.title,
+    aliases: [],
+    groupName: '',
+    summary: duty.content.slice(0, 300),
+    type: duty.kind,
+    typeName: DUTY_TYPE_NAMES[duty.kind],
+    departmentId: duty.department.id,
+    departmentName: duty.department.name,
+    status: 'IN_FORCE',
+    level: 'COUNTY',
+    year: null,
+    updatedAt: duty.updatedAt.getTime(),
+  }))
+}
+
+export async function fundDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
+  const funds = await db.specialFund.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })
+  return funds.map((fund) => withPinyin({
+    id: documentId('SPECIAL_FUND', fund.id),
+    entityId: fund.id,
+    list: 'fund',
+    code: fund.code,
+    name: fund.name,
+    aliases: [],
+    groupName: '',
+    summary: fund.purpose.slice(0, 300),
+    type: fund.allocationMethod,
+    typeName: fund.allocationMethod === 'FACTOR' ? '因素法' : '项目法',
+    departmentId: fund.department.id,
+    departmentName: fund.department.name,
+    status: fund.status,
+    level: 'COUNTY',
+    year: fund.year,
+    updatedAt: fund.updatedAt.getTime(),
+  }))
+}
+
+/** Records the index should hold, by entity type; an id missing from the result is removed from the index. */
+export const documentBuilders: Record<EntityType, (db: Db, ids: number[]) => Promise<SearchDocument[]>> = {
+  POWER_ITEM: powerItemDocuments,
+  DUTY: dutyDocuments,
+  SPECIAL_FUND: fundDocuments,
+  DUTY_BOUNDARY: async () => [],
+}
+
+export function isIndexedEntity(entityType: string): entityType is EntityType {
+  return entityType in documentBuilders
+}

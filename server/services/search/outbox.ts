@@ -1,0 +1,128 @@
+// The search outbox: PostgreSQL is the source of truth and Meilisearch follows it. Every write
+// to a searchable record adds an outbox row in the same transaction (enqueueSearchSync); the
+// worker applies the rows to Meilisearch and retries with backoff while it is unreachable.
+import type { Meilisearch } from 'meilisearch'
+import type { Db, Prisma } from '../../utils/prisma'
+import { documentBuilders, documentId, isIndexedEntity } from './documents'
+
+type Tx = Prisma.TransactionClient | Db
+type IndexedEntity = keyof typeof documentBuilders
+
+/** Call inside the transaction that writes the records. */
+export async function enqueueSearchSync(tx: Tx, entityType: IndexedEntity, ids: number[]): Promise<void> {
+  if (!ids.length) return
+  await tx.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' as const })) })
+}
+
+interface ClaimedRow { id: bigint; entityType: string; entityId: number; attempts: number }
+
+/** How long a claimed row stays invisible to other workers before it counts as abandoned. */
+const LEASE_SECONDS = 120
+const MAX_BACKOFF_SECONDS = 300
+
+/**
+ * Claims due rows by pushing their next attempt into the future, so that several portal
+ * processes can run the worker at once without applying the same row twice at the same time.
+ */
+async function claim(db: Db, batchSize: number): Promise<ClaimedRow[]> {
+  return db.$queryRaw<ClaimedRow[]>`
+    UPDATE "SearchOutbox" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE id IN (
+      SELECT id FROM "SearchOutbox"
+      WHERE "processedAt" IS NULL AND "nextAttemptAt" <= now()
+      ORDER BY id LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "entityType"::text AS "entityType", "entityId", attempts`
+}
+
+export interface DrainResult { applied: number; failed: number; error?: string }
+
+/** Applies one batch of due outbox rows. Documents are built from the records as they are now, so order does not matter. */
+export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, batchSize = 1000): Promise<DrainResult> {
+  const rows = await claim(db, batchSize)
+  if (!rows.length) return { applied: 0, failed: 0 }
+  try {
+    const index = meili.index(indexUid)
+    const byType = new Map<IndexedEntity, Set<number>>()
+    for (const row of rows) {
+      if (!isIndexedEntity(row.entityType)) continue
+      const ids = byType.get(row.entityType) ?? new Set<number>()
+      ids.add(row.entityId)
+      byType.set(row.entityType, ids)
+    }
+    for (const [entityType, idSet] of byType) {
+      const ids = [...idSet]
+      const docs = await documentBuilders[entityType](db, ids)
+      const present = new Set(docs.map((d) => d.entityId))
+      const gone = ids.filter((id) => !present.has(id)).map((id) => documentId(entityType, id))
+      if (docs.length) await expectSuccess(index.addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: 60_000 }))
+      if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask({ timeout: 60_000 }))
+    }
+    await db.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { processedAt: new Date(), lastError: null } })
+    return { applied: rows.length, failed: 0 }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    // Rows wait longer after each failed attempt; they are never dropped.
+    await db.$executeRaw`
+      UPDATE "SearchOutbox" SET attempts = attempts + 1, "lastError" = ${message.slice(0, 500)},
+        "nextAttemptAt" = now() + make_interval(secs => LEAST(${MAX_BACKOFF_SECONDS}, power(2, attempts)::int))
+      WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`
+    return { applied: 0, failed: rows.length, error: message }
+  }
+}
+
+async function expectSuccess(task: Promise<{ status: string; error?: { message: string } | null }>): Promise<void> {
+  const done = await task
+  if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? ''}`)
+}
+
+/** Rows not yet applied to Meilisearch: 0 means the index has caught up with the database. */
+export function pendingCount(db: Db): Promise<number> {
+  return db.searchOutbox.count({ where: { processedAt: null } })
+}
+
+/** Drains until nothing is due; used by commands and tests that need the index current now. */
+export async function drainAll(db: Db, meili: Meilisearch, indexUid: string): Promise<number> {
+  let total = 0
+  for (;;) {
+    const result = await drainOnce(db, meili, indexUid)
+    if (result.error) throw new Error(`search index update failed: ${result.error}`)
+    if (!result.applied) return total
+    total += result.applied
+  }
+}
+
+export interface OutboxWorker { stop: () => Promise<void>; wake: () => void }
+
+/** Polls the outbox; `wake` runs it at once (after a write in this process). */
+export function startOutboxWorker(db: Db, meili: Meilisearch, indexUid: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): OutboxWorker {
+  const intervalMs = options.intervalMs ?? 500
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  const tick = () => {
+    if (stopped) return
+    clearTimeout(timer)
+    running = (async () => {
+      try {
+        let result: DrainResult
+        do {
+          result = await drainOnce(db, meili, indexUid)
+          if (result.error) options.onError?.(result.error)
+        } while (result.applied > 0 && !stopped)
+      } catch (error) {
+        options.onError?.(error instanceof Error ? error.message : String(error))
+      }
+      if (!stopped) timer = setTimeout(tick, intervalMs)
+    })()
+  }
+  tick()
+  return {
+    wake: () => { void running.then(tick) },
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,141 @@
+// Public search over the three lists. Facet counts are disjunctive: each facet is counted
+// without its own filter, so choosing one department still shows how many the others have.
+import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
+import type { Db } from '../../utils/prisma'
+import { itemTypeByKey } from '../../../shared/item-types'
+import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
+
+export class SearchUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('search is unavailable', { cause })
+    this.name = 'SearchUnavailableError'
+  }
+}
+
+const PRE = '\uE000'
+const POST = '\uE001'
+
+const FACETS = { list: 'list', type: 'type', dept: 'departmentId', status: 'status', year: 'year' } as const
+type FacetKey = keyof typeof FACETS
+
+const LIST_LABELS: Record<string, string> = { power: '权力清单', responsibility: '责任清单', fund: '财政专项资金' }
+const STATUS_LABELS: Record<string, string> = { IN_FORCE: '实施中', DELEGATED: '已下放', CANCELLED: '已取消' }
+const OTHER_TYPE_LABELS: Record<string, string> = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管', FACTOR: '因素法', PROJECT: '项目法' }
+
+/** Values come from the validated query (enums and integers), so they are safe to quote. */
+function filterFor(query: SearchQuery, except?: FacetKey): string[] {
+  const clauses: string[] = []
+  for (const key of Object.keys(FACETS) as FacetKey[]) {
+    if (key === except) continue
+    const values = query[key] as (string | number)[]
+    if (values.length) clauses.push(`${FACETS[key]} IN [${values.map((v) => JSON.stringify(v)).join(', ')}]`)
+  }
+  return clauses
+}
+
+export function splitHighlight(text: string | undefined): TextPart[] {
+  if (!text) return []
+  const parts: TextPart[] = []
+  for (const [i, chunk] of text.split(PRE).entries()) {
+    if (i === 0) { if (chunk) parts.push({ text: chunk, match: false }); continue }
+    const [match, rest] = chunk.split(POST) as [string, string | undefined]
+    if (match) parts.push({ text: match, match: true })
+    if (rest) parts.push({ text: rest, match: false })
+  }
+  return parts
+}
+
+const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
+  relevance: undefined,
+  name: ['name:asc'],
+  updated: ['updatedAt:desc'],
+}
+
+let departmentNames: { at: number; names: Map<number, string> } | undefined
+
+async function departmentLabels(db: Db): Promise<Map<number, string>> {
+  if (!departmentNames || Date.now() - departmentNames.at > 60_000) {
+    const rows = await db.department.findMany({ select: { id: true, name: true } })
+    departmentNames = { at: Date.now(), names: new Map(rows.map((d) => [d.id, d.name])) }
+  }
+  return departmentNames.names
+}
+
+function facetLabel(key: FacetKey, value: string, departments: Map<number, string>): string {
+  switch (key) {
+    case 'list': return LIST_LABELS[value] ?? value
+    case 'status': return STATUS_LABELS[value] ?? value
+    case 'type': return itemTypeByKey(value)?.zh ?? OTHER_TYPE_LABELS[value] ?? value
+    case 'dept': return departments.get(Number(value)) ?? value
+    case 'year': return `${value}年`
+  }
+}
+
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const base = {
+    indexUid,
+    q: query.q,
+    matchingStrategy: 'frequency' as const,
+  }
+  const main: MultiSearchQuery = {
+    ...base,
+    filter: filterFor(query),
+    facets: Object.values(FACETS),
+    hitsPerPage: PAGE_SIZE,
+    page: query.page,
+    sort: SORTS[query.sort],
+    attributesToRetrieve: ['id', 'entityId', 'list', 'code', 'name', 'aliases', 'summary', 'type', 'typeName', 'departmentId', 'departmentName', 'status', 'year'],
+    attributesToHighlight: ['name', 'summary'],
+    attributesToCrop: ['summary'],
+    cropLength: 40,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+  }
+  // One extra query per active facet, counted without its own filter.
+  const active = (Object.keys(FACETS) as FacetKey[]).filter((k) => (query[k] as unknown[]).length)
+  const facetQueries: MultiSearchQuery[] = active.map((key) => ({ ...base, filter: filterFor(query, key), facets: [FACETS[key]], limit: 0 }))
+
+  let responses: SearchResponse<SearchDocument>[]
+  try {
+    const answer = await meili.multiSearch({ queries: [main, ...facetQueries] })
+    responses = answer.results as unknown as SearchResponse<SearchDocument>[]
+  } catch (error) {
+    throw new SearchUnavailableError(error)
+  }
+  const [result, ...facetResults] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
+  const distribution = { ...result.facetDistribution }
+  active.forEach((key, i) => { distribution[FACETS[key]] = facetResults[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+
+  const departments = await departmentLabels(db)
+  const facets = Object.fromEntries((Object.keys(FACETS) as FacetKey[]).map((key) => {
+    const values: FacetValue[] = Object.entries(distribution[FACETS[key]] ?? {})
+      .map(([value, count]) => ({ value, label: facetLabel(key, value, departments), count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'))
+    return [key, values]
+  })) as SearchResult['facets']
+
+  const hits: SearchHit[] = result.hits.map((hit) => ({
+    id: hit.id,
+    entityId: hit.entityId,
+    list: hit.list,
+    code: hit.code,
+    name: splitHighlight(hit._formatted?.name ?? hit.name),
+    aliases: hit.aliases,
+    summary: splitHighlight(hit._formatted?.summary ?? hit.summary),
+    type: hit.type,
+    typeName: hit.typeName,
+    departmentId: hit.departmentId,
+    departmentName: hit.departmentName,
+    status: hit.status,
+    year: hit.year,
+  }))
+  return {
+    query,
+    hits,
+    total: result.totalHits ?? hits.length,
+    page: result.page ?? query.page,
+    pageCount: result.totalPages ?? 1,
+    facets,
+    processingTimeMs: result.processingTimeMs,
+  }
+}

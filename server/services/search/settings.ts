@@ -1,0 +1,66 @@
+// The index's settings, applied by code so that every environment searches the same way.
+// Synonyms and stop words come from the database, where the reform office keeps them.
+import type { Meilisearch, Settings } from 'meilisearch'
+import type { Db } from '../../utils/prisma'
+import { pinyinOf } from './pinyin'
+
+export const STOP_WORDS_SETTING = 'search.stopWords'
+
+export const CHINESE_FIELDS = ['name', 'aliases', 'groupName', 'departmentName', 'summary']
+
+export const baseSettings: Settings = {
+  // Order is ranking weight: the official name first, pinyin last.
+  searchableAttributes: ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'pinyin', 'initials'],
+  filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
+  sortableAttributes: ['name', 'updatedAt', 'year'],
+  localizedAttributes: [{ attributePatterns: CHINESE_FIELDS, locales: ['cmn'] }],
+  typoTolerance: { disableOnAttributes: ['code'] },
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10000 },
+}
+
+export interface DictionaryEntry { term: string; targets: string[]; kind: 'SYNONYM' | 'COLLOQUIAL' }
+
+/**
+ * Meilisearch synonyms from the dictionary. A COLLOQUIAL entry is one-way (办护照 finds 护照,
+ * not the reverse); a SYNONYM entry makes its terms interchangeable. Each term's pinyin leads to
+ * the same targets, so "dibao" finds what 低保 finds.
+ */
+export function buildSynonyms(entries: DictionaryEntry[]): Record<string, string[]> {
+  const synonyms = new Map<string, Set<string>>()
+  const add = (key: string, values: string[]) => {
+    const k = key.trim().toLowerCase()
+    if (!k) return
+    const set = synonyms.get(k) ?? new Set<string>()
+    for (const v of values) if (v.trim() && v.trim().toLowerCase() !== k) set.add(v.trim())
+    if (set.size) synonyms.set(k, set)
+  }
+  for (const entry of entries) {
+    if (entry.kind === 'SYNONYM') {
+      const group = [entry.term, ...entry.targets]
+      for (const member of group) add(member, group)
+    } else {
+      add(entry.term, entry.targets)
+    }
+    const py = pinyinOf(entry.term)
+    if (py.length >= 4) add(py, [entry.term, ...entry.targets])
+  }
+  return Object.fromEntries([...synonyms].map(([k, v]) => [k, [...v]]))
+}
+
+export async function loadSearchSettings(db: Db): Promise<Settings> {
+  const [entries, stop] = await Promise.all([
+    db.synonym.findMany({ select: { term: true, targets: true, kind: true } }),
+    db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
+  ])
+  const stopWords = Array.isArray(stop?.value) ? stop.value.filter((w): w is string => typeof w === 'string') : []
+  return { ...baseSettings, synonyms: buildSynonyms(entries), stopWords }
+}
+
+/** Creates the index if needed and applies the settings; waits until Meilisearch has applied them. */
+export async function applySearchSettings(db: Db, meili: Meilisearch, indexUid: string): Promise<void> {
+  const settings = await loadSearchSettings(db)
+  await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 })
+  const task = await meili.index(indexUid).updateSettings(settings).waitTask({ timeout: 60_000 })
+  if (task.status !== 'succeeded') throw new Error(`Meilisearch refused the index settings: ${task.error?.message ?? task.status}`)
+}

@@ -1,0 +1,23 @@
+// The Meilisearch client of the process. Node's fetch asks for gzip and Meilisearch would
+// compress every answer, which costs more than the search itself (TOOLCHAIN.md): ask for none.
+import { Meilisearch } from 'meilisearch'
+import { loadConfig, type AppConfig } from './config'
+
+export function createMeiliClient(config: AppConfig = loadConfig()): Meilisearch {
+  if (!config.meiliUrl) {
+    throw new Error('MEILI_URL is not set: start the portal with `npm start` (which runs Meilisearch) or point MEILI_URL at a Meilisearch server')
+  }
+  return new Meilisearch({
+    host: config.meiliUrl,
+    apiKey: config.meiliKey,
+    timeout: config.meiliTimeoutMs,
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+  })
+}
+
+let shared: Meilisearch | undefined
+
+export function useMeili(): Meilisearch {
+  shared ??= createMeiliClient()
+  return shared
+}

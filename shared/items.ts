@@ -1,0 +1,58 @@
+// Shapes of the published records as the API gives them to the portal.
+import { z } from 'zod'
+
+export const itemCodeSchema = z.string().trim().min(1, '事项编码不能为空').max(200).regex(/^[0-9A-Za-z-]+$/, '事项编码只能包含字母、数字和连字符')
+
+export interface AccountabilityCaseView { content: string; basis: string | null }
+
+export interface DutyView {
+  code: string
+  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  title: string
+  content: string
+  basis: string | null
+  isDemo: boolean
+  cases: AccountabilityCaseView[]
+}
+
+export interface PublicHistoryEntry {
+  revision: number
+  action: string
+  validFrom: string
+  documentNo: string | null
+}
+
+export interface PowerItemView {
+  code: string
+  name: string
+  aliases: string[]
+  type: string
+  typeCode: string
+  typeName: string
+  department: { id: number; name: string; code: string }
+  groupName: string | null
+  legalBasis: string | null
+  level: string
+  timeLimit: string | null
+  fees: string | null
+  contact: string | null
+  sourceUrl: string | null
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  delegatedTo: { level: string | null; department: string | null } | null
+  mergedInto: { code: string; name: string } | null
+  statusDocumentNo: string | null
+  statusChangedAt: string | null
+  hasDemoContent: boolean
+  publishedAt: string
+  duties: DutyView[]
+  history: PublicHistoryEntry[]
+}
+
+export interface ListStatistics {
+  powerItems: number
+  publicServices: number
+  duties: number
+  funds: number
+  departments: number
+  fundTotalWan: string
+}

@@ -1,0 +1,80 @@
+// The search contract shared by the portal and the server: the query the URL carries and the
+// answer the API gives.
+import { z } from 'zod'
+import { ITEM_TYPE_KEYS } from './item-types'
+
+export const SEARCH_LISTS = ['power', 'responsibility', 'fund'] as const
+export type SearchList = (typeof SEARCH_LISTS)[number]
+
+export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
+export const SEARCH_SORTS = ['relevance', 'name', 'updated'] as const
+export const PAGE_SIZE = 20
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+
+/** Query-string parameters of /search and /api/search; unknown values are refused, not ignored. */
+export const searchQuerySchema = z.object({
+  q: z.string().trim().max(100, '搜索词不能超过100个字符').default(''),
+  list: oneOrMany(z.enum(SEARCH_LISTS)),
+  type: oneOrMany(z.enum([...ITEM_TYPE_KEYS, 'DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION', 'FACTOR', 'PROJECT'])),
+  dept: oneOrMany(z.coerce.number().int().positive()),
+  status: oneOrMany(z.enum(ITEM_STATUSES)),
+  year: oneOrMany(z.coerce.number().int().min(1949).max(2100)),
+  sort: z.enum(SEARCH_SORTS).default('relevance'),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+}).strict()
+
+export type SearchQuery = z.output<typeof searchQuerySchema>
+
+export interface SearchDocument {
+  id: string
+  entityId: number
+  list: SearchList
+  code: string
+  name: string
+  aliases: string[]
+  groupName: string
+  summary: string
+  type: string
+  typeName: string
+  departmentId: number
+  departmentName: string
+  status: string
+  level: string
+  year: number | null
+  updatedAt: number
+  pinyin: string[]
+  initials: string[]
+}
+
+/** A piece of highlighted text: `match` marks the part the query matched. */
+export interface TextPart { text: string; match: boolean }
+
+export interface SearchHit {
+  id: string
+  entityId: number
+  list: SearchList
+  code: string
+  name: TextPart[]
+  aliases: string[]
+  summary: TextPart[]
+  type: string
+  typeName: string
+  departmentId: number
+  departmentName: string
+  status: string
+  year: number | null
+}
+
+export interface FacetValue { value: string; label: string; count: number }
+
+export interface SearchResult {
+  query: SearchQuery
+  hits: SearchHit[]
+  total: number
+  page: number
+  pageCount: number
+  facets: { list: FacetValue[]; type: FacetValue[]; dept: FacetValue[]; status: FacetValue[]; year: FacetValue[] }
+  processingTimeMs: number
+}

@@ -1,0 +1,122 @@
+// The whole stack as a user meets it: the built portal over PostgreSQL and Meilisearch, the
+// real data loaded by the import command, found over HTTP and in a browser.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser } from 'playwright-core'
+import { createDatabase, migrate, testConfig } from '../helpers/services'
+import { buildPortal, startPortal, waitForIndex, type Portal } from '../helpers/portal'
+import { freePort } from '../../scripts/lib/meilisearch-process'
+import type { SearchResult } from '../../shared/search'
+import type { PowerItemView } from '../../shared/items'
+
+let portal: Portal
+let config: ReturnType<typeof testConfig>
+
+const get = (path: string) => fetch(`${portal.url}${path}`)
+const getJson = async <T>(path: string) => (await get(path)).json() as Promise<T>
+const hitNames = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
+
+beforeAll(async () => {
+  const url = await createDatabase()
+  await migrate(url)
+  config = testConfig(url)
+  // The import command, as an operator runs it.
+  const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' })
+  expect(out).toContain('1135')
+  buildPortal()
+  portal = await startPortal(config)
+  await waitForIndex(portal)
+})
+
+afterAll(async () => { await portal?.stop() })
+
+describe('the portal over HTTP', () => {
+  it('finds 普通护照签发 for 护照 and 犬类准养证核发 for 犬类', async () => {
+    expect(hitNames(await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`))[0]).toBe('普通护照签发')
+    expect(hitNames(await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('犬类')}`)).slice(0, 3)).toContain('犬类准养证核发')
+  })
+
+  it('renders the results page on the server, with the query and facets in the URL', async () => {
+    const police = (await getJson<SearchResult>('/api/search')).facets.dept.find((d) => d.label === '区公安分局')!
+    const res = await get(`/search?q=${encodeURIComponent('护照')}&dept=${police.value}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toMatch(/<mark>[^<]*护照[^<]*<\/mark>/)
+    expect(html).toContain('区公安分局')
+    expect(html).toMatch(/<title>[^<]*护照[^<]*<\/title>/)
+  })
+
+  it('serves an item page with everything known about the item', async () => {
+    const hit = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!
+    const item = await getJson<PowerItemView>(`/api/items/${hit.code}`)
+    expect(item).toMatchObject({ name: '普通护照签发', typeName: '行政许可', status: 'IN_FORCE', department: { name: '区公安分局' } })
+    expect(item.duties[0]!.cases.length).toBeGreaterThan(0)
+    const html = await (await get(`/items/${hit.code}`)).text()
+    expect(html).toContain('<h1')
+    expect(html).toContain('普通护照签发')
+    expect(html).toContain('追责情形')
+    expect(html).toContain('示例数据')
+  })
+
+  it('answers unknown item codes and malformed queries with 4xx and a machine-readable error', async () => {
+    const missing = await get('/api/items/NO-SUCH-ITEM-1')
+    expect(missing.status).toBe(404)
+    expect((await missing.json()).data.error).toBe('ITEM_NOT_FOUND')
+    const bad = await get('/api/search?page=abc&type=NOPE')
+    expect(bad.status).toBe(400)
+    const body = await bad.json()
+    expect(body.data.error).toBe('VALIDATION_FAILED')
+    expect(body.data.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['page', 'type']))
+    expect((await get('/items/NO-SUCH-ITEM-1')).status).toBe(404)
+  })
+
+  it('keeps the non-search pages working and says search is unavailable when Meilisearch is down', async () => {
+    const down = await startPortal({ ...config, meiliUrl: `http://127.0.0.1:${await freePort()}` }, { MEILI_TIMEOUT_MS: '1000' })
+    try {
+      const search = await fetch(`${down.url}/api/search?q=${encodeURIComponent('护照')}`)
+      expect(search.status).toBe(503)
+      expect((await search.json()).data.error).toBe('SEARCH_UNAVAILABLE')
+      const page = await fetch(`${down.url}/search?q=${encodeURIComponent('护照')}`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('搜索服务暂时不可用')
+      expect((await fetch(`${down.url}/`)).status).toBe(200)
+      const code = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!.code
+      expect(await (await fetch(`${down.url}/items/${code}`)).text()).toContain('普通护照签发')
+    } finally {
+      await down.stop()
+    }
+  })
+})
+
+const chromiumPath = '/usr/bin/chromium'
+
+describe.skipIf(!existsSync(chromiumPath))('the portal in a browser', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    mkdirSync('test-results', { recursive: true })
+  })
+  afterAll(async () => { await browser?.close() })
+
+  it('searches from the home page on a phone and opens the item page', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    await page.goto(portal.url)
+    await page.getByRole('searchbox', { name: '搜索事项' }).fill('办护照')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    const first = page.getByRole('link', { name: '普通护照签发' }).first()
+    await first.waitFor()
+    await page.screenshot({ path: 'test-results/search-phone.png', fullPage: false })
+    await first.click()
+    await page.getByRole('heading', { level: 1, name: '普通护照签发' }).waitFor()
+    expect(await page.title()).toContain('普通护照签发')
+    await page.screenshot({ path: 'test-results/item-phone.png', fullPage: true })
+    // No horizontal scrolling on a 375 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.close()
+  })
+})

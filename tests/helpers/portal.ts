@@ -1,0 +1,71 @@
+// The built portal as a user's browser or API client meets it: `nuxt build` once per run, then
+// real server processes on free ports against the test's database and Meilisearch.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import type { AppConfig } from '../../server/utils/config'
+import { freePort } from '../../scripts/lib/meilisearch-process'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+let built = false
+
+export function buildPortal(): void {
+  if (built) return
+  execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  built = true
+}
+
+export interface Portal { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> }
+
+export async function startPortal(config: AppConfig, extraEnv: Record<string, string> = {}): Promise<Portal> {
+  const port = await freePort()
+  let output = ''
+  const child = spawn(process.execPath, [path.join(root, '.output/server/index.mjs')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: config.databaseUrl,
+      MEILI_URL: config.meiliUrl,
+      MEILI_MASTER_KEY: config.meiliKey,
+      MEILI_INDEX: config.meiliIndex,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (d: Buffer) => { output += d.toString() })
+  child.stderr!.on('data', (d: Buffer) => { output += d.toString() })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`portal exited: ${output}`)
+    const up = await fetch(`${url}/api/health`).then((r) => r.status < 500 || r.status === 503).catch(() => false)
+    if (up) break
+    if (Date.now() > deadline) throw new Error(`portal did not start: ${output}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      const gone = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await gone
+    },
+  }
+}
+
+/** Waits until the portal's own outbox worker has applied every pending change to the index. */
+export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const health = await fetch(`${portal.url}/api/health`).then((r) => r.json() as Promise<{ search: { status: string; pending: number } }>)
+    if (health.search.status === 'ok' && health.search.pending === 0) return
+    if (Date.now() > deadline) throw new Error(`index did not catch up: ${JSON.stringify(health)}\n${portal.output()}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}

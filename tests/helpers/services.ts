@@ -1,0 +1,61 @@
+// Per-test-file resources on the shared servers: a fresh migrated database and a fresh index.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { Migrator } from '../../prisma/migrator'
+import { loadConfig, type AppConfig } from '../../server/utils/config'
+import { openDatabase, type DbHandle } from '../../server/utils/prisma'
+import { createMeiliClient } from '../../server/utils/meili'
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`
+}
+
+export async function createDatabase(name = uniqueName('test')): Promise<string> {
+  const admin = new pg.Client({ connectionString: inject('pgUrl') })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE "${name}"`)
+  await admin.end()
+  const url = new URL(inject('pgUrl'))
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const migrator = await Migrator.open({ databaseUrl })
+  try {
+    return await migrator.deploy()
+  } finally {
+    await migrator.dispose()
+  }
+}
+
+/** The configuration a portal process would have for this test's database and index. */
+export function testConfig(databaseUrl: string, meiliIndex = uniqueName('items')): AppConfig {
+  return {
+    ...loadConfig({}),
+    databaseUrl,
+    meiliUrl: inject('meiliUrl'),
+    meiliKey: inject('meiliKey'),
+    meiliIndex,
+  }
+}
+
+export interface TestEnv { config: AppConfig; db: DbHandle; meili: ReturnType<typeof createMeiliClient>; close: () => Promise<void> }
+
+export async function createTestEnv(): Promise<TestEnv> {
+  const url = await createDatabase()
+  await migrate(url)
+  const config = testConfig(url)
+  const db = await openDatabase(config)
+  const meili = createMeiliClient(config)
+  return {
+    config,
+    db,
+    meili,
+    close: async () => {
+      await db.close()
+      await meili.deleteIndex(config.meiliIndex).waitTask().catch(() => {})
+    },
+  }
+}

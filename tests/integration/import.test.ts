@@ -1,0 +1,88 @@
+// Loading the real data: departments, items, demo content and dictionary, idempotently, and
+// refusing a malformed file whole.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importItems } from '../../server/services/import/import-items'
+import { ImportFileError } from '../../server/services/import/source-file'
+import { readDataFiles } from '../../scripts/lib/runtime'
+import { createTestEnv, type TestEnv } from '../helpers/services'
+
+let env: TestEnv
+let files: Awaited<ReturnType<typeof readDataFiles>>
+
+beforeAll(async () => {
+  env = await createTestEnv()
+  files = await readDataFiles()
+})
+afterAll(async () => { await env.close() })
+
+async function counts() {
+  const db = env.db.prisma
+  return {
+    departments: await db.department.count(),
+    items: await db.powerItem.count(),
+    duties: await db.duty.count(),
+    funds: await db.specialFund.count(),
+    synonyms: await db.synonym.count(),
+    audit: await db.auditEntry.count(),
+    outbox: await db.searchOutbox.count(),
+  }
+}
+
+describe('importing the real data', () => {
+  it('refuses a malformed file, naming the record and field, and writes nothing', async () => {
+    const records = JSON.parse(files.itemsText) as Record<string, unknown>[]
+    records[41] = { ...records[41], typeCode: '99' }
+    delete records[99]!.name
+    await expect(importItems(env.db.prisma, { ...files, itemsText: JSON.stringify(records) })).rejects.toThrow(ImportFileError)
+    const error = await importItems(env.db.prisma, { ...files, itemsText: JSON.stringify(records) }).then(() => new Error('imported'), (e: Error) => e)
+    expect(error.message).toContain('record 42, field typeCode')
+    expect(error.message).toContain('record 100, field name')
+    expect(error.message).toContain('nothing was imported')
+    expect(await counts()).toMatchObject({ departments: 0, items: 0, duties: 0, audit: 0, outbox: 0 })
+  })
+
+  it('refuses a file that repeats an item code or is not JSON', async () => {
+    const records = JSON.parse(files.itemsText) as Record<string, unknown>[]
+    records.push({ ...records[0] })
+    await expect(importItems(env.db.prisma, { ...files, itemsText: JSON.stringify(records) })).rejects.toThrow(/record 1136, field itemCode: .* repeats record 1/)
+    await expect(importItems(env.db.prisma, { ...files, itemsText: '[{"department": ' })).rejects.toThrow(/not valid JSON/)
+    expect((await counts()).items).toBe(0)
+  })
+
+  it('loads 34 departments and 1,135 items with demo content, searchable through the outbox', async () => {
+    const report = await importItems(env.db.prisma, files)
+    expect(report.departments.created).toBe(34)
+    expect(report.items.created).toBe(1135)
+    expect(report.duties.created).toBeGreaterThan(700)
+    expect(report.funds.created).toBeGreaterThan(20)
+    expect(report.dictionary.created).toBeGreaterThan(100)
+    const db = env.db.prisma
+    const passport = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' }, include: { department: true, duties: { include: { accountabilityCases: true } } } })
+    expect(passport.department.name).toBe('区公安分局')
+    expect(passport.type).toBe('LICENSING')
+    expect(passport.duties[0]!.isDemo).toBe(true)
+    expect(passport.duties[0]!.accountabilityCases.length).toBeGreaterThan(0)
+    // Public services (type 20) are in the same table, not on the power list.
+    expect(await db.powerItem.count({ where: { type: 'PUBLIC_SERVICE' } })).toBe(348)
+    // Every record the search shows got its outbox row in the import's transaction.
+    expect(await db.searchOutbox.count({ where: { entityType: 'POWER_ITEM' } })).toBe(1135)
+    expect(await db.recordVersion.count({ where: { entityType: 'POWER_ITEM' } })).toBe(1135)
+    expect(await db.auditEntry.count({ where: { action: 'import.items' } })).toBe(1)
+  })
+
+  it('changes nothing when run a second time', async () => {
+    const before = await counts()
+    const report = await importItems(env.db.prisma, files)
+    expect(report.items).toEqual({ created: 0, existing: 1135, differing: 0 })
+    expect(report.departments.created + report.duties.created + report.funds.created + report.dictionary.created).toBe(0)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('keeps every fund allocation summing to the fund', async () => {
+    const funds = await env.db.prisma.specialFund.findMany({ include: { allocations: true } })
+    for (const fund of funds) {
+      const sum = fund.allocations.reduce((s, a) => s + Math.round(Number(a.amount) * 100), 0)
+      expect(sum, fund.name).toBe(Math.round(Number(fund.amount) * 100))
+    }
+  })
+})

@@ -1,0 +1,116 @@
+// The search index follows PostgreSQL through the outbox: writes succeed while Meilisearch is
+// unreachable, and the index catches up, equal to the database, once it answers again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Meilisearch } from 'meilisearch'
+import { importItems } from '../../server/services/import/import-items'
+import { drainAll, drainOnce, enqueueSearchSync, pendingCount } from '../../server/services/search/outbox'
+import { applySearchSettings } from '../../server/services/search/settings'
+import { reindex } from '../../server/services/search/reindex'
+import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
+import { searchQuerySchema } from '../../shared/search'
+import { freePort } from '../../scripts/lib/meilisearch-process'
+import { readDataFiles } from '../../scripts/lib/runtime'
+import { createTestEnv, type TestEnv } from '../helpers/services'
+
+let env: TestEnv
+
+beforeAll(async () => {
+  env = await createTestEnv()
+  await importItems(env.db.prisma, await readDataFiles())
+  await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
+})
+afterAll(async () => { await env.close() })
+
+const search = (params: Record<string, unknown>) => searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse(params))
+
+async function indexIds(): Promise<Map<string, string>> {
+  const docs = await env.meili.index(env.config.meiliIndex).getDocuments<{ id: string; name: string }>({ limit: 10_000, fields: ['id', 'name'] })
+  return new Map(docs.results.map((d) => [d.id, d.name]))
+}
+
+describe('search outbox', () => {
+  it('keeps rows pending, with a growing delay, while Meilisearch is unreachable', async () => {
+    const down = new Meilisearch({ host: `http://127.0.0.1:${await freePort()}`, apiKey: 'x', timeout: 500 })
+    const pending = await pendingCount(env.db.prisma)
+    expect(pending).toBeGreaterThan(1000)
+    const result = await drainOnce(env.db.prisma, down, env.config.meiliIndex)
+    expect(result.applied).toBe(0)
+    expect(result.failed).toBeGreaterThan(0)
+    expect(await pendingCount(env.db.prisma)).toBe(pending)
+    const failed = await env.db.prisma.searchOutbox.findFirstOrThrow({ where: { attempts: 1 } })
+    expect(failed.lastError).toBeTruthy()
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now())
+    // Searching reports unavailability instead of failing obscurely.
+    await expect(searchItems(down, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q: '护照' }))).rejects.toBeInstanceOf(SearchUnavailableError)
+  })
+
+  it('catches up when Meilisearch answers: the index holds exactly the published records', async () => {
+    await env.db.prisma.searchOutbox.updateMany({ data: { nextAttemptAt: new Date() } })
+    await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+    expect(await pendingCount(env.db.prisma)).toBe(0)
+    const ids = await indexIds()
+    const items = await env.db.prisma.powerItem.findMany({ select: { id: true, name: true } })
+    for (const item of items) expect(ids.get(`power-item-${item.id}`)).toBe(item.name)
+    expect(ids.size).toBe(items.length + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count())
+  })
+
+  it('applies a committed change, and nothing from a rolled-back one', async () => {
+    const item = await env.db.prisma.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
+    await env.db.prisma.$transaction(async (tx) => {
+      await tx.powerItem.update({ where: { id: item.id }, data: { aliases: ['出国证件'] } })
+      await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+    })
+    await expect(env.db.prisma.$transaction(async (tx) => {
+      await tx.powerItem.update({ where: { id: item.id }, data: { name: '不应出现的名称' } })
+      await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+      throw new Error('rolled back')
+    })).rejects.toThrow('rolled back')
+    expect(await pendingCount(env.db.prisma)).toBe(1)
+    await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+    const result = await search({ q: '出国证件' })
+    expect(result.hits[0]?.name.map((p) => p.text).join('')).toBe('普通护照签发')
+    expect((await search({ q: '不应出现的名称' })).hits.every((h) => h.name.map((p) => p.text).join('') !== '不应出现的名称')).toBe(true)
+  })
+
+  it('rebuilds the index from the database with reindex', async () => {
+    await env.meili.index(env.config.meiliIndex).deleteAllDocuments().waitTask()
+    expect((await indexIds()).size).toBe(0)
+    const { documents } = await reindex(env.db.prisma, env.meili, env.config.meiliIndex)
+    expect((await indexIds()).size).toBe(documents)
+    expect(documents).toBe(await env.db.prisma.powerItem.count() + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count())
+    expect((await search({ q: '护照' })).hits[0]?.code).toBeTruthy()
+  })
+})
+
+describe('search', () => {
+  const names = (r: Awaited<ReturnType<typeof search>>) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
+
+  it('finds official items and highlights what matched', async () => {
+    const passport = await search({ q: '护照' })
+    expect(names(passport)[0]).toBe('普通护照签发')
+    expect(passport.hits[0]!.name.some((p) => p.match && p.text.includes('护照'))).toBe(true)
+    expect(names(await search({ q: '犬类' }))).toContain('犬类准养证核发')
+  })
+
+  it('counts facets and filters by department and type', async () => {
+    const all = await search({ q: '' })
+    expect(all.total).toBeGreaterThan(1135)
+    const police = all.facets.dept.find((f) => f.label === '区公安分局')!
+    expect(police.count).toBeGreaterThan(40)
+    const filtered = await search({ q: '', dept: police.value, type: 'LICENSING' })
+    expect(filtered.total).toBeGreaterThan(0)
+    expect(filtered.total).toBeLessThan(police.count)
+    expect(filtered.hits.every((h) => h.departmentName === '区公安分局' && h.type === 'LICENSING')).toBe(true)
+    // Disjunctive: the department facet still lists the other departments.
+    expect(filtered.facets.dept.length).toBeGreaterThan(1)
+  })
+
+  it('pages through results without repeating them', async () => {
+    const first = await search({ q: '许可' })
+    const second = await search({ q: '许可', page: 2 })
+    expect(first.pageCount).toBeGreaterThan(1)
+    expect(second.page).toBe(2)
+    const firstIds = new Set(first.hits.map((h) => h.id))
+    expect(second.hits.some((h) => firstIds.has(h.id))).toBe(false)
+  })
+})
