@@ -2,6 +2,7 @@
 // real data loaded by the import command, found over HTTP and in a browser.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser } from 'playwright-core'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
@@ -71,6 +72,22 @@ describe('the portal over HTTP', () => {
     expect((await get('/items/NO-SUCH-ITEM-1')).status).toBe(404)
   })
 
+  it('gives up on a Meilisearch that accepts but never answers, instead of hanging', async () => {
+    const sockets: net.Socket[] = []
+    const silent = net.createServer((socket) => { sockets.push(socket) })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const slow = await startPortal({ ...config, meiliUrl: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}` }, { MEILI_TIMEOUT_MS: '1000', SEARCH_WORKER: 'off' })
+    try {
+      const search = await fetch(`${slow.url}/api/search?q=${encodeURIComponent('护照')}`)
+      expect(search.status).toBe(503)
+      expect((await search.json()).data.error).toBe('SEARCH_UNAVAILABLE')
+    } finally {
+      await slow.stop()
+      for (const socket of sockets) socket.destroy()
+      silent.close()
+    }
+  })
+
   it('keeps the non-search pages working and says search is unavailable when Meilisearch is down', async () => {
     const down = await startPortal({ ...config, meiliUrl: `http://127.0.0.1:${await freePort()}` }, { MEILI_TIMEOUT_MS: '1000' })
     try {
@@ -117,6 +134,9 @@ describe.skipIf(!existsSync(chromiumPath))('the portal in a browser', () => {
     await page.screenshot({ path: 'test-results/item-phone.png', fullPage: true })
     // No horizontal scrolling on a 375 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    // The home page offers the search again, from this browser's own memory.
+    await page.goto(portal.url)
+    await page.getByRole('link', { name: '办护照' }).nth(1).waitFor()
     await page.close()
   })
 })
