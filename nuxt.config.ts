@@ -22,10 +22,12 @@ export default defineNuxtConfig({
     defaultLocale: 'zh-CN',
     strategy: 'prefix_except_default',
     locales: [
-      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', file: 'zh-CN.json' },
-      { code: 'en', language: 'en', name: 'English', file: 'en.json' },
+      // One file per area of the product, so each area's texts can change on their own.
+      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', files: ['zh-CN/site.json', 'zh-CN/lists.json', 'zh-CN/open-data.json', 'zh-CN/admin.json'] },
+      { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json'] },
     ],
     detectBrowserLanguage: false,
+    baseUrl: process.env.NUXT_PUBLIC_SITE_URL || 'http://localhost:3000',
   },
   typescript: { strict: true },
 })

@@ -6,7 +6,7 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser } from 'playwright-core'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
-import { buildPortal, startPortal, waitForIndex, type Portal } from '../helpers/portal'
+import { startPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import type { SearchResult } from '../../shared/search'
 import type { PowerItemView } from '../../shared/items'
@@ -25,7 +25,6 @@ beforeAll(async () => {
   // The import command, as an operator runs it.
   const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' })
   expect(out).toContain('1135')
-  buildPortal()
   portal = await startPortal(config)
   await waitForIndex(portal)
 })

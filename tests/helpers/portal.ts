@@ -6,12 +6,9 @@ import type { AppConfig } from '../../server/utils/config'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
-let built = false
-
+/** `nuxt build` into .output; the global test setup runs it once per test run. */
 export function buildPortal(): void {
-  if (built) return
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-  built = true
 }
 
 export interface Portal { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> }
@@ -68,4 +65,24 @@ export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<
     if (Date.now() > deadline) throw new Error(`index did not catch up: ${JSON.stringify(health)}\n${portal.output()}`)
     await new Promise((r) => setTimeout(r, 250))
   }
+}
+
+/** A fresh database with the real data imported, and a built portal serving it, its index current. */
+export async function startPortalWithRealData(extraEnv: Record<string, string> = {}): Promise<{ portal: Portal; config: AppConfig }> {
+  const { createDatabase, migrate, testConfig } = await import('./services')
+  const { openDatabase } = await import('../../server/utils/prisma')
+  const { importItems } = await import('../../server/services/import/import-items')
+  const { readDataFiles } = await import('../../scripts/lib/runtime')
+  const url = await createDatabase()
+  await migrate(url)
+  const config = testConfig(url)
+  const db = await openDatabase(config)
+  try {
+    await importItems(db.prisma, await readDataFiles())
+  } finally {
+    await db.close()
+  }
+  const portal = await startPortal(config, extraEnv)
+  await waitForIndex(portal)
+  return { portal, config }
 }

@@ -24,6 +24,7 @@ async function counts() {
     funds: await db.specialFund.count(),
     synonyms: await db.synonym.count(),
     audit: await db.auditEntry.count(),
+    versions: await db.listVersion.count(),
     outbox: await db.searchOutbox.count(),
   }
 }
@@ -68,6 +69,11 @@ describe('importing the real data', () => {
     expect(await db.searchOutbox.count({ where: { entityType: 'POWER_ITEM' } })).toBe(1135)
     expect(await db.recordVersion.count({ where: { entityType: 'POWER_ITEM' } })).toBe(1135)
     expect(await db.auditEntry.count({ where: { action: 'import.items' } })).toBe(1)
+    // The first load is published as a list version with its announcement.
+    const version = await db.listVersion.findFirstOrThrow({ include: { announcement: true } })
+    expect(version).toMatchObject({ status: 'PUBLISHED', batch: 1 })
+    expect(version.announcement?.body).toContain('1135')
+    expect(await db.recordVersion.count({ where: { listVersionId: version.id } })).toBe(1135)
   })
 
   it('changes nothing when run a second time', async () => {

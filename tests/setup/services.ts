@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startPostgres } from '../../scripts/lib/postgres-server'
 import { startMeilisearch } from '../../scripts/lib/meilisearch-process'
+import { buildPortal } from '../helpers/portal'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The end-to-end tests run the production build; build once for all of them (E2E_BUILD=0 skips).
+  if (process.env.E2E_BUILD !== '0') buildPortal()
   const pg = await startPostgres()
   const meiliDir = mkdtempSync(path.join(os.tmpdir(), 'sanzhang-meili-'))
   const meili = await startMeilisearch({ dbPath: path.join(meiliDir, 'db') })

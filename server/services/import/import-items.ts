@@ -82,6 +82,8 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
     const item = byCode.get(r.itemCode)
     return item && (item.name !== r.name || item.type !== r.typeKey || item.departmentId !== departmentIds.get(r.department))
   }).length
+  // The first load is the list's initial publication: a list version with its announcement.
+  const listVersion = missing.length ? await publishImportVersion(tx, missing.length, at) : null
   const created = missing.length
     ? await tx.powerItem.createManyAndReturn({
       data: missing.map((r) => ({
@@ -97,10 +99,23 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
       include: { department: { select: { name: true } } },
     })
     : []
-  await recordVersions(tx, 'POWER_ITEM', created.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at })
+  await recordVersions(tx, 'POWER_ITEM', created.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
   await enqueueSearchSync(tx, 'POWER_ITEM', created.map((i) => i.id))
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
   return { ids, created: created.length, existing: source.records.length - missing.length, differing }
+}
+
+async function publishImportVersion(tx: Tx, count: number, at: Date) {
+  const year = at.getUTCFullYear()
+  const last = await tx.listVersion.findFirst({ where: { year }, orderBy: { batch: 'desc' }, select: { batch: true } })
+  const batch = (last?.batch ?? 0) + 1
+  const title = `${year}年第${batch}批：清单导入发布`
+  return tx.listVersion.create({
+    data: {
+      year, batch, title, effectiveDate: at, status: 'PUBLISHED', publishedAt: at,
+      announcement: { create: { title, body: `依据政务服务网公开数据导入并发布事项${count}项。`, publishedAt: at } },
+    },
+  })
 }
 
 async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date) {
