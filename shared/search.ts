@@ -44,6 +44,8 @@ export interface SearchDocument {
   level: string
   year: number | null
   updatedAt: number
+  /** 0 a primary item, 1 a variant of one (注销, 补办, 变更 ...), 2 a duty, 3 a fund, 4 the duty behind a power item: breaks ties after words and typos */
+  rank: number
   pinyin: string[]
   initials: string[]
 }

@@ -11,6 +11,17 @@ export function documentId(entityType: EntityType, id: number): string {
   return `${entityType.toLowerCase().replace('_', '-')}-${id}`
 }
 
+/**
+ * Names that change, renew, replace or end an existing permit or registration. A citizen who
+ * types 采矿证 or 卖烟 most likely wants the item that grants it, not the one that cancels it;
+ * one who types 补办 matches the variant on more words, which outranks this.
+ */
+const VARIANT = /(注销|变更|补办|补领|补发|换发|换证|延续|延期|作废|撤销|终止|遗失|挂失|更正|迁移|转移|缴销|歇业|停业|增项|减项|咨询|查询)/
+
+export function itemRank(name: string): number {
+  return VARIANT.test(name) ? 1 : 0
+}
+
 function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDocument {
   const tokens = pinyinTokens([doc.name, ...doc.aliases].join(' '))
   return { ...doc, pinyin: tokens.full, initials: tokens.initials }
@@ -40,6 +51,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
       level: item.level,
       year: null,
       updatedAt: item.updatedAt.getTime(),
+      rank: itemRank(item.name),
     })
   })
 }
@@ -65,6 +77,7 @@ export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocume
     level: 'COUNTY',
     year: null,
     updatedAt: duty.updatedAt.getTime(),
+    rank: duty.kind === 'POWER_DUTY' ? 4 : 2,
   }))
 }
 
@@ -87,6 +100,7 @@ export async function fundDocuments(db: Db, ids: number[]): Promise<SearchDocume
     level: 'COUNTY',
     year: fund.year,
     updatedAt: fund.updatedAt.getTime(),
+    rank: 3,
   }))
 }
 

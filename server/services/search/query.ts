@@ -3,6 +3,7 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
+import { STOP_WORDS_SETTING } from './settings'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 export class SearchUnavailableError extends Error {
@@ -24,7 +25,9 @@ const OTHER_TYPE_LABELS: Record<string, string> = { DEPARTMENT_DUTY: '部门职�
 
 /** Values come from the validated query (enums and integers), so they are safe to quote. */
 function filterFor(query: SearchQuery, except?: FacetKey): string[] {
-  const clauses: string[] = []
+  // The duty behind each power item is shown on the item's page; in search it only crowds out
+  // the items themselves, unless the responsibility list or that kind is asked for.
+  const clauses: string[] = query.list.length || query.type.length ? [] : ['type != "POWER_DUTY"']
   for (const key of Object.keys(FACETS) as FacetKey[]) {
     if (key === except) continue
     const values = query[key] as (string | number)[]
@@ -51,14 +54,37 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
   updated: ['updatedAt:desc'],
 }
 
-let departmentNames: { at: number; names: Map<number, string> } | undefined
+/** Department names and stop words change rarely; a minute's staleness is fine for search. */
+let cached: { at: number; departments: Map<number, string>; stopWords: string[] } | undefined
 
-async function departmentLabels(db: Db): Promise<Map<number, string>> {
-  if (!departmentNames || Date.now() - departmentNames.at > 60_000) {
-    const rows = await db.department.findMany({ select: { id: true, name: true } })
-    departmentNames = { at: Date.now(), names: new Map(rows.map((d) => [d.id, d.name])) }
+async function lookups(db: Db) {
+  if (!cached || Date.now() - cached.at > 60_000) {
+    const [rows, stop] = await Promise.all([
+      db.department.findMany({ select: { id: true, name: true } }),
+      db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
+    ])
+    const stopWords = (Array.isArray(stop?.value) ? stop.value : []).filter((w): w is string => typeof w === 'string' && w.length > 0)
+    cached = { at: Date.now(), departments: new Map(rows.map((d) => [d.id, d.name])), stopWords: stopWords.sort((a, b) => b.length - a.length) }
   }
-  return departmentNames.names
+  return cached
+}
+
+/**
+ * Citizens wrap what they need in filler: 我想办护照, 残疾证怎么办, 哪里可以开网吧. Meilisearch
+ * never drops the last word of a query as a stop word, so fillers at either end are removed
+ * here, using the reform office's stop-word list, as long as something meaningful remains.
+ */
+export function stripFillers(q: string, stopWords: string[]): string {
+  let text = q.trim()
+  for (let changed = true; changed;) {
+    changed = false
+    for (const word of stopWords) {
+      if (text.length > word.length && text.endsWith(word)) { text = text.slice(0, -word.length).trim(); changed = true }
+      if (text.length > word.length && text.startsWith(word)) { text = text.slice(word.length).trim(); changed = true }
+    }
+  }
+  // Nothing but filler: search for what was typed rather than for a fragment of it.
+  return stopWords.includes(text) ? q.trim() : text
 }
 
 function facetLabel(key: FacetKey, value: string, departments: Map<number, string>): string {
@@ -72,9 +98,12 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
 }
 
 export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const { departments, stopWords } = await lookups(db)
   const base = {
     indexUid,
-    q: query.q,
+    q: stripFillers(query.q, stopWords),
+    // 'frequency' and 'last' scored the same on the relevance set once fillers are stripped;
+    // 'frequency' still finds something when a citizen adds a word no item name has.
     matchingStrategy: 'frequency' as const,
   }
   const main: MultiSearchQuery = {
@@ -106,7 +135,6 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   const distribution = { ...result.facetDistribution }
   active.forEach((key, i) => { distribution[FACETS[key]] = facetResults[i]?.facetDistribution?.[FACETS[key]] ?? {} })
 
-  const departments = await departmentLabels(db)
   const facets = Object.fromEntries((Object.keys(FACETS) as FacetKey[]).map((key) => {
     const values: FacetValue[] = Object.entries(distribution[FACETS[key]] ?? {})
       .map(([value, count]) => ({ value, label: facetLabel(key, value, departments), count }))

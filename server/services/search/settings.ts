@@ -12,7 +12,9 @@ export const baseSettings: Settings = {
   // Order is ranking weight: the official name first, pinyin last.
   searchableAttributes: ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'pinyin', 'initials'],
   filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
-  sortableAttributes: ['name', 'updatedAt', 'year'],
+  sortableAttributes: ['name', 'updatedAt', 'year', 'rank'],
+  // After words and typos, items before variants, duties and funds (see itemRank).
+  rankingRules: ['words', 'typo', 'rank:asc', 'proximity', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: CHINESE_FIELDS, locales: ['cmn'] }],
   typoTolerance: { disableOnAttributes: ['code'] },
   faceting: { maxValuesPerFacet: 200 },
