@@ -3,6 +3,7 @@
 // rows are claimed so that no two processes apply the same row at once.
 import { applySearchSettings } from '../services/search/settings'
 import { startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
+import { flushSearchCounts } from '../services/search/popular'
 import { closeSharedDb } from '../utils/prisma'
 
 export default defineNitroPlugin((nitro) => {
@@ -28,9 +29,17 @@ export default defineNitroPlugin((nitro) => {
   }
   void start()
 
+  const flushCounts = async () => {
+    const { prisma } = await useDb()
+    await flushSearchCounts(prisma).catch((error: Error) => console.warn(`[search] search counts kept for later: ${error.message}`))
+  }
+  const counter = setInterval(() => void flushCounts(), 30_000)
+
   nitro.hooks.hook('close', async () => {
     stopped = true
     clearTimeout(retry)
+    clearInterval(counter)
+    await flushCounts()
     await worker?.stop()
     await closeSharedDb()
   })

@@ -1,11 +1,11 @@
 // The whole stack as a user meets it: the built portal over PostgreSQL and Meilisearch, the
 // real data loaded by the import command, found over HTTP and in a browser.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
+import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
 import { startPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import type { SearchResult } from '../../shared/search'
@@ -59,6 +59,17 @@ describe('the portal over HTTP', () => {
     expect(html).toContain('示例数据')
   })
 
+  it('publishes a sitemap of every item, with English alternates, and a robots.txt that points to it', async () => {
+    const res = await get('/sitemap.xml')
+    expect(res.headers.get('content-type')).toContain('xml')
+    const xml = await res.text()
+    const hit = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!
+    expect(xml).toContain(`/items/${hit.code}</loc>`)
+    expect(xml).toContain(`hreflang="en" href="${portal.url}/en/items/${hit.code}"`)
+    expect(xml.match(/<url>/g)!.length).toBeGreaterThan(1135)
+    expect(await (await get('/robots.txt')).text()).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
+  })
+
   it('answers unknown item codes and malformed queries with 4xx and a machine-readable error', async () => {
     const missing = await get('/api/items/NO-SUCH-ITEM-1')
     expect(missing.status).toBe(404)
@@ -105,17 +116,9 @@ describe('the portal over HTTP', () => {
   })
 })
 
-const chromiumPath = '/usr/bin/chromium'
-
-describe.skipIf(!existsSync(chromiumPath))('the portal in a browser', () => {
+describe.skipIf(!hasChromium)('the portal in a browser', () => {
   let browser: Browser
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    mkdirSync('test-results', { recursive: true })
-  })
+  beforeAll(async () => { browser = await launchBrowser() })
   afterAll(async () => { await browser?.close() })
 
   it('searches from the home page on a phone and opens the item page', async () => {
@@ -136,6 +139,50 @@ describe.skipIf(!existsSync(chromiumPath))('the portal in a browser', () => {
     // The home page offers the search again, from this browser's own memory.
     await page.goto(portal.url)
     await page.getByRole('link', { name: '办护照' }).nth(1).waitFor()
+    await page.close()
+  })
+
+  it('narrows results with a facet, keeping the query, by keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${portal.url}/search?q=${encodeURIComponent('许可')}`)
+    const before = await page.getByRole('heading', { name: /共找到/ }).textContent()
+    const facet = page.getByRole('group', { name: '实施部门' }).getByRole('link', { name: /区公安分局/ })
+    await facet.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/dept=/)
+    await page.getByRole('group', { name: '实施部门' }).getByRole('link', { name: /区公安分局\s*（已选择）/ }).waitFor()
+    const after = await page.getByRole('heading', { name: /共找到/ }).textContent()
+    expect(after).not.toBe(before)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('许可')
+    const cards = await page.locator('article').allTextContents()
+    expect(cards.length).toBeGreaterThan(0)
+    for (const card of cards) expect(card).toContain('区公安分局')
+    await page.screenshot({ path: 'test-results/search-facet-desktop.png' })
+    await page.close()
+  })
+
+  it('switches to English and back, on the same page', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${portal.url}/search?q=${encodeURIComponent('护照')}`)
+    await page.getByRole('link', { name: 'English' }).click()
+    await page.waitForURL(/\/en\/search\?q=/)
+    await page.getByRole('searchbox', { name: 'Search items' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.getByRole('heading', { name: /results for/ }).waitFor()
+    await page.screenshot({ path: 'test-results/search-english.png' })
+    await page.getByRole('link', { name: '简体中文' }).click()
+    await page.waitForURL((url) => url.pathname === '/search')
+    await page.getByRole('searchbox', { name: '搜索事项' }).waitFor()
+    await page.close()
+  })
+
+  it('has no serious or critical accessibility violations on the main pages', async () => {
+    const code = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!.code
+    const page = await browser.newPage()
+    for (const path of ['/', `/search?q=${encodeURIComponent('护照')}`, `/search?q=${encodeURIComponent('无此事项zz')}`, `/items/${code}`, '/en']) {
+      await page.goto(`${portal.url}${path}`)
+      expect(await seriousViolations(page), path).toEqual([])
+    }
     await page.close()
   })
 })
