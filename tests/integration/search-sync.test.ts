@@ -73,6 +73,21 @@ describe('search outbox', () => {
     expect((await search({ q: '不应出现的名称' })).hits.every((h) => h.name.map((p) => p.text).join('') !== '不应出现的名称')).toBe(true)
   })
 
+  it('never indexes a draft: proposed records live in change requests until published', async () => {
+    const db = env.db.prisma
+    const item = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
+    const editor = await db.user.create({ data: { username: 'draft-editor', displayName: '经办人', passwordHash: 'x', role: 'EDITOR', departmentId: item.departmentId } })
+    await db.changeRequest.createMany({
+      data: [
+        { entityType: 'POWER_ITEM', entityId: item.id, action: 'UPDATE', departmentId: item.departmentId, authorId: editor.id, payload: { name: '草稿名称琥珀钥匙' }, status: 'DRAFT' },
+        { entityType: 'POWER_ITEM', action: 'ADD', departmentId: item.departmentId, authorId: editor.id, payload: { name: '待审新增琥珀钥匙' }, status: 'SUBMITTED' },
+      ],
+    })
+    await drainAll(db, env.meili, env.config.meiliIndex)
+    await reindex(db, env.meili, env.config.meiliIndex)
+    expect((await search({ q: '琥珀钥匙' })).total).toBe(0)
+  })
+
   it('rebuilds the index from the database with reindex', async () => {
     await env.meili.index(env.config.meiliIndex).deleteAllDocuments().waitTask()
     expect((await indexIds()).size).toBe(0)
