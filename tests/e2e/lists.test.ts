@@ -125,7 +125,7 @@ describe('the list pages', () => {
     const page = await html('/en/power')
     expect(page).toContain('lang="en"')
     expect(page).toMatch(/<title>Power list - /)
-    expect(page).toContain('Administrative licensing')
+    expect(page).toContain('Administrative licensing (01)')
     expect(page).toContain('Type of power')
     expect(page).toContain('787 items')
     expect(page).not.toContain('权力类型')

@@ -68,8 +68,8 @@ export async function getFund(db: Db, code: string): Promise<FundView | null> {
     include: { ...fundRowInclude, allocations: { orderBy: [{ publishedOn: 'asc' }, { id: 'asc' }] } },
   })
   if (!fund) return null
-  // Summed in whole fen so that the total is exact, as the published allocations are.
-  const allocatedFen = fund.allocations.reduce((sum, a) => sum + BigInt(a.amount.mul(100).toFixed(0)), 0n)
+  // Summed by PostgreSQL in numeric, so the total is exact to the fen.
+  const allocated = await db.fundAllocation.aggregate({ where: { fundId: fund.id }, _sum: { amount: true } })
   return {
     ...fundRow(fund),
     legalBasis: fund.legalBasis,
@@ -79,12 +79,7 @@ export async function getFund(db: Db, code: string): Promise<FundView | null> {
     howToApply: fund.howToApply,
     publishedAt: fund.publishedAt.toISOString(),
     allocations: fund.allocations.map((a) => ({ recipient: a.recipient, project: a.project, amount: a.amount.toFixed(2), publishedOn: isoDate(a.publishedOn) })),
-    allocatedAmount: fenToWan(allocatedFen),
+    allocatedAmount: allocated._sum.amount?.toFixed(2) ?? '0.00',
   }
 }
 
-function fenToWan(fen: bigint): string {
-  const whole = fen / 100n
-  const cents = (fen % 100n).toString().padStart(2, '0')
-  return `${whole}.${cents}`
-}
