@@ -77,3 +77,6 @@ export const announcementQuerySchema = z.object({
 export type AnnouncementQuery = z.output<typeof announcementQuerySchema>
 
 export const announcementIdSchema = z.coerce.number().int().positive().max(2_147_483_647)
+
+/** The code of a department or special fund in a URL. */
+export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符')

@@ -48,8 +48,11 @@ describe('the public list API', () => {
     expect(fund.allocatedAmount).toBe(fund.amount)
     expect(fund.allocations[0]).toMatchObject({ recipient: expect.any(String), amount: expect.stringMatching(/^\d+\.\d\d$/), publishedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) })
 
-    const department = await getJson<DepartmentView>(`/api/v1/departments/${dept.code}`)
-    expect(department).toMatchObject({ name: '区公安分局', counts: dept.counts })
+    const departments = await getJson<DepartmentRow[]>('/api/v1/departments')
+    expect(departments).toHaveLength(34)
+    for (const d of departments) {
+      expect(await getJson<DepartmentView>(`/api/v1/departments/${encodeURIComponent(d.code)}`)).toMatchObject({ name: d.name, counts: d.counts })
+    }
 
     const [announcement] = await getJson<AnnouncementRow[]>('/api/v1/announcements')
     const view = await getJson<AnnouncementView>(`/api/v1/announcements/${announcement!.id}?pageSize=20`)
