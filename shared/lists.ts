@@ -58,3 +58,25 @@ export interface Page<T> {
 
 export const OPEN_DATA_FORMATS = ['csv', 'json', 'xlsx'] as const
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
+
+/** 职责边界: where the duties of a department meet another's. */
+export const boundaryListQuerySchema = z.object({
+  dept: many(z.coerce.number().int().positive()),
+  ...paging,
+}).strict()
+export type BoundaryListQuery = z.output<typeof boundaryListQuerySchema>
+
+export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL', 'ADJUST', 'MERGE'] as const
+
+/** The changes a published list version announces, by department and action. */
+export const announcementQuerySchema = z.object({
+  dept: many(z.coerce.number().int().positive()),
+  action: many(z.enum(ANNOUNCED_ACTIONS)),
+  ...paging,
+}).strict()
+export type AnnouncementQuery = z.output<typeof announcementQuerySchema>
+
+export const announcementIdSchema = z.coerce.number().int().positive().max(2_147_483_647)
+
+/** The code of a department or special fund in a URL. */
+export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符')

@@ -1,0 +1,6 @@
+import { listAnnouncements } from '../../services/lists/announcements'
+
+export default defineEventHandler(async () => {
+  const { prisma } = await useDb()
+  return listAnnouncements(prisma)
+})

@@ -1,0 +1,164 @@
+// What the public list API (/api/v1/...) answers and the list pages show: one shape per view,
+// shared by the server services, the pages and the OpenAPI description.
+import type { ItemTypeKey } from './item-types'
+import type { AccountabilityCaseView } from './items'
+import type { Page } from './lists'
+
+export type ItemStatus = 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+export type DutyKind = 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+export type AllocationMethod = 'FACTOR' | 'PROJECT'
+
+export interface DepartmentRef { id: number; code: string; name: string }
+
+/** One value of a filter and how many records it would give with the other filters kept. */
+export interface FilterCount { value: string; label: string; count: number }
+
+export interface PowerItemRow {
+  code: string
+  name: string
+  type: ItemTypeKey
+  typeCode: string
+  department: DepartmentRef
+  groupName: string | null
+  level: string
+  status: ItemStatus
+  /** the document (文号) and date of the last change of status, shown for cancelled and delegated items */
+  statusDocumentNo: string | null
+  statusChangedAt: string | null
+  hasDemoContent: boolean
+}
+
+export interface PowerItemPage extends Page<PowerItemRow> {
+  filters: { dept: FilterCount[]; type: FilterCount[]; status: FilterCount[]; level: FilterCount[] }
+}
+
+export interface DutyRow {
+  code: string
+  kind: DutyKind
+  title: string
+  content: string
+  basis: string | null
+  isDemo: boolean
+  department: DepartmentRef
+  /** the power item a 责任事项 belongs to */
+  powerItem: { code: string; name: string; status: ItemStatus } | null
+  cases: AccountabilityCaseView[]
+}
+
+export interface DutyPage extends Page<DutyRow> {
+  filters: { dept: FilterCount[]; kind: FilterCount[] }
+}
+
+export interface BoundaryView {
+  code: string
+  title: string
+  content: string
+  basis: string | null
+  isDemo: boolean
+  /** every department at the boundary, the lead first, each with what it is responsible for */
+  departments: { department: DepartmentRef; responsibility: string; isLead: boolean }[]
+}
+
+export interface BoundaryPage extends Page<BoundaryView> {
+  filters: { dept: FilterCount[] }
+}
+
+export interface FundRow {
+  code: string
+  name: string
+  department: DepartmentRef
+  year: number
+  /** 资金规模 in 万元, as a decimal string with two places */
+  amount: string
+  allocationMethod: AllocationMethod
+  periodStart: number
+  periodEnd: number
+  status: ItemStatus
+  isDemo: boolean
+}
+
+export interface FundPage extends Page<FundRow> {
+  /** the sum of the amounts of every fund matching the filters, in 万元 */
+  totalAmount: string
+  filters: { dept: FilterCount[]; year: FilterCount[]; method: FilterCount[] }
+}
+
+export interface FundAllocationView {
+  recipient: string
+  project: string | null
+  amount: string
+  publishedOn: string
+}
+
+export interface FundView extends FundRow {
+  legalBasis: string
+  purpose: string
+  recipients: string
+  performanceTargets: string
+  howToApply: string
+  publishedAt: string
+  allocations: FundAllocationView[]
+  /** the sum of the published allocations, in 万元 */
+  allocatedAmount: string
+}
+
+export interface ListCounts {
+  /** power items (types 01-10) not cancelled */
+  powerItems: number
+  /** public services (type 20) not cancelled */
+  publicServices: number
+  duties: number
+  funds: number
+}
+
+export interface DepartmentRow extends DepartmentRef {
+  shortName: string | null
+  level: string
+  counts: ListCounts
+}
+
+export interface DepartmentView extends DepartmentRow {
+  /** power items by type, cancelled ones included in `total` and counted apart */
+  powerByType: { type: ItemTypeKey; typeCode: string; total: number; cancelled: number }[]
+  publicServices: { code: string; name: string; status: ItemStatus }[]
+  departmentDuties: DutyRow[]
+  supervision: DutyRow[]
+  /** how many power items carry 责任事项 and 追责情形 */
+  powerDuties: number
+  boundaries: BoundaryView[]
+  funds: FundRow[]
+}
+
+export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'
+
+export interface AnnouncementRow {
+  id: number
+  title: string
+  /** 文号 of the list version */
+  documentNo: string | null
+  effectiveDate: string
+  publishedAt: string
+  version: { year: number; batch: number }
+  /** how many items each action touched */
+  actions: { action: AnnouncedAction; count: number }[]
+}
+
+export interface AnnouncedChange {
+  code: string
+  name: string
+  type: ItemTypeKey
+  department: DepartmentRef
+  action: AnnouncedAction
+  /** the document of this change, else the list version's */
+  documentNo: string | null
+  validFrom: string
+  /** the item's status now, which may have changed again since */
+  status: ItemStatus
+}
+
+export interface AnnouncementView extends AnnouncementRow {
+  body: string
+  /** every department the version touched, with its count per action */
+  byDepartment: { department: DepartmentRef; actions: { action: AnnouncedAction; count: number }[]; total: number }[]
+  changes: Page<AnnouncedChange>
+}
