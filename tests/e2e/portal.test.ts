@@ -178,8 +178,13 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
 
   it('has no serious or critical accessibility violations on the main pages', async () => {
     const code = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!.code
+    const fund = (await getJson<{ items: { code: string }[] }>('/api/v1/funds?pageSize=1')).items[0]!.code
+    const departmentCode = (await getJson<{ code: string }[]>('/api/v1/departments'))[0]!.code
+    const announcement = (await getJson<{ id: number }[]>('/api/v1/announcements'))[0]!.id
     const page = await browser.newPage()
-    for (const path of ['/', `/search?q=${encodeURIComponent('护照')}`, `/search?q=${encodeURIComponent('无此事项zz')}`, `/items/${code}`, '/en']) {
+    const paths = ['/', `/search?q=${encodeURIComponent('护照')}`, `/search?q=${encodeURIComponent('无此事项zz')}`, `/items/${code}`, '/en',
+      '/power', '/responsibility', '/funds', `/funds/${fund}`, '/departments', `/departments/${departmentCode}`, '/announcements', `/announcements/${announcement}`]
+    for (const path of paths) {
       await page.goto(`${portal.url}${path}`)
       expect(await seriousViolations(page), path).toEqual([])
     }
