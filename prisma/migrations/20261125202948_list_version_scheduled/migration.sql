@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ListVersionStatus" ADD VALUE 'SCHEDULED';
