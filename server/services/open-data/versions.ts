@@ -83,7 +83,8 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
       name: data.name ?? data.title ?? '',
       department: departmentName(data.departmentId),
       action: v.action,
-      changedFields: prior ? [...new Set([...Object.keys(prior), ...Object.keys(data)])].filter((k) => JSON.stringify(data[k]) !== JSON.stringify(prior[k])) : [],
+      // A field one of the two snapshots did not record (e.g. a denormalised name) is not a change.
+      changedFields: prior ? Object.keys(data).filter((k) => k in prior && JSON.stringify(data[k]) !== JSON.stringify(prior[k])) : [],
       documentNo: v.documentNo ?? version.documentNo,
       effectiveAt: v.validFrom.toISOString(),
     }
