@@ -1,4 +1,12 @@
 // The portal and back office: one Nuxt app, server-rendered, over the services in server/.
+import type { NitroConfig } from 'nitropack/types'
+
+// Nuxt types `nitro` by the server builder's registry, which nitropack 2 does not fill; without
+// this the options nitropack accepts (externals, ...) are refused by the type check.
+declare module '@nuxt/schema' {
+  interface NitroTypes { config: NitroConfig }
+}
+
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n'],
@@ -30,4 +38,10 @@ export default defineNuxtConfig({
     baseUrl: process.env.NUXT_PUBLIC_SITE_URL || 'http://localhost:3000',
   },
   typescript: { strict: true },
+  nitro: {
+    // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer
+    // assumes so only from Node 22: without this, exceljs's dependency async-function ships
+    // without the file Node loads and every spreadsheet download fails.
+    externals: { traceOptions: { conditions: ['node', 'module-sync'] } },
+  },
 })

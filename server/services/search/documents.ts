@@ -56,7 +56,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
   })
 }
 
-const DUTY_TYPE_NAMES = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管' } as const
+export const DUTY_TYPE_NAMES = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管' } as const
 
 export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
   const duties = await db.duty.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })

@@ -1,0 +1,3 @@
+import { openApiDocument } from '../services/open-data/openapi'
+
+export default defineEventHandler(() => openApiDocument())

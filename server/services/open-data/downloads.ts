@@ -1,0 +1,107 @@
+// The open-data files: a list (current or as published in a version) or a version's changes,
+// rendered as CSV, JSON or Excel, with the file name the browser should save it under.
+import type { Db } from '../../utils/prisma'
+import { OPEN_DATA_FORMATS, type OpenDataFormat } from '../../../shared/lists'
+import type { ChangeRecord, ListExport, OpenDataCatalogue, OpenDataJson } from '../../../shared/open-data'
+import { departmentName, loadLookups, type ListDefinition } from './list-definition'
+import { powerList } from './power-list'
+import { dutyList } from './duty-list'
+import { fundList } from './fund-list'
+import { findPublishedVersion, publishedVersions, snapshotsAt, versionChanges, type PublishedVersion } from './versions'
+import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from './labels'
+import { table, toCsv, toXlsx, type Column, type Table } from './tables'
+
+export interface Download {
+  fileName: string
+  asciiFileName: string
+  contentType: string
+  body: string | Buffer
+}
+
+const CONTENT_TYPES: Record<OpenDataFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+async function render<R>(format: OpenDataFormat, name: { zh: string; ascii: string }, tables: () => Table[], json: OpenDataJson<R>): Promise<Download> {
+  const body = format === 'json' ? JSON.stringify(json) : format === 'csv' ? toCsv(tables()[0]!) : await toXlsx(tables())
+  return { fileName: `${name.zh}.${format}`, asciiFileName: `${name.ascii}.${format}`, contentType: CONTENT_TYPES[format], body }
+}
+
+const versionSummary = (v: PublishedVersion) => ({ id: v.id, title: v.title, publishedAt: v.publishedAt.toISOString() })
+const versionSuffix = (v: PublishedVersion) => ({ zh: `-${v.year}年第${v.batch}批`, ascii: `-${v.year}-batch-${v.batch}` })
+
+async function buildList<S, F, R>(db: Db, definition: ListDefinition<S, F, R>, filters: F, format: OpenDataFormat, version: PublishedVersion | null): Promise<Download> {
+  // Bounded by the size of one list: the records of today, or the one state of each record
+  // valid at the version's publication, never the whole history.
+  const [snapshots, lookups] = await Promise.all([
+    version
+      ? snapshotsAt(db, definition.entityType, version.publishedAt, () => definition.published(db))
+      : definition.published(db).then((published) => published.map((p) => p.snapshot)),
+    loadLookups(db),
+  ])
+  const records = snapshots.filter((s) => definition.matches(s, filters)).map((s) => definition.toRecord(s, lookups)).sort(definition.order(filters, lookups))
+  const suffix = version ? versionSuffix(version) : { zh: '', ascii: '' }
+  return render(
+    format,
+    { zh: `${definition.fileName.zh}${suffix.zh}`, ascii: `${definition.fileName.ascii}${suffix.ascii}` },
+    () => definition.tables(records),
+    { list: definition.list, version: version && versionSummary(version), total: records.length, items: records },
+  )
+}
+
+/** A list as it is now, or as it stood when `version` was published. */
+export async function listDownload(db: Db, request: ListExport, format: OpenDataFormat, version: PublishedVersion | null = null): Promise<Download> {
+  switch (request.list) {
+    case 'power': return buildList(db, powerList, request.filters, format, version)
+    case 'responsibility': return buildList(db, dutyList, request.filters, format, version)
+    case 'fund': return buildList(db, fundList, request.filters, format, version)
+  }
+}
+
+/** A list as it stood when version `versionId` was published; null if there is no such published version. */
+export async function versionListDownload(db: Db, request: ListExport, format: OpenDataFormat, versionId: number): Promise<Download | null> {
+  const version = await findPublishedVersion(db, versionId)
+  return version ? listDownload(db, request, format, version) : null
+}
+
+const changeColumns: Column<ChangeRecord>[] = [
+  { header: '清单', value: (c) => LIST_NAMES[c.list], width: 20 },
+  { header: '编码', value: (c) => c.code, width: 30 },
+  { header: '名称', value: (c) => c.name, width: 40 },
+  { header: '实施主体', value: (c) => c.department, width: 24 },
+  { header: '变更类型', value: (c) => label(ACTION_NAMES, c.action), width: 10 },
+  { header: '变更内容', value: (c) => [...new Set(c.changedFields.map((f) => label(FIELD_NAMES, f)))].join('、') || null, width: 30 },
+  { header: '文号', value: (c) => c.documentNo, width: 24 },
+  { header: '生效时间', value: (c) => c.effectiveAt, width: 24 },
+]
+
+/** What version `versionId` added, cancelled, delegated or changed; null if there is no such published version. */
+export async function changesDownload(db: Db, versionId: number, format: OpenDataFormat): Promise<Download | null> {
+  const version = await findPublishedVersion(db, versionId)
+  if (!version) return null
+  const lookups = await loadLookups(db)
+  const changes = await versionChanges(db, version, (id) => departmentName(lookups, id))
+  const suffix = versionSuffix(version)
+  return render(
+    format,
+    { zh: `清单调整${suffix.zh}`, ascii: `changes${suffix.ascii}` },
+    () => [table('调整事项', changeColumns, changes)],
+    { list: 'changes', version: versionSummary(version), total: changes.length, items: changes },
+  )
+}
+
+export async function openDataCatalogue(db: Db): Promise<OpenDataCatalogue> {
+  const [power, responsibility, fund, versions] = await Promise.all([
+    db.powerItem.count(),
+    db.duty.count(),
+    db.specialFund.count(),
+    publishedVersions(db),
+  ])
+  return {
+    lists: [{ list: 'power', total: power }, { list: 'responsibility', total: responsibility }, { list: 'fund', total: fund }],
+    formats: [...OPEN_DATA_FORMATS],
+    versions,
+  }
+}

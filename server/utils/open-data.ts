@@ -1,0 +1,31 @@
+// Reading an open-data request and answering with a file the browser saves under its name.
+import type { H3Event } from 'h3'
+import { setResponseHeaders } from 'h3'
+import type { ListKind } from '../../shared/lists'
+import { exportFilterSchemas, type ListExport } from '../../shared/open-data'
+import type { Download } from '../services/open-data/downloads'
+import { validQuery } from './http'
+
+/** The filters of `list` from the query string, refused with 400 like any other query. */
+export function validListExport(event: H3Event, list: ListKind): ListExport {
+  switch (list) {
+    case 'power': return { list, filters: validQuery(event, exportFilterSchemas.power) }
+    case 'responsibility': return { list, filters: validQuery(event, exportFilterSchemas.responsibility) }
+    case 'fund': return { list, filters: validQuery(event, exportFilterSchemas.fund) }
+  }
+}
+
+/** `attachment` with an ASCII name for old clients and the real one in RFC 5987 encoding. */
+export function contentDisposition(download: Pick<Download, 'fileName' | 'asciiFileName'>): string {
+  const encoded = encodeURIComponent(download.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${download.asciiFileName}"; filename*=UTF-8''${encoded}`
+}
+
+export function sendDownload(event: H3Event, download: Download): string | Buffer {
+  setResponseHeaders(event, {
+    'Content-Type': download.contentType,
+    'Content-Disposition': contentDisposition(download),
+    'X-Content-Type-Options': 'nosniff',
+  })
+  return download.body
+}
