@@ -73,7 +73,10 @@ describe('importing the real data', () => {
     const version = await db.listVersion.findFirstOrThrow({ include: { announcement: true } })
     expect(version).toMatchObject({ status: 'PUBLISHED', batch: 1 })
     expect(version.announcement?.body).toContain('1135')
-    expect(await db.recordVersion.count({ where: { listVersionId: version.id } })).toBe(1135)
+    expect(await db.recordVersion.count({ where: { listVersionId: version.id, entityType: 'POWER_ITEM' } })).toBe(1135)
+    // Duties and funds start their history with the same publication.
+    expect(await db.recordVersion.count({ where: { entityType: 'DUTY' } })).toBe(report.duties.created)
+    expect(await db.recordVersion.count({ where: { entityType: 'SPECIAL_FUND' } })).toBe(report.funds.created)
   })
 
   it('changes nothing when run a second time', async () => {

@@ -10,7 +10,7 @@ import { STOP_WORDS_SETTING } from '../search/settings'
 import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
-import { powerItemSnapshot } from '../lists/snapshots'
+import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 
 type Tx = Prisma.TransactionClient
 
@@ -41,7 +41,7 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const at = new Date()
     const departments = await importDepartments(tx, source)
     const items = await importPowerItems(tx, source, departments.ids, at)
-    const demo = await importDemoContent(tx, source, departments.ids, items.ids, at)
+    const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
@@ -102,7 +102,7 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
   await recordVersions(tx, 'POWER_ITEM', created.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
   await enqueueSearchSync(tx, 'POWER_ITEM', created.map((i) => i.id))
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, created: created.length, existing: source.records.length - missing.length, differing }
+  return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -118,7 +118,7 @@ async function publishImportVersion(tx: Tx, count: number, at: Date) {
   })
 }
 
-async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date) {
+async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date, listVersionId: number | null) {
   const departmentCodes = await tx.department.findMany({ select: { id: true, code: true, name: true } })
   const deptIdByCode = new Map(departmentCodes.map((d) => [d.code, d.id]))
   const codeByName = new Map(departmentCodes.map((d) => [d.name, d.code]))
@@ -153,6 +153,8 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     await tx.powerItem.updateMany({ where: { id: { in: newDuties.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : [])) } }, data: { hasDemoContent: true } })
   }
   await enqueueSearchSync(tx, 'DUTY', duties.map((d) => d.id))
+  const dutyRecords = await tx.duty.findMany({ where: { id: { in: duties.map((d) => d.id) } }, include: { accountabilityCases: true } })
+  await recordVersions(tx, 'DUTY', dutyRecords.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot(d) })), { action: 'ADD', at, listVersionId })
 
   const knownBoundaries = new Set((await tx.dutyBoundary.findMany({ select: { code: true } })).map((b) => b.code))
   const newBoundaries = demo.boundaries.filter((b) => !knownBoundaries.has(b.code))
@@ -182,6 +184,8 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
   const allocations = newFunds.flatMap((f) => f.allocations.map((a) => ({ fundId: fundId.get(f.code)!, recipient: a.recipient, amount: a.amount, project: a.project, publishedOn: new Date(`${a.publishedOn}T00:00:00Z`) })))
   await tx.fundAllocation.createMany({ data: allocations })
   await enqueueSearchSync(tx, 'SPECIAL_FUND', funds.map((f) => f.id))
+  const fundRecords = await tx.specialFund.findMany({ where: { id: { in: funds.map((f) => f.id) } }, include: { allocations: true } })
+  await recordVersions(tx, 'SPECIAL_FUND', fundRecords.map((f) => ({ entityId: f.id, revision: f.revision, data: fundSnapshot(f) })), { action: 'ADD', at, listVersionId })
 
   return {
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
