@@ -1,0 +1,162 @@
+// The life of a proposed change (DESIGN.md, "The item lifecycle"): an editor's draft, submitted
+// with a reason, approved with a decision or returned with a comment. The published record does
+// not change here; publishing a list version applies approved changes (list-versions.ts).
+// Callers have already passed the guard for the permission and the department (see *Scope).
+import type { Db, Prisma } from '../../utils/prisma'
+import { appendAudit, type AuditActor } from '../audit'
+import type { DecisionInput, DraftInput } from '../../../shared/drafts'
+import { WorkflowError } from './errors'
+
+type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN'
+type Step = 'edit' | 'submit' | 'withdraw' | 'decide' | 'publish'
+
+/** Which step may leave which state. Everything else is refused with 409. */
+export const TRANSITIONS: Record<Step, { from: Status[]; to: Status | 'by decision' }> = {
+  edit: { from: ['DRAFT', 'RETURNED'], to: 'DRAFT' },
+  submit: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
+  withdraw: { from: ['DRAFT', 'SUBMITTED', 'RETURNED'], to: 'WITHDRAWN' },
+  decide: { from: ['SUBMITTED'], to: 'by decision' },
+  publish: { from: ['APPROVED'], to: 'PUBLISHED' },
+}
+
+export function canMove(step: Step, from: Status): boolean {
+  return TRANSITIONS[step].from.includes(from)
+}
+
+const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
+
+/** The department a change request belongs to, for the guard; null when there is none. */
+export async function changeRequestScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
+  return db.changeRequest.findUnique({ where: { id }, select: { departmentId: true } })
+}
+
+/** The department of a published power item, for the guard. */
+export async function powerItemScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
+  return db.powerItem.findUnique({ where: { id }, select: { departmentId: true } })
+}
+
+async function load(tx: Prisma.TransactionClient, id: number) {
+  // Row lock: two reviewers deciding the same request at once must not both succeed.
+  await tx.$executeRaw`SELECT id FROM "ChangeRequest" WHERE id = ${id} FOR UPDATE`
+  const request = await tx.changeRequest.findUnique({ where: { id } })
+  if (!request) throw new WorkflowError(404, 'CHANGE_REQUEST_NOT_FOUND', `没有编号为 ${id} 的变更`)
+  return request
+}
+
+function refuse(step: Step, status: Status): never {
+  throw new WorkflowError(409, 'INVALID_TRANSITION', `状态为“${status}”的变更不能${({ edit: '修改', submit: '提交', withdraw: '撤回', decide: '审核', publish: '发布' })[step]}`)
+}
+
+async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, departmentId: number) {
+  if (input.action === 'ADD') {
+    if (await tx.powerItem.findUnique({ where: { code: input.payload.code }, select: { id: true } })) {
+      throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `事项编码 ${input.payload.code} 已被使用`)
+    }
+    return { entityId: null, baseRevision: null }
+  }
+  const item = await tx.powerItem.findUnique({ where: { id: input.entityId }, select: { id: true, departmentId: true, status: true, revision: true } })
+  if (!item) throw new WorkflowError(404, 'ITEM_NOT_FOUND', `没有编号为 ${input.entityId} 的事项`)
+  if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', '事项不属于该部门')
+  if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', '已取消的事项不能再变更')
+  if (input.action === 'MERGE') {
+    if (input.payload.intoItemId === item.id) throw new WorkflowError(400, 'MERGE_INTO_SELF', '不能合并到事项本身')
+    const into = await tx.powerItem.findUnique({ where: { id: input.payload.intoItemId }, select: { status: true } })
+    if (!into || into.status === 'CANCELLED') throw new WorkflowError(400, 'MERGE_TARGET_INVALID', '合并目标事项不存在或已取消')
+  }
+  const open = await tx.changeRequest.findFirst({ where: { entityType: 'POWER_ITEM', entityId: item.id, status: { in: OPEN } }, select: { id: true } })
+  if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该事项已有未完成的变更（编号 ${open.id}）`)
+  return { entityId: item.id, baseRevision: item.revision }
+}
+
+export async function createDraft(db: Db, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const { entityId, baseRevision } = await checkTarget(tx, input, departmentId)
+    const draft = await tx.changeRequest.create({
+      data: { entityType: 'POWER_ITEM', entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
+    })
+    await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
+    return draft
+  })
+}
+
+/** Replaces the proposal of a draft or a returned change. */
+export async function updateDraft(db: Db, actor: AuditActor, id: number, input: DraftInput, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const before = await load(tx, id)
+    if (!canMove('edit', before.status)) refuse('edit', before.status)
+    if (before.action !== input.action || (input.action !== 'ADD' && input.entityId !== before.entityId)) {
+      throw new WorkflowError(400, 'DRAFT_KIND_CHANGED', '草稿的变更类型和事项不能修改；请撤回后新建')
+    }
+    if (input.action === 'ADD' && input.payload.code !== (before.payload as { code?: string }).code) await checkTarget(tx, input, before.departmentId)
+    const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, status: 'DRAFT' } })
+    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    return after
+  })
+}
+
+export async function submitDraft(db: Db, actor: AuditActor, id: number, reason: string, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const before = await load(tx, id)
+    if (!canMove('submit', before.status)) refuse('submit', before.status)
+    const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
+    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId })
+    return after
+  })
+}
+
+export async function withdrawDraft(db: Db, actor: AuditActor, id: number, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const before = await load(tx, id)
+    if (!canMove('withdraw', before.status)) refuse('withdraw', before.status)
+    const after = await tx.changeRequest.update({ where: { id }, data: { status: 'WITHDRAWN' } })
+    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    return after
+  })
+}
+
+/** Approves (with the document number and effective date) or returns (with a comment) a submitted change. */
+export async function decide(db: Db, actor: AuditActor & { id: number }, id: number, input: DecisionInput, requestId?: string) {
+  return db.$transaction((tx) => decideIn(tx, actor, id, input, requestId))
+}
+
+/** Many decisions at once, all or none: one request that cannot be decided refuses the batch. */
+export async function decideBatch(db: Db, actor: AuditActor & { id: number }, ids: number[], input: DecisionInput, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const results = []
+    for (const id of ids) results.push(await decideIn(tx, actor, id, input, requestId))
+    return results
+  }, { timeout: 60_000 })
+}
+
+async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, id: number, input: DecisionInput, requestId?: string) {
+  const before = await load(tx, id)
+  if (!canMove('decide', before.status)) refuse('decide', before.status)
+  if (input.outcome === 'APPROVED' && before.entityId !== null) {
+    const item = await tx.powerItem.findUniqueOrThrow({ where: { id: before.entityId }, select: { revision: true } })
+    if (before.baseRevision !== null && item.revision !== before.baseRevision) {
+      throw new WorkflowError(409, 'STALE_DRAFT', '草稿提交后事项已被另一项变更修改，请退回经办人按最新内容重新填写')
+    }
+  }
+  const payload = before.payload as { toLevel?: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP' | 'VILLAGE'; toDepartmentId?: number | null; intoItemId?: number }
+  const decision = await tx.decision.create({
+    data: {
+      changeRequestId: id,
+      outcome: input.outcome,
+      action: input.outcome === 'APPROVED' ? before.action : null,
+      delegateToLevel: input.outcome === 'APPROVED' ? payload.toLevel ?? null : null,
+      delegateToDepartmentId: input.outcome === 'APPROVED' ? payload.toDepartmentId ?? null : null,
+      mergeIntoItemId: input.outcome === 'APPROVED' ? payload.intoItemId ?? null : null,
+      documentNo: input.outcome === 'APPROVED' ? input.documentNo : null,
+      effectiveDate: input.outcome === 'APPROVED' ? new Date(`${input.effectiveDate}T00:00:00Z`) : null,
+      comment: input.comment,
+      decidedById: actor.id,
+    },
+  })
+  const after = await tx.changeRequest.update({ where: { id }, data: { status: input.outcome } })
+  await appendAudit(tx, actor, {
+    action: input.outcome === 'APPROVED' ? 'review.approve' : 'review.return',
+    entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision },
+    reason: input.comment, documentNo: decision.documentNo, requestId,
+  })
+  return { changeRequest: after, decision }
+}

@@ -1,0 +1,126 @@
+// List versions (清单版本, e.g. 2026年第3批调整): approved changes are gathered, published with
+// a document number, and applied to the published lists on their effective date together with
+// the public announcement, the record history and the search index — in one transaction.
+import type { Db, Prisma } from '../../utils/prisma'
+import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
+import { recordVersions } from '../history'
+import { powerItemSnapshot } from '../lists/snapshots'
+import { enqueueSearchSync } from '../search/outbox'
+import type { ListVersionInput, PowerItemFields } from '../../../shared/drafts'
+import { WorkflowError } from './errors'
+
+type Tx = Prisma.TransactionClient
+
+const ACTION_NAMES: Record<string, string> = { ADD: '新增', UPDATE: '修改', ADJUST: '调整', RETAIN: '保留', CANCEL: '取消', DELEGATE: '下放', MERGE: '合并' }
+
+function dateOnly(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`)
+}
+
+/** Gathers approved changes that no other version holds into a new draft version. */
+export async function createListVersion(db: Db, actor: AuditActor, input: ListVersionInput, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const requests = await tx.changeRequest.findMany({
+      where: { id: { in: input.changeRequestIds } },
+      include: { decisions: { where: { outcome: 'APPROVED' }, orderBy: { id: 'desc' }, take: 1 } },
+    })
+    const missing = input.changeRequestIds.filter((id) => !requests.some((r) => r.id === id))
+    if (missing.length) throw new WorkflowError(404, 'CHANGE_REQUEST_NOT_FOUND', `没有编号为 ${missing.join('、')} 的变更`)
+    const notReady = requests.filter((r) => r.status !== 'APPROVED' || !r.decisions[0] || r.decisions[0].listVersionId !== null)
+    if (notReady.length) throw new WorkflowError(409, 'NOT_APPROVED', `变更 ${notReady.map((r) => r.id).join('、')} 尚未批准或已编入其他批次`)
+    const year = Number(input.effectiveDate.slice(0, 4))
+    const last = await tx.listVersion.findFirst({ where: { year }, orderBy: { batch: 'desc' }, select: { batch: true } })
+    const version = await tx.listVersion.create({
+      data: { year, batch: (last?.batch ?? 0) + 1, title: input.title, documentNo: input.documentNo, effectiveDate: dateOnly(input.effectiveDate), status: 'DRAFT' },
+    })
+    await tx.decision.updateMany({ where: { id: { in: requests.map((r) => r.decisions[0]!.id) } }, data: { listVersionId: version.id } })
+    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: input.changeRequestIds }, documentNo: input.documentNo, requestId })
+    return version
+  })
+}
+
+/**
+ * Publishes a draft version: applied at once when its effective date has come, otherwise
+ * scheduled and applied by applyDueVersions on that date.
+ */
+export async function publishListVersion(db: Db, actor: AuditActor, id: number, now = new Date(), requestId?: string) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT id FROM "ListVersion" WHERE id = ${id} FOR UPDATE`
+    const version = await tx.listVersion.findUnique({ where: { id } })
+    if (!version) throw new WorkflowError(404, 'VERSION_NOT_FOUND', `没有编号为 ${id} 的清单版本`)
+    if (version.status !== 'DRAFT') throw new WorkflowError(409, 'VERSION_NOT_DRAFT', '该清单版本已发布')
+    const due = version.effectiveDate.getTime() <= now.getTime()
+    await appendAudit(tx, actor, { action: due ? 'version.publish' : 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, documentNo: version.documentNo, requestId })
+    if (due) return applyVersion(tx, id, now)
+    return tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED' } })
+  }, { timeout: 120_000 })
+}
+
+/** Applies every scheduled version whose effective date has come; the search worker calls it. */
+export async function applyDueVersions(db: Db, now = new Date()): Promise<number[]> {
+  const due = await db.listVersion.findMany({ where: { status: 'SCHEDULED', effectiveDate: { lte: now } }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }], select: { id: true } })
+  const applied: number[] = []
+  for (const { id } of due) {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT id FROM "ListVersion" WHERE id = ${id} FOR UPDATE`
+      const current = await tx.listVersion.findUniqueOrThrow({ where: { id }, select: { status: true } })
+      if (current.status !== 'SCHEDULED') return
+      await applyVersion(tx, id, now)
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'version.apply', entityType: 'LIST_VERSION', entityId: id })
+      applied.push(id)
+    }, { timeout: 120_000 })
+  }
+  return applied
+}
+
+async function applyVersion(tx: Tx, id: number, at: Date) {
+  const version = await tx.listVersion.findUniqueOrThrow({
+    where: { id },
+    include: { decisions: { include: { changeRequest: true }, orderBy: { id: 'asc' } } },
+  })
+  const lines: string[] = []
+  for (const decision of version.decisions) {
+    const request = decision.changeRequest
+    const documentNo = decision.documentNo ?? version.documentNo
+    const item = await applyToPowerItem(tx, request, decision, documentNo, at)
+    await recordVersions(tx, 'POWER_ITEM', [{ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) }], { action: request.action, at, documentNo, listVersionId: id })
+    await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+    await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
+    lines.push(`${ACTION_NAMES[request.action] ?? request.action}：${item.department.name}“${item.name}”（${item.code}）${documentNo ? `，${documentNo}` : ''}`)
+  }
+  await tx.announcement.create({
+    data: { listVersionId: id, title: version.title, body: [`依据${version.documentNo ?? '审改办决定'}，自${version.effectiveDate.toISOString().slice(0, 10)}起调整以下事项：`, ...lines].join('\n'), publishedAt: at },
+  })
+  return tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at } })
+}
+
+type RequestRow = Prisma.ChangeRequestGetPayload<object>
+type DecisionRow = Prisma.DecisionGetPayload<object>
+
+async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionRow, documentNo: string | null, at: Date) {
+  const include = { department: { select: { name: true } } } as const
+  if (request.action === 'ADD') {
+    const fields = request.payload as PowerItemFields & { code: string }
+    return tx.powerItem.create({ data: { ...fields, departmentId: request.departmentId, publishedAt: at, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+  }
+  const id = request.entityId!
+  const bump = { revision: { increment: 1 }, publishedAt: at }
+  switch (request.action) {
+    case 'UPDATE':
+    case 'ADJUST':
+      return tx.powerItem.update({ where: { id }, data: { ...(request.payload as PowerItemFields), ...bump }, include })
+    case 'RETAIN':
+      return tx.powerItem.update({ where: { id }, data: { ...bump, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+    case 'CANCEL':
+      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', statusDocumentNo: documentNo, statusChangedAt: at }, include })
+    case 'DELEGATE':
+      return tx.powerItem.update({
+        where: { id },
+        data: { ...bump, status: 'DELEGATED', delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
+        include,
+      })
+    case 'MERGE':
+      // The merged item is no longer exercised on its own; it stays visible, pointing to its successor.
+      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', mergedIntoId: decision.mergeIntoItemId, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+  }
+}
