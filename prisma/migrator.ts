@@ -60,7 +60,7 @@ function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory &
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => new PrismaPg(track(new pg.Pool(poolConfig())), { disposeExternalPool: true }).connect(),
+    connect: async () => wholeScripts(await new PrismaPg(track(new pg.Pool(poolConfig())), { disposeExternalPool: true }).connect()),
     // adapter-pg drops its shadow database while its own pool is still connected; do it in order.
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const name = `prisma_shadow_${process.pid}_${Date.now()}`
@@ -70,7 +70,7 @@ function pgFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory &
       await admin.end()
       const pool = new pg.Pool(poolConfig(name))
       pools.add(pool)
-      const adapter = await new PrismaPg(pool).connect()
+      const adapter = wholeScripts(await new PrismaPg(pool).connect())
       const dispose = adapter.dispose.bind(adapter)
       adapter.dispose = async () => {
         await dispose()
@@ -108,6 +108,25 @@ function wasmEngine(): Promise<EngineModule> {
     return bg as unknown as EngineModule
   })()
   return engineModule
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which breaks function bodies
+ * (a trigger's plpgsql); PostgreSQL's simple query protocol runs the whole script as it is.
+ */
+function wholeScripts<T extends SqlDriverAdapter & { underlyingDriver(): pg.Pool }>(adapter: T): T {
+  adapter.executeScript = async (script: string) => { await adapter.underlyingDriver().query(script) }
+  return adapter
+}
+
+/** pglite-prisma-adapter does not wait for a script to finish, nor report its errors. */
+class AwaitingPGlite extends PrismaPGlite {
+  constructor(private readonly db: PGlite) { super(db) }
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect()
+    adapter.executeScript = async (script: string) => { await this.db.exec(script) }
+    return adapter
+  }
 }
 
 async function loadEngine(schemaText: string, factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngineType> {
@@ -151,7 +170,7 @@ export class Migrator {
     }
     await mkdir(target.pgliteDir, { recursive: true })
     const db = new PGlite({ dataDir: target.pgliteDir })
-    return new Migrator(await loadEngine(schemaText, new PrismaPGlite(db)), schemaText, () => db.close())
+    return new Migrator(await loadEngine(schemaText, new AwaitingPGlite(db)), schemaText, () => db.close())
   }
 
   /** `prisma migrate deploy`: applies the migrations the database lacks; returns their names. */

@@ -1,7 +1,7 @@
 // Every published state of a record, kept in RecordVersion: the item timeline, field diffs and
 // "the list as it stood on a date" are all read from here.
-import type { Prisma } from '../utils/prisma'
-import { toJsonValue } from './audit'
+import type { Db, Prisma } from '../utils/prisma'
+import { canonicalJson, toJsonValue } from './audit'
 
 type Tx = Prisma.TransactionClient
 type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
@@ -32,4 +32,45 @@ export async function recordVersions(tx: Tx, entityType: VersionedEntity, versio
       listVersionId: meta.listVersionId ?? null,
     })),
   })
+}
+
+export interface TimelineEntry {
+  revision: number
+  action: string
+  validFrom: Date
+  validTo: Date | null
+  documentNo: string | null
+  listVersionId: number | null
+  data: Record<string, unknown>
+}
+
+/** Every published state of one record, oldest first. */
+export async function timeline(db: Db, entityType: VersionedEntity, entityId: number): Promise<TimelineEntry[]> {
+  const rows = await db.recordVersion.findMany({ where: { entityType, entityId }, orderBy: { revision: 'asc' } })
+  return rows.map((r) => ({ revision: r.revision, action: r.action, validFrom: r.validFrom, validTo: r.validTo, documentNo: r.documentNo, listVersionId: r.listVersionId, data: r.data as Record<string, unknown> }))
+}
+
+export interface FieldChange { field: string; before: unknown; after: unknown }
+
+/** Field by field, what differs between two states of a record. */
+export function diffSnapshots(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
+  return fields
+    .filter((field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null))
+    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+}
+
+/**
+ * A list exactly as it stood at `at`: for each record, the state valid then
+ * (validFrom <= at < validTo). Filters apply to that state, not to today's.
+ */
+export async function powerListAsOf(db: Db, at: Date, filter: { departmentId?: number; type?: string } = {}): Promise<Record<string, unknown>[]> {
+  const rows = await db.recordVersion.findMany({
+    where: { entityType: 'POWER_ITEM', validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gt: at } }] },
+    select: { data: true },
+  })
+  return rows
+    .map((r) => r.data as Record<string, unknown>)
+    .filter((d) => (filter.departmentId === undefined || d.departmentId === filter.departmentId) && (filter.type === undefined || d.type === filter.type))
+    .sort((a, b) => String(a.code).localeCompare(String(b.code)))
 }

@@ -1,0 +1,20 @@
+// npm run audit:verify: recomputes the audit log's hash chain and names the first entry that
+// is wrong, missing or out of order. Exit code 1 when the chain is broken.
+import { loadConfig } from '../server/utils/config'
+import { verifyAuditChain } from '../server/services/audit'
+import { openMigratedDatabase } from './lib/runtime'
+
+const db = await openMigratedDatabase(loadConfig())
+let exitCode = 0
+try {
+  const result = await verifyAuditChain(db.prisma)
+  if (result.ok) {
+    console.log(`audit log intact: ${result.entries} entries, chain verified`)
+  } else {
+    exitCode = 1
+    console.error(`audit log BROKEN at entry ${result.firstBad!.seq}: ${result.firstBad!.problem} (${result.entries} entries verified before it)`)
+  }
+} finally {
+  await db.close()
+}
+process.exit(exitCode)
