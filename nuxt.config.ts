@@ -6,10 +6,11 @@ import type { NitroConfig } from 'nitropack/types'
 declare module '@nuxt/schema' {
   interface NitroTypes { config: NitroConfig }
 }
+import { SESSION_COOKIE } from './shared/auth'
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', 'nuxt-auth-utils'],
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
   telemetry: false,
@@ -36,6 +37,30 @@ export default defineNuxtConfig({
     ],
     detectBrowserLanguage: false,
     baseUrl: process.env.NUXT_PUBLIC_SITE_URL || 'http://localhost:3000',
+  },
+  runtimeConfig: {
+    // Sealed session cookie (nuxt-auth-utils). The password comes from NUXT_SESSION_PASSWORD;
+    // Secure is decided per request (server/utils/auth.ts). The header alternative to the cookie
+    // is off: the session travels in the SameSite=Strict cookie only.
+    session: {
+      name: SESSION_COOKIE,
+      password: '',
+      maxAge: 8 * 60 * 60,
+      cookie: { sameSite: 'strict', httpOnly: true },
+      sessionHeader: false,
+    },
+    // NUXT_PUBLIC_DEMO=1 (set by `npm start` unless configured): the demo accounts exist and the
+    // login page lists them.
+    public: { demo: false },
+  },
+  // The back office asks /api/auth/me itself (stores/session.ts); the module's plugins would
+  // read the session on every public page, and its /api/_auth/session routes would offer a
+  // logout that writes no audit entry.
+  auth: { loadStrategy: 'none' },
+  hooks: {
+    'nitro:config'(nitro) {
+      nitro.handlers = (nitro.handlers ?? []).filter((h) => !h.route?.startsWith('/api/_auth/'))
+    },
   },
   typescript: { strict: true },
   nitro: {

@@ -1,7 +1,9 @@
 // npm start: the whole portal on one machine with nothing installed by hand. Builds the app if
 // its sources changed, runs Meilisearch (unless MEILI_URL is set), migrates the database
 // (PGlite unless DATABASE_URL is set), loads the real data, brings the search index up to
-// date, then serves the portal until interrupted, and stops Meilisearch with it.
+// date, then serves the portal until interrupted, and stops Meilisearch with it. In demo mode
+// (the default; NUXT_PUBLIC_DEMO=0 turns it off) it creates the demo accounts of
+// shared/demo-accounts.ts; otherwise there is no account until `npm run admin:create`.
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -41,6 +43,11 @@ const { importItems } = await import('../server/services/import/import-items')
 const { applySearchSettings } = await import('../server/services/search/settings')
 const { drainAll } = await import('../server/services/search/outbox')
 const { createMeiliClient } = await import('../server/utils/meili')
+const { ensureDemoAccounts, disableDemoAccounts } = await import('../server/services/auth/demo-accounts')
+const { ensureSessionSecret } = await import('./lib/session-secret')
+
+const demoFlag = process.env.NUXT_PUBLIC_DEMO ?? '1'
+const demo = demoFlag === '1' || demoFlag === 'true'
 
 let meili: Awaited<ReturnType<typeof ensureMeilisearch>>
 try {
@@ -62,6 +69,13 @@ try {
   } else {
     log(`data already loaded (${report.items.existing} items)`)
   }
+  if (demo) {
+    const created = await ensureDemoAccounts(db.prisma)
+    if (created.length) log(`demo accounts created: ${created.join(', ')} (password in README)`)
+  } else {
+    const disabled = await disableDemoAccounts(db.prisma)
+    if (disabled.length) log(`not in demo mode: disabled the demo accounts ${disabled.join(', ')}, which still had the public demo password`)
+  }
   const client = createMeiliClient(config)
   await applySearchSettings(db.prisma, client, config.meiliIndex)
   const applied = await drainAll(db.prisma, client, config.meiliIndex)
@@ -75,6 +89,13 @@ try {
 // The embedded database admits one process at a time: hand it over to the server.
 await db.close()
 
+let sessionPassword = process.env.NUXT_SESSION_PASSWORD
+if (!sessionPassword) {
+  const kept = ensureSessionSecret(config.dataDir)
+  sessionPassword = kept.secret
+  if (kept.created) log(`session secret generated in ${path.relative(root, path.join(config.dataDir, 'session-secret'))}`)
+}
+
 const port = process.env.PORT || process.env.NITRO_PORT || '3000'
 const server = spawn(process.execPath, [path.join(root, '.output/server/index.mjs')], {
   cwd: root,
@@ -85,7 +106,8 @@ const server = spawn(process.execPath, [path.join(root, '.output/server/index.mj
     DATA_DIR: config.dataDir,
     MEILI_URL: config.meiliUrl,
     MEILI_MASTER_KEY: config.meiliKey ?? '',
-    NUXT_PUBLIC_DEMO: process.env.NUXT_PUBLIC_DEMO ?? '1',
+    NUXT_PUBLIC_DEMO: demo ? '1' : '0',
+    NUXT_SESSION_PASSWORD: sessionPassword,
   },
 })
 log(`portal: http://localhost:${port}  (Ctrl+C stops the portal and Meilisearch)`)

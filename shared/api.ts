@@ -3,4 +3,6 @@ export interface ApiErrorData {
   error: string
   message: string
   issues?: { path: string; message: string }[]
+  /** for ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS: when trying again can succeed (ISO 8601) */
+  retryAt?: string
 }

@@ -12,6 +12,10 @@ export interface AppConfig {
   meiliIndex: string
   /** how long a search may take before the portal reports search as unavailable */
   meiliTimeoutMs: number
+  /** seals the session cookies; 32 characters or more (`npm start` generates one in the data folder) */
+  sessionPassword: string | undefined
+  /** behind a load balancer: take the client address from X-Forwarded-For (for login rate limits) */
+  trustProxy: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,5 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliKey: env.MEILI_MASTER_KEY || undefined,
     meiliIndex: env.MEILI_INDEX || 'items',
     meiliTimeoutMs: Number(env.MEILI_TIMEOUT_MS) || 2000,
+    sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   }
 }

@@ -11,6 +11,8 @@ export function buildPortal(): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
+export const TEST_SESSION_PASSWORD = 'test-session-secret-of-at-least-32-characters'
+
 export interface Portal { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> }
 
 export async function startPortal(config: AppConfig, extraEnv: Record<string, string> = {}): Promise<Portal> {
@@ -28,6 +30,8 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       MEILI_URL: config.meiliUrl,
       MEILI_MASTER_KEY: config.meiliKey,
       MEILI_INDEX: config.meiliIndex,
+      // The portal refuses to start without a session secret; tests may pass their own.
+      NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,8 @@
+import { recordLogout } from '../../services/auth/accounts'
+
+export default defineEventHandler(async (event) => {
+  const actor = await requireActor(event, 'account:read')
+  await recordLogout((await useDb()).prisma, actor, requestInfo(event))
+  await endSession(event)
+  return { loggedOut: true }
+})

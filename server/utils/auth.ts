@@ -1,0 +1,129 @@
+// The guard every non-public handler calls, and the session cookie behind it.
+//
+//   const actor = await requireActor(event, 'draft:write', { departmentId: item.departmentId })
+//   await someService(prisma, auditActor(actor), ...)
+//
+// requireActor reads the sealed session cookie (nuxt-auth-utils), reloads the user from the
+// database on every request (a disabled user, or one whose password changed since the session
+// was issued, loses access at once), and asks the policy (server/services/auth/policy.ts)
+// whether the permission is held for that scope. Refusals are 401 UNAUTHENTICATED, 403
+// FORBIDDEN or 403 PASSWORD_CHANGE_REQUIRED, with `data.error` as everywhere else.
+import type { H3Event } from 'h3'
+import { getCookie, getRequestIP, getRequestProtocol, setResponseHeader } from 'h3'
+import { SESSION_COOKIE } from '../../shared/auth'
+import type { AuditActor } from '../services/audit'
+import { loadActor } from '../services/auth/accounts'
+import { AccountError } from '../services/auth/errors'
+import type { LoginResult, RequestInfo } from '../services/auth/login'
+import { authorize, departmentScope, type Actor, type Permission, type Scope } from '../services/auth/policy'
+import { loadConfig } from './config'
+import { apiError } from './http'
+import { useDb } from './prisma'
+
+export type { Actor, Permission, Scope }
+export { departmentScope }
+
+declare module '#auth-utils' {
+  interface User {
+    id: number
+  }
+}
+
+/** Dates in messages are read by people in the city's own time zone, whatever the server's. */
+const CITY_TIME_ZONE = 'Asia/Shanghai'
+
+/**
+ * The cookie attributes that depend on the request: Secure whenever the browser reached us over
+ * HTTPS (directly or through a proxy that says so). The rest (HttpOnly, SameSite=Strict, 8 hours)
+ * is in nuxt.config.ts.
+ */
+function cookieConfig(event: H3Event) {
+  return { cookie: { secure: getRequestProtocol(event, { xForwardedProto: true }) === 'https' } }
+}
+
+/** The client address and request id, for the login limits and the audit log. */
+export function requestInfo(event: H3Event): RequestInfo {
+  return {
+    address: getRequestIP(event, { xForwardedFor: loadConfig().trustProxy }) ?? 'unknown',
+    requestId: (event.context.requestId as string | undefined) ?? null,
+  }
+}
+
+/** A new session (new id, so a session planted before login is worthless) for this user. */
+export async function startSession(event: H3Event, user: { id: number; passwordChangedAt: Date }): Promise<void> {
+  await replaceUserSession(event, { user: { id: user.id }, passwordChangedAt: user.passwordChangedAt.getTime() }, cookieConfig(event))
+  event.context.actor = undefined
+}
+
+export async function endSession(event: H3Event): Promise<void> {
+  await clearUserSession(event, cookieConfig(event))
+  event.context.actor = null
+}
+
+/** The signed-in actor, or null. Loaded once per request. */
+export async function getActor(event: H3Event): Promise<Actor | null> {
+  if (event.context.actor !== undefined) return event.context.actor as Actor | null
+  event.context.actor = await readActor(event)
+  return event.context.actor as Actor | null
+}
+
+async function readActor(event: H3Event): Promise<Actor | null> {
+  // Without a cookie there is no session to read; reading would plant an empty one.
+  if (!getCookie(event, SESSION_COOKIE)) return null
+  const session = await getUserSession(event)
+  const userId = session.user?.id
+  const passwordChangedAt = session.passwordChangedAt
+  const actor = typeof userId === 'number' && typeof passwordChangedAt === 'number'
+    ? await loadActor((await useDb()).prisma, userId, passwordChangedAt)
+    : null
+  if (!actor) await clearUserSession(event, cookieConfig(event))
+  return actor
+}
+
+/** The guard: the actor if they hold `permission` (for `scope`), else a 401 or 403 is thrown. */
+export async function requireActor(event: H3Event, permission: Permission, scope?: Scope): Promise<Actor> {
+  const actor = await getActor(event)
+  requireScope(actor, permission, scope)
+  return actor!
+}
+
+/**
+ * The same decision for an actor already known, once the handler has loaded the record whose
+ * department decides (e.g. the item a draft changes).
+ */
+export function requireScope(actor: Actor | null, permission: Permission, scope?: Scope): asserts actor is Actor {
+  const decision = authorize(actor, permission, scope)
+  if (!decision.ok) throw apiError(decision.status, decision.error, decision.message)
+}
+
+/** How the audit log names an actor (appendAudit's first argument). */
+export function auditActor(actor: Actor): AuditActor {
+  return { id: actor.id, name: actor.username, role: actor.role, departmentId: actor.departmentId }
+}
+
+const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })
+
+/** The HTTP answer to a refused login. */
+export function loginRefusal(event: H3Event, result: Exclude<LoginResult, { ok: true }>) {
+  switch (result.error) {
+    case 'INVALID_CREDENTIALS':
+      return apiError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确')
+    case 'ACCOUNT_LOCKED':
+      return apiError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定，请在 ${hhmm.format(result.lockedUntil)} 之后再试`, undefined, { retryAt: result.lockedUntil.toISOString() })
+    case 'TOO_MANY_ATTEMPTS':
+      setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)))
+      return apiError(429, 'TOO_MANY_ATTEMPTS', `此地址登录失败次数过多，请在 ${hhmm.format(result.retryAt)} 之后再试`, undefined, { retryAt: result.retryAt.toISOString() })
+  }
+}
+
+/** Runs an accounts service call, turning its refusals into 4xx answers. */
+export async function withAccountErrors<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof AccountError) {
+      throw apiError(error.status, error.code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
+    }
+    throw error
+  }
+}

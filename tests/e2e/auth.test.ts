@@ -1,0 +1,221 @@
+// Accounts and access on the built portal: the session cookie, CSRF, login refusals, and the
+// access matrix: every API route on disk × every role, so that a route added without an entry
+// in ACCESS fails this test instead of shipping unguarded.
+import { readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { api, sessionCookie, signIn } from '../helpers/session'
+import { openDatabase } from '../../server/utils/prisma'
+import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../shared/demo-accounts'
+import { SESSION_COOKIE } from '../../shared/auth'
+import type { SearchResult } from '../../shared/search'
+
+type Who = 'anonymous' | 'editorA' | 'editorB' | 'reform' | 'auditor' | 'admin'
+const SIGNED_IN: Exclude<Who, 'anonymous'>[] = ['editorA', 'editorB', 'reform', 'auditor', 'admin']
+const ALL_ROLES = SIGNED_IN
+const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = {
+  editorA: 'police.editor', // 区公安分局
+  editorB: 'civil.editor', // 区民政局
+  reform: 'reform.office',
+  auditor: 'auditor',
+  admin: 'admin',
+}
+
+interface Fixtures { itemCode: string }
+
+/**
+ * How each route must answer. `public`: anonymous visitors are served. Otherwise `allow` names
+ * who may pass the guard (for a route on a department's record, point `path` at a record of
+ * 区公安分局, so that editorA is allowed and editorB gets 403); everyone else gets 403, and
+ * anonymous visitors 401. Requests carry a body that passes the guard but not validation
+ * where possible, so the matrix changes nothing.
+ */
+type Access =
+  | { public: true; path?: (f: Fixtures) => string; body?: unknown }
+  | { public?: false; path?: (f: Fixtures) => string; body?: unknown; allow: Exclude<Who, 'anonymous'>[] }
+
+const ACCESS: Record<string, Access> = {
+  'GET /api/health': { public: true },
+  'GET /api/stats': { public: true },
+  'GET /api/search': { public: true, path: () => `/api/search?q=${encodeURIComponent('护照')}` },
+  'GET /api/search/popular': { public: true },
+  'GET /api/items/[code]': { public: true, path: (f) => `/api/items/${f.itemCode}` },
+  // Login needs no session; an empty body is refused by validation, not by a guard.
+  'POST /api/auth/login': { public: true, body: {} },
+  'GET /api/auth/me': { allow: ALL_ROLES },
+  'POST /api/auth/password': { allow: ALL_ROLES, body: {} },
+  'POST /api/auth/logout': { allow: ALL_ROLES },
+  'GET /api/admin/users': { allow: ['admin'] },
+  'POST /api/admin/users': { allow: ['admin'], body: {} },
+  'PATCH /api/admin/users/[id]': { allow: ['admin'], path: () => '/api/admin/users/999999', body: {} },
+  'POST /api/admin/users/[id]/reset-password': { allow: ['admin'], path: () => '/api/admin/users/999999/reset-password' },
+  'GET /api/admin/departments': { allow: ['admin'] },
+  'POST /api/admin/departments': { allow: ['admin'], body: {} },
+  'PATCH /api/admin/departments/[id]': { allow: ['admin'], path: () => '/api/admin/departments/999999', body: {} },
+}
+
+/** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
+const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/items(\/|$)/, /^GET \/api\/search(\/|$)/]
+
+const apiDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../server/api')
+
+/** `METHOD /api/route` for every handler file, as Nitro routes them (`*` for any method). */
+function routesOnDisk(dir = apiDir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    if (statSync(full).isDirectory()) return routesOnDisk(full)
+    const match = /^(.*?)(?:\.(get|post|put|patch|delete))?\.ts$/.exec(path.relative(apiDir, full))
+    if (!match) return []
+    const route = `/api/${match[1]}`.replace(/\/index$/, '')
+    return [`${match[2]?.toUpperCase() ?? '*'} ${route}`]
+  })
+}
+
+let portal: Portal
+let fixtures: Fixtures
+const cookies = {} as Record<Exclude<Who, 'anonymous'>, string>
+
+beforeAll(async () => {
+  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
+  portal = started.portal
+  const db = await openDatabase(started.config)
+  try {
+    await ensureDemoAccounts(db.prisma)
+  } finally {
+    await db.close()
+  }
+  for (const who of SIGNED_IN) cookies[who] = await signIn(portal, USERNAMES[who], DEMO_PASSWORD)
+  const hits = await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('护照')}`)).json() as SearchResult
+  fixtures = { itemCode: hits.hits[0]!.code }
+})
+
+afterAll(async () => { await portal?.stop() })
+
+describe('the session', () => {
+  it('is an HttpOnly, SameSite=Strict cookie of 8 hours, Secure only behind HTTPS', async () => {
+    const res = await api(portal, 'POST', '/api/auth/login', { body: { username: 'auditor', password: DEMO_PASSWORD } })
+    expect(res.status).toBe(200)
+    const set = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+    expect(set).toMatch(/; HttpOnly/i)
+    expect(set).toMatch(/; SameSite=Strict/i)
+    expect(set).not.toMatch(/; Secure/i)
+    const expires = new Date(/Expires=([^;]+)/i.exec(set)![1]!).getTime()
+    expect(Math.abs(expires - Date.now() - 8 * 3600_000)).toBeLessThan(60_000)
+    const behindHttps = await api(portal, 'POST', '/api/auth/login', { body: { username: 'auditor', password: DEMO_PASSWORD }, headers: { 'x-forwarded-proto': 'https' } })
+    expect(behindHttps.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(/; Secure/i)
+  })
+
+  it('tells who is signed in, and logs out', async () => {
+    const cookie = await signIn(portal, 'police.editor', DEMO_PASSWORD)
+    const me = await (await api(portal, 'GET', '/api/auth/me', { cookie })).json()
+    expect(me.user).toMatchObject({ username: 'police.editor', role: 'EDITOR', departmentName: '区公安分局', mustChangePassword: false })
+    expect(me.user.permissions).toContain('draft:write')
+    expect(JSON.stringify(me)).not.toContain('argon2')
+
+    const out = await api(portal, 'POST', '/api/auth/logout', { cookie })
+    expect(out.status).toBe(200)
+    expect(sessionCookie(out)).toBe(`${SESSION_COOKIE}=`)
+    const after = await api(portal, 'GET', '/api/auth/me', { cookie: sessionCookie(out) })
+    expect(after.status).toBe(401)
+    expect((await after.json()).data.error).toBe('UNAUTHENTICATED')
+  })
+
+  it('gives anonymous visitors of public pages no cookie at all', async () => {
+    const res = await fetch(`${portal.url}/`)
+    expect(res.status).toBe(200)
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toEqual([])
+  })
+
+  it("does not serve nuxt-auth-utils' own session routes, which would bypass the audit log", async () => {
+    expect((await api(portal, 'GET', '/api/_auth/session', { cookie: cookies.admin })).status).toBe(404)
+    expect((await api(portal, 'DELETE', '/api/_auth/session', { cookie: cookies.admin })).status).toBe(404)
+  })
+})
+
+describe('login refusals', () => {
+  it('answers a wrong password with 401 and a machine-readable error that does not tell whether the user exists', async () => {
+    const wrong = await api(portal, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'not-the-password' } })
+    const unknown = await api(portal, 'POST', '/api/auth/login', { body: { username: 'no-such-user', password: 'not-the-password' } })
+    expect([wrong.status, unknown.status]).toEqual([401, 401])
+    const [a, b] = [await wrong.json(), await unknown.json()]
+    expect(a.data).toEqual(b.data)
+    expect(a.data).toMatchObject({ error: 'INVALID_CREDENTIALS' })
+    expect(sessionCookie(wrong)).toBeNull()
+  })
+
+  it('refuses cross-origin and unmarked mutating requests with 403 CSRF, login included', async () => {
+    const body = { username: 'admin', password: DEMO_PASSWORD }
+    const evil = await api(portal, 'POST', '/api/auth/login', { body, headers: { origin: 'https://evil.example' } })
+    expect(evil.status).toBe(403)
+    expect((await evil.json()).data.error).toBe('CSRF')
+    expect((await api(portal, 'POST', '/api/auth/login', { body, headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
+    expect((await api(portal, 'POST', '/api/auth/logout', { cookie: cookies.admin, headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403)
+    const bare = await fetch(`${portal.url}/api/admin/departments`, { method: 'POST', headers: { cookie: cookies.admin, 'content-type': 'application/json' }, body: '{}' })
+    expect(bare.status).toBe(403)
+    const sameOrigin = await api(portal, 'POST', '/api/admin/departments', { cookie: cookies.admin, body: {}, headers: { 'sec-fetch-site': 'same-origin' } })
+    expect(sameOrigin.status).toBe(400)
+  })
+})
+
+describe('the access matrix', () => {
+  it('has an entry for every API route, and no entry for a route that is gone', () => {
+    const onDisk = routesOnDisk()
+    const uncovered = onDisk.filter((r) => !ACCESS[r] && !PUBLIC_AREAS.some((area) => area.test(r)))
+    expect(uncovered, 'add these routes to ACCESS in tests/e2e/auth.test.ts').toEqual([])
+    expect(Object.keys(ACCESS).filter((r) => !onDisk.includes(r))).toEqual([])
+  })
+
+  const concrete = (route: string) => route.split(' ')[1]!.replace(/\[\.{3}[^\]]+\]|\[[^\]]+\]/g, 'x')
+
+  it('serves every public route to anonymous visitors', async () => {
+    for (const route of routesOnDisk()) {
+      const entry = ACCESS[route]
+      if (entry && !entry.public) continue
+      const method = route.split(' ')[0] === '*' ? 'GET' : route.split(' ')[0]!
+      const res = await api(portal, method, entry?.path?.(fixtures) ?? concrete(route), { body: entry?.body })
+      expect.soft(res.status, `${route} for anonymous`).not.toBe(401)
+      expect.soft(res.status, `${route} for anonymous`).not.toBe(403)
+      expect.soft(res.status, `${route} for anonymous`).toBeLessThan(500)
+    }
+  })
+
+  for (const [route, entry] of Object.entries(ACCESS)) {
+    if (entry.public) continue
+    it(`${route}: 401 anonymous, 403 outside ${entry.allow.join(', ')}`, async () => {
+      const [method] = route.split(' ') as [string]
+      const target = entry.path?.(fixtures) ?? concrete(route)
+      const anonymous = await api(portal, method, target, { body: entry.body })
+      expect(anonymous.status, 'anonymous').toBe(401)
+      expect((await anonymous.json()).data.error).toBe('UNAUTHENTICATED')
+      for (const who of SIGNED_IN) {
+        const res = await api(portal, method, target, { cookie: cookies[who], body: entry.body })
+        if (entry.allow.includes(who)) {
+          expect.soft([401, 403], `${route} for ${who}`).not.toContain(res.status)
+          expect.soft(res.status, `${route} for ${who}`).toBeLessThan(500)
+        } else {
+          expect.soft(res.status, `${route} for ${who}`).toBe(403)
+        }
+      }
+    })
+  }
+})
+
+describe('address limits', () => {
+  // Last in the file: it spends this address's failures for the next 15 minutes.
+  it('answers 429 with Retry-After once an address has failed too often', async () => {
+    let res: Response | undefined
+    for (let i = 0; i < 25; i++) {
+      res = await api(portal, 'POST', '/api/auth/login', { body: { username: `guess-${i}`, password: 'guess-guess' } })
+      if (res.status === 429) break
+    }
+    expect(res!.status).toBe(429)
+    const body = await res!.json()
+    expect(body.data).toMatchObject({ error: 'TOO_MANY_ATTEMPTS' })
+    expect(new Date(body.data.retryAt).getTime()).toBeGreaterThan(Date.now())
+    expect(Number(res!.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Even the right password waits.
+    expect((await api(portal, 'POST', '/api/auth/login', { body: { username: 'admin', password: DEMO_PASSWORD } })).status).toBe(429)
+  })
+})
