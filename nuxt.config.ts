@@ -1,12 +1,12 @@
 // The portal and back office: one Nuxt app, server-rendered, over the services in server/.
 import type { NitroConfig } from 'nitropack/types'
+import { SESSION_COOKIE } from './shared/auth'
 
 // Nuxt types `nitro` by the server builder's registry, which nitropack 2 does not fill; without
 // this the options nitropack accepts (externals, ...) are refused by the type check.
 declare module '@nuxt/schema' {
   interface NitroTypes { config: NitroConfig }
 }
-import { SESSION_COOKIE } from './shared/auth'
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
@@ -59,7 +59,7 @@ export default defineNuxtConfig({
   auth: { loadStrategy: 'none' },
   hooks: {
     'nitro:config'(nitro) {
-      nitro.handlers = (nitro.handlers ?? []).filter((h) => !h.route?.startsWith('/api/_auth/'))
+      nitro.handlers = (nitro.handlers ?? []).filter((h) => !h?.route?.startsWith('/api/_auth/'))
     },
   },
   typescript: { strict: true },
