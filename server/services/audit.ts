@@ -139,3 +139,30 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
     cursor = rows[rows.length - 1]!.seq
   }
 }
+
+export interface AuditFilter {
+  departmentId?: number
+  actor?: string
+  action?: string
+  entityType?: string
+  entityId?: string
+  from?: string
+  to?: string
+}
+
+/** The auditor's view of the log: filtered, newest first, a page at a time. */
+export async function queryAudit(db: Db, filter: AuditFilter, page: number, pageSize: number) {
+  const where: Prisma.AuditEntryWhereInput = {
+    ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+    ...(filter.actor ? { actorName: { contains: filter.actor } } : {}),
+    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.entityType ? { entityType: filter.entityType as Prisma.AuditEntryWhereInput['entityType'] } : {}),
+    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+08:00`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}) } } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.auditEntry.count({ where }),
+    db.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
+  ])
+  return { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), items: rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() })) }
+}

@@ -23,7 +23,13 @@ const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = {
   admin: 'admin',
 }
 
-interface Fixtures { itemCode: string }
+interface Fixtures {
+  itemCode: string
+  /** a power item of 区公安分局, and change requests of 区公安分局 (one kept for the withdraw route) */
+  policeItemId: number
+  policeRequestId: number
+  withdrawRequestId: number
+}
 
 /**
  * How each route must answer. `public`: anonymous visitors are served. Otherwise `allow` names
@@ -54,6 +60,22 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/departments': { allow: ['admin'] },
   'POST /api/admin/departments': { allow: ['admin'], body: {} },
   'PATCH /api/admin/departments/[id]': { allow: ['admin'], path: () => '/api/admin/departments/999999', body: {} },
+  // The review workflow: drafts of 区公安分局 are editorA's; the reform office decides and publishes.
+  'GET /api/change-requests': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/change-requests': { allow: ['editorA', 'editorB'], body: {} },
+  'GET /api/change-requests/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/change-requests/${f.policeRequestId}` },
+  'PUT /api/change-requests/[id]': { allow: ['editorA'], path: (f) => `/api/change-requests/${f.policeRequestId}`, body: {} },
+  'POST /api/change-requests/[id]/submit': { allow: ['editorA'], path: (f) => `/api/change-requests/${f.policeRequestId}/submit`, body: {} },
+  'POST /api/change-requests/[id]/withdraw': { allow: ['editorA'], path: (f) => `/api/change-requests/${f.withdrawRequestId}/withdraw` },
+  'POST /api/change-requests/[id]/decision': { allow: ['reform'], path: (f) => `/api/change-requests/${f.policeRequestId}/decision`, body: {} },
+  'POST /api/change-requests/decisions': { allow: ['reform'], body: {} },
+  'GET /api/list-versions': { allow: ['reform'] },
+  'POST /api/list-versions': { allow: ['reform'], body: {} },
+  'POST /api/list-versions/[id]/publish': { allow: ['reform'], path: () => '/api/list-versions/999999/publish' },
+  'GET /api/audit/entries': { allow: ['auditor'] },
+  'GET /api/audit/verify': { allow: ['auditor'] },
+  'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
+  'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -88,7 +110,15 @@ beforeAll(async () => {
   }
   for (const who of SIGNED_IN) cookies[who] = await signIn(portal, USERNAMES[who], DEMO_PASSWORD)
   const hits = await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('护照')}`)).json() as SearchResult
-  fixtures = { itemCode: hits.hits[0]!.code }
+  const policeItemId = hits.hits[0]!.entityId
+  const draft = async (action: string) => {
+    const res = await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { action, entityId: action === 'RETAIN' ? policeItemId : otherPoliceItem } })
+    if (res.status !== 201) throw new Error(`draft refused: ${res.status} ${await res.text()}`)
+    return (await res.json() as { id: number }).id
+  }
+  const others = await (await fetch(`${portal.url}/api/search?dept=${hits.hits[0]!.departmentId}&type=LICENSING`)).json() as SearchResult
+  const otherPoliceItem = others.hits.map((h) => h.entityId).find((id) => id !== policeItemId)!
+  fixtures = { itemCode: hits.hits[0]!.code, policeItemId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
 })
 
 afterAll(async () => { await portal?.stop() })

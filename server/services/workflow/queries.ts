@@ -1,0 +1,85 @@
+// What the back office shows of change requests: the queues, and one request side by side
+// with the published record it would change.
+import type { Db } from '../../utils/prisma'
+import { diffSnapshots, type FieldChange } from '../history'
+import { powerItemSnapshot } from '../lists/snapshots'
+import type { ChangeRequestQuery } from '../../../shared/workspace'
+
+export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null) {
+  const where = {
+    ...(departmentId !== null ? { departmentId } : query.dept.length ? { departmentId: { in: query.dept } } : {}),
+    ...(query.status.length ? { status: { in: query.status } } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.changeRequest.count({ where }),
+    db.changeRequest.findMany({
+      where,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'desc' }, take: 1 } },
+    }),
+  ])
+  const itemNames = new Map((await db.powerItem.findMany({ where: { id: { in: rows.flatMap((r) => (r.entityId ? [r.entityId] : [])) } }, select: { id: true, name: true, code: true } })).map((i) => [i.id, i]))
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    items: rows.map((r) => {
+      const item = r.entityId ? itemNames.get(r.entityId) : undefined
+      const payload = r.payload as { name?: string; code?: string }
+      return {
+        id: r.id,
+        action: r.action,
+        status: r.status,
+        itemName: item?.name ?? payload.name ?? '',
+        itemCode: item?.code ?? payload.code ?? '',
+        department: r.department.name,
+        departmentId: r.departmentId,
+        author: r.author.displayName,
+        reason: r.reason,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        updatedAt: r.updatedAt.toISOString(),
+        lastDecision: r.decisions[0] ? { outcome: r.decisions[0].outcome, comment: r.decisions[0].comment, documentNo: r.decisions[0].documentNo } : null,
+      }
+    }),
+  }
+}
+
+/** One request with the published record beside what it proposes, field by field. */
+export async function getChangeRequest(db: Db, id: number) {
+  const request = await db.changeRequest.findUnique({
+    where: { id },
+    include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
+  })
+  if (!request) return null
+  const item = request.entityId ? await db.powerItem.findUnique({ where: { id: request.entityId }, include: { department: { select: { name: true } } } }) : null
+  const published = item ? (powerItemSnapshot(item) as Record<string, unknown>) : null
+  const payload = request.payload as Record<string, unknown>
+  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) ? { ...(published ?? {}), ...payload } : published
+  const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
+  return {
+    id: request.id,
+    action: request.action,
+    status: request.status,
+    department: { id: request.departmentId, name: request.department.name },
+    author: request.author.displayName,
+    reason: request.reason,
+    payload,
+    entityId: request.entityId,
+    baseRevision: request.baseRevision,
+    currentRevision: item?.revision ?? null,
+    published,
+    proposed,
+    diff,
+    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
+    submittedAt: request.submittedAt?.toISOString() ?? null,
+    createdAt: request.createdAt.toISOString(),
+  }
+}
+
+export async function listVersions(db: Db) {
+  const versions = await db.listVersion.findMany({ orderBy: [{ year: 'desc' }, { batch: 'desc' }], include: { _count: { select: { decisions: true } } } })
+  return versions.map((v) => ({ id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10), status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v._count.decisions }))
+}
