@@ -6,6 +6,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, sessionCookie, signIn } from '../helpers/session'
+import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import type { Browser } from 'playwright-core'
 import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -230,6 +232,59 @@ describe('the access matrix', () => {
       }
     })
   }
+})
+
+describe('the back-office pages', () => {
+  it('sends anonymous visitors of /admin to the login page', async () => {
+    const res = await fetch(`${portal.url}/admin/users`, { redirect: 'manual' })
+    expect([301, 302, 303, 307]).toContain(res.status)
+    expect(res.headers.get('location')).toMatch(/\/admin\/login(\?|$)/)
+  })
+
+  it('lists the demo accounts on the login page in demo mode', async () => {
+    const html = await (await fetch(`${portal.url}/admin/login`)).text()
+    for (const account of DEMO_ACCOUNTS) expect(html).toContain(account.username)
+    expect(html).toContain(DEMO_PASSWORD)
+  })
+
+  it('renders the workspace of a signed-in user with their department', async () => {
+    const html = await (await fetch(`${portal.url}/admin`, { headers: { cookie: cookies.editorA } })).text()
+    expect(html).toContain('区公安分局')
+    expect(html).toContain('公安分局经办人')
+  })
+})
+
+describe.skipIf(!hasChromium)('the back office in a browser', () => {
+  let browser: Browser
+  beforeAll(async () => { browser = await launchBrowser() })
+  afterAll(async () => { await browser?.close() })
+
+  it('signs in on a phone with the form, says why a login fails, and reaches the workspace', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    await page.goto(`${portal.url}/admin/users`)
+    await page.waitForURL(/\/admin\/login/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByLabel('用户名').fill('civil.editor')
+    await page.getByLabel('密码').fill('wrong-password')
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('用户名或密码不正确')
+    await page.getByLabel('密码').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    // An editor may not manage users: the redirect lands there and the page says so.
+    await page.waitForURL(/\/admin\/users/)
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('没有访问此页面的权限')
+    await page.goto(`${portal.url}/admin`)
+    expect(await page.locator('main').textContent()).toContain('区民政局')
+    await page.close()
+  })
+
+  it('shows field errors from the shared schema without asking the server', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${portal.url}/admin/login`)
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect.poll(() => page.locator('main').textContent()).toContain('请输入用户名')
+    await page.close()
+  })
 })
 
 describe('address limits', () => {
