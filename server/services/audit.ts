@@ -75,7 +75,8 @@ export function toJsonValue(value: unknown): Prisma.InputJsonValue | undefined {
 export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } })
-  const seq = (last?.seq ?? 0n) + 1n
+  // BigInt() rather than 1n literals: the server bundle targets ES2019, which has none.
+  const seq = (last?.seq ?? BigInt(0)) + BigInt(1)
   const before = toJsonValue(input.before)
   const after = toJsonValue(input.after)
   const content: HashedContent = {
@@ -118,7 +119,7 @@ export interface ChainVerification {
 /** Recomputes the chain from the first entry; names the first entry that does not fit. */
 export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH
-  let expectedSeq = 1n
+  let expectedSeq = BigInt(1)
   let entries = 0
   let cursor: bigint | undefined
   for (;;) {
@@ -133,7 +134,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
         return { ok: false, entries, firstBad: { seq, problem: 'content does not match its hash (edited entry)' } }
       }
       prevHash = hash
-      expectedSeq += 1n
+      expectedSeq += BigInt(1)
       entries += 1
     }
     cursor = rows[rows.length - 1]!.seq

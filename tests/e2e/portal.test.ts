@@ -70,6 +70,18 @@ describe('the portal over HTTP', () => {
     expect(await (await get('/robots.txt')).text()).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
   })
 
+  it('sends security headers, and a script policy that allows only the page\'s own inline script', async () => {
+    const res = await get('/')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    const csp = res.headers.get('content-security-policy')!
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/)
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+    expect((await get('/api/health')).headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it('answers unknown item codes and malformed queries with 4xx and a machine-readable error', async () => {
     const missing = await get('/api/items/NO-SUCH-ITEM-1')
     expect(missing.status).toBe(404)
