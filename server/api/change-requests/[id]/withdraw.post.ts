@@ -1,12 +1,6 @@
-import { idParamSchema } from '../../../../shared/workspace'
-import { changeRequestScope, withdrawDraft } from '../../../services/workflow/change-requests'
+import { withdrawDraft } from '../../../services/workflow/change-requests'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'draft:submit')
-  const id = validParam(event, 'id', idParamSchema)
-  const { prisma } = await useDb()
-  const scope = await changeRequestScope(prisma, id)
-  if (!scope) throw apiError(404, 'CHANGE_REQUEST_NOT_FOUND', `没有编号为 ${id} 的变更`)
-  requireScope(actor, 'draft:submit', scope)
+  const { actor, id, prisma } = await requireChangeRequest(event, 'draft:submit')
   return withWorkflowErrors(withdrawDraft(prisma, auditActor(actor), id, requestInfo(event).requestId ?? undefined))
 })
