@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: '登录' }).click()
     // An editor may not manage users: the redirect lands there and the page says so.
-    await page.waitForURL(/\/admin\/users/)
+    await page.waitForURL((url) => url.pathname === '/admin/users')
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('没有访问此页面的权限')
     await page.goto(`${portal.url}/admin`)
     expect(await page.locator('main').textContent()).toContain('区民政局')
