@@ -89,6 +89,11 @@ describe('the list pages', () => {
     expect(page).toMatch(/行政许可[\s\S]{0,80}（已选择）/)
     expect(page).not.toContain('>行政处罚（02）<')
     expect(page).toMatch(/href="\/power\?type=LICENSING&amp;page=2"/)
+    // Its own search box searches within the power list, without JavaScript too.
+    expect(page).toMatch(/<form role="search" action="\/search"[^>]*>[\s\S]*?在权力清单中搜索[\s\S]*?<input type="hidden" name="list" value="power">/)
+    const within = await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('护照')}&list=power`)).json() as { hits: { list: string }[] }
+    expect(within.hits.length).toBeGreaterThan(0)
+    expect(within.hits.every((h) => h.list === 'power')).toBe(true)
   })
 
   it('shows a department with its three lists and its boundaries with others', async () => {
