@@ -25,9 +25,9 @@ export interface ParsedSheet {
 const header = (key: SheetColumnKey) => SHEET_COLUMNS.find((c) => c.key === key)!.header
 
 const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => string> = {
-  NO_HEADER: () => `第1行应为列名（${SHEET_COLUMNS.map((c) => c.header).join('、')}），请使用导入模板`,
+  NO_HEADER: (p) => `第1行应为列名（${p.expected}），请使用导入模板`,
   MISSING_COLUMN: () => '缺少此列',
-  UNKNOWN_COLUMN: () => `不是模板中的列（应为：${SHEET_COLUMNS.map((c) => c.header).join('、')}）`,
+  UNKNOWN_COLUMN: (p) => `不是模板中的列（应为：${p.expected}）`,
   DUPLICATE_COLUMN: () => '此列出现了不止一次',
   REQUIRED: () => '不能为空',
   TOO_SHORT: (p) => `至少${p.min}个字`,
@@ -53,6 +53,7 @@ export function issue(row: number, column: string | null, code: SheetIssueCode, 
   return { row, column, code, params, message: `${where}：${TEXTS[code](params)}` }
 }
 
+const EXPECTED_COLUMNS = SHEET_COLUMNS.map((c) => c.header).join('、')
 const TYPE_NAMES = ITEM_TYPES.map((t) => t.zh).join('、')
 const LEVEL_LIST = ADMIN_LEVELS.map((l) => LEVEL_NAMES[l]).join('、')
 
@@ -86,7 +87,7 @@ function checkHeader(cells: RawCell[]): { errors: SheetIssue[]; index: Map<Sheet
     const name = cell.text.trim()
     if (!name) return
     const column = SHEET_COLUMNS.find((c) => c.header === name)
-    if (!column) errors.push(issue(1, name, 'UNKNOWN_COLUMN'))
+    if (!column) errors.push(issue(1, name, 'UNKNOWN_COLUMN', { expected: EXPECTED_COLUMNS }))
     else if (index.has(column.key)) errors.push(issue(1, name, 'DUPLICATE_COLUMN'))
     else index.set(column.key, i)
   })
@@ -96,7 +97,7 @@ function checkHeader(cells: RawCell[]): { errors: SheetIssue[]; index: Map<Sheet
 
 export function parseSheet(rows: RawRow[]): ParsedSheet {
   const first = rows[0]
-  if (!first || first.row !== 1) return { errors: [issue(1, null, 'NO_HEADER')], rows: [], skipped: [] }
+  if (!first || first.row !== 1) return { errors: [issue(1, null, 'NO_HEADER', { expected: EXPECTED_COLUMNS })], rows: [], skipped: [] }
   const { errors, index } = checkHeader(first.cells)
   if (errors.length) return { errors, rows: [], skipped: [] }
 
