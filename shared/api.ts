@@ -1,3 +1,5 @@
+import type { SheetReport } from './spreadsheet'
+
 /** The body of every refused API request: a stable code for programs, a message for people. */
 export interface ApiErrorData {
   error: string
@@ -5,4 +7,6 @@ export interface ApiErrorData {
   issues?: { path: string; message: string }[]
   /** for ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS: when trying again can succeed (ISO 8601) */
   retryAt?: string
+  /** for SHEET_INVALID: the spreadsheet import's report, every error by row and column */
+  report?: SheetReport
 }

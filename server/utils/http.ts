@@ -6,7 +6,7 @@ import type { z } from 'zod'
 
 import type { ApiErrorData } from '../../shared/api'
 
-export function apiError(statusCode: number, error: string, message: string, issues?: ApiErrorData['issues'], extra: Pick<ApiErrorData, 'retryAt'> = {}) {
+export function apiError(statusCode: number, error: string, message: string, issues?: ApiErrorData['issues'], extra: Pick<ApiErrorData, 'retryAt' | 'report'> = {}) {
   const data: ApiErrorData = { error, message, ...(issues ? { issues } : {}), ...extra }
   return createError({ statusCode, statusMessage: message, data })
 }

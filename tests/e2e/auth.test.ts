@@ -29,6 +29,7 @@ interface Fixtures {
   itemCode: string
   /** a power item of 区公安分局, and change requests of 区公安分局 (one kept for the withdraw route) */
   policeItemId: number
+  policeDepartmentId: number
   policeRequestId: number
   withdrawRequestId: number
 }
@@ -78,6 +79,13 @@ const ACCESS: Record<string, Access> = {
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
+  // The spreadsheet import: editors import into their own department; the export of 区公安分局
+  // is editorA's and readable by those who read every department's drafts.
+  'GET /api/import/template.xlsx': { allow: ['editorA', 'editorB'] },
+  'GET /api/import/template.csv': { allow: ['editorA', 'editorB'] },
+  'GET /api/import/export.xlsx': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.xlsx?dept=${f.policeDepartmentId}` },
+  'GET /api/import/export.csv': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.csv?dept=${f.policeDepartmentId}` },
+  'POST /api/import/power-items': { allow: ['editorA', 'editorB'], path: () => '/api/import/power-items?dryRun=1', body: {} },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -120,7 +128,7 @@ beforeAll(async () => {
   }
   const others = await (await fetch(`${portal.url}/api/search?dept=${hits.hits[0]!.departmentId}&type=LICENSING`)).json() as SearchResult
   const otherPoliceItem = others.hits.map((h) => h.entityId).find((id) => id !== policeItemId)!
-  fixtures = { itemCode: hits.hits[0]!.code, policeItemId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
+  fixtures = { itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
 })
 
 afterAll(async () => { await portal?.stop() })

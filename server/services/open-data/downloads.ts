@@ -18,7 +18,7 @@ export interface Download {
   body: string | Buffer
 }
 
-const CONTENT_TYPES: Record<OpenDataFormat, string> = {
+export const CONTENT_TYPES: Record<OpenDataFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -23,7 +23,8 @@ export function canMove(step: Step, from: Status): boolean {
   return TRANSITIONS[step].from.includes(from)
 }
 
-const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
+/** The states in which a change request still holds its record: no second change may open. */
+export const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
 
 /** The department a change request belongs to, for the guard; null when there is none. */
 export async function changeRequestScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
@@ -69,14 +70,17 @@ async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, depa
 }
 
 export async function createDraft(db: Db, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
-  return db.$transaction(async (tx) => {
-    const { entityId, baseRevision } = await checkTarget(tx, input, departmentId)
-    const draft = await tx.changeRequest.create({
-      data: { entityType: 'POWER_ITEM', entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
-    })
-    await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
-    return draft
+  return db.$transaction((tx) => createDraftIn(tx, actor, departmentId, input, requestId))
+}
+
+/** createDraft inside a caller's transaction, for imports that create many drafts or none. */
+export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
+  const { entityId, baseRevision } = await checkTarget(tx, input, departmentId)
+  const draft = await tx.changeRequest.create({
+    data: { entityType: 'POWER_ITEM', entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
   })
+  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
+  return draft
 }
 
 /** Replaces the proposal of a draft or a returned change. */

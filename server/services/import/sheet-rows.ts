@@ -1,0 +1,178 @@
+// The rows of an imported spreadsheet as power item fields: the header first (wrong or missing
+// columns are all that is reported while it is wrong), then every cell of every row, with each
+// problem named by row and column. No database here; spreadsheet.ts checks the codes against it.
+import { powerItemFieldsSchema, type PowerItemFields } from '../../../shared/drafts'
+import { itemCodeSchema } from '../../../shared/items'
+import { ITEM_TYPES, type ItemTypeKey } from '../../../shared/item-types'
+import { ADMIN_LEVELS } from '../../../shared/lists'
+import { SHEET_COLUMNS, type SheetColumnKey, type SheetIssue, type SheetIssueCode } from '../../../shared/spreadsheet'
+import { LEVEL_NAMES } from '../open-data/labels'
+import type { RawCell, RawRow } from './sheet-file'
+
+export interface SheetRow {
+  row: number
+  code: string
+  fields: PowerItemFields
+}
+
+export interface ParsedSheet {
+  errors: SheetIssue[]
+  rows: SheetRow[]
+  /** rows without content between the header and the last row with content */
+  skipped: number[]
+}
+
+const header = (key: SheetColumnKey) => SHEET_COLUMNS.find((c) => c.key === key)!.header
+
+const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => string> = {
+  NO_HEADER: (p) => `第1行应为列名（${p.expected}），请使用导入模板`,
+  MISSING_COLUMN: () => '缺少此列',
+  UNKNOWN_COLUMN: (p) => `不是模板中的列（应为：${p.expected}）`,
+  DUPLICATE_COLUMN: () => '此列出现了不止一次',
+  REQUIRED: () => '不能为空',
+  TOO_SHORT: (p) => `至少${p.min}个字`,
+  TOO_LONG: (p) => `不能超过${p.max}个字`,
+  TOO_MANY: (p) => `最多${p.max}个`,
+  INVALID_CODE: () => '只能包含字母、数字和连字符',
+  INVALID_TYPE: (p) => `「${p.value}」不是有效的事项类型（可填：${p.allowed}）`,
+  INVALID_LEVEL: (p) => `「${p.value}」不是有效的行使层级（可填：${p.allowed}）`,
+  INVALID: (p) => String(p.detail),
+  FORMULA: () => '单元格是公式且没有保存计算结果，请改为文本',
+  CELL_ERROR: (p) => `单元格是错误值 ${p.value}`,
+  NUMBER_CODE: () => '事项编码被存成了数字，可能已丢失位数，请把该列设为文本后重新填写',
+  DUPLICATE_CODE: (p) => `事项编码 ${p.code} 与第${p.first}行重复`,
+  OTHER_DEPARTMENT: (p) => `事项编码 ${p.code} 是「${p.department}」的事项，不能由本部门导入`,
+  ITEM_CANCELLED: (p) => `事项 ${p.code} 已取消，不能再修改`,
+  OPEN_CHANGE: (p) => `事项 ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
+  CODE_PROPOSED: (p) => `事项编码 ${p.code} 已用于另一项新增事项的变更（编号 ${p.id}）`,
+}
+
+/** One problem, with the Chinese message "第5行「事项类型」：…" the page and API clients show. */
+export function issue(row: number, column: string | null, code: SheetIssueCode, params: Record<string, string | number> = {}): SheetIssue {
+  const where = column ? `第${row}行「${column}」` : `第${row}行`
+  return { row, column, code, params, message: `${where}：${TEXTS[code](params)}` }
+}
+
+const EXPECTED_COLUMNS = SHEET_COLUMNS.map((c) => c.header).join('、')
+const TYPE_NAMES = ITEM_TYPES.map((t) => t.zh).join('、')
+const LEVEL_LIST = ADMIN_LEVELS.map((l) => LEVEL_NAMES[l]).join('、')
+
+/** The type by its Chinese name, or by its catalogue code (01-10, 20) for those who know it. */
+function typeOf(text: string): ItemTypeKey | undefined {
+  return ITEM_TYPES.find((t) => t.zh === text || t.code === text)?.type
+}
+
+function levelOf(text: string): (typeof ADMIN_LEVELS)[number] | undefined {
+  return ADMIN_LEVELS.find((l) => LEVEL_NAMES[l] === text)
+}
+
+/**
+ * A cell's text as stored: Windows line ends made plain, and the quote our own downloads put
+ * before text that a spreadsheet would run as a formula taken off again, so that an exported
+ * file imports as it was.
+ */
+export function cellText(text: string): string {
+  const plain = text.replace(/\r\n?/g, '\n')
+  return /^'[=+\-@\t\r]/.test(plain) ? plain.slice(1) : plain
+}
+
+export function splitAliases(text: string): string[] {
+  return text.split(/[、,，;；\n]/).map((a) => a.trim()).filter(Boolean)
+}
+
+function checkHeader(cells: RawCell[]): { errors: SheetIssue[]; index: Map<SheetColumnKey, number> } {
+  const errors: SheetIssue[] = []
+  const index = new Map<SheetColumnKey, number>()
+  cells.forEach((cell, i) => {
+    const name = cell.text.trim()
+    if (!name) return
+    const column = SHEET_COLUMNS.find((c) => c.header === name)
+    if (!column) errors.push(issue(1, name, 'UNKNOWN_COLUMN', { expected: EXPECTED_COLUMNS }))
+    else if (index.has(column.key)) errors.push(issue(1, name, 'DUPLICATE_COLUMN'))
+    else index.set(column.key, i)
+  })
+  for (const column of SHEET_COLUMNS) if (!index.has(column.key)) errors.push(issue(1, column.header, 'MISSING_COLUMN'))
+  return { errors, index }
+}
+
+export function parseSheet(rows: RawRow[]): ParsedSheet {
+  const first = rows[0]
+  if (!first || first.row !== 1) return { errors: [issue(1, null, 'NO_HEADER', { expected: EXPECTED_COLUMNS })], rows: [], skipped: [] }
+  const { errors, index } = checkHeader(first.cells)
+  if (errors.length) return { errors, rows: [], skipped: [] }
+
+  const parsed: SheetRow[] = []
+  const seen = new Map<string, number>()
+  for (const raw of rows.slice(1)) {
+    const row = parseRow(raw, index)
+    errors.push(...row.errors)
+    if (row.code) {
+      const earlier = seen.get(row.code)
+      if (earlier) errors.push(issue(raw.row, header('code'), 'DUPLICATE_CODE', { code: row.code, first: earlier }))
+      else seen.set(row.code, raw.row)
+    }
+    if (row.value) parsed.push(row.value)
+  }
+  const present = new Set(rows.map((r) => r.row))
+  const last = rows.at(-1)!.row
+  const skipped = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 2).filter((n) => !present.has(n))
+  return { errors, rows: parsed, skipped }
+}
+
+/** A row's fields, or its problems; `code` is set whenever the code itself is valid. */
+function parseRow(raw: RawRow, index: Map<SheetColumnKey, number>): { errors: SheetIssue[]; code: string | null; value?: SheetRow } {
+  const errors: SheetIssue[] = []
+  // One problem per cell: the first found is the one to fix (an empty formula is not also "empty").
+  const add = (key: SheetColumnKey, code: SheetIssueCode, params: Record<string, string | number> = {}) => {
+    if (!errors.some((e) => e.column === header(key))) errors.push(issue(raw.row, header(key), code, params))
+  }
+  const cell = (key: SheetColumnKey): RawCell => raw.cells[index.get(key)!] ?? { text: '' }
+  const text = (key: SheetColumnKey): string => {
+    const c = cell(key)
+    if (c.problem) add(key, c.problem.code, { value: c.problem.value })
+    return cellText(c.text).trim()
+  }
+
+  const code = text('code')
+  const codeCell = cell('code')
+  if (codeCell.number !== undefined && !Number.isSafeInteger(codeCell.number)) add('code', 'NUMBER_CODE')
+  else if (!code) add('code', 'REQUIRED')
+  else if (code && !itemCodeSchema.safeParse(code).success) add('code', code.length > 200 ? 'TOO_LONG' : 'INVALID_CODE', { max: 200 })
+  const validCode = errors.length ? null : code
+
+  const typeText = text('type')
+  const type = typeOf(typeText)
+  if (!typeText) add('type', 'REQUIRED')
+  else if (!type) add('type', 'INVALID_TYPE', { value: typeText, allowed: TYPE_NAMES })
+
+  const levelText = text('level')
+  const level = levelOf(levelText)
+  if (!levelText) add('level', 'REQUIRED')
+  else if (!level) add('level', 'INVALID_LEVEL', { value: levelText, allowed: LEVEL_LIST })
+
+  const name = text('name')
+  if (!name) add('name', 'REQUIRED')
+
+  const candidate = {
+    name,
+    aliases: splitAliases(text('aliases')),
+    type,
+    groupName: text('groupName'),
+    legalBasis: text('legalBasis'),
+    level,
+    timeLimit: text('timeLimit'),
+    fees: text('fees'),
+    contact: text('contact'),
+  }
+  const fields = powerItemFieldsSchema.safeParse(candidate)
+  if (!fields.success) {
+    for (const problem of fields.error.issues) {
+      const key = problem.path[0] as SheetColumnKey
+      if (problem.code === 'too_small') add(key, 'TOO_SHORT', { min: Number(problem.minimum) })
+      else if (problem.code === 'too_big') add(key, problem.origin === 'array' ? 'TOO_MANY' : 'TOO_LONG', { max: Number(problem.maximum) })
+      else add(key, 'INVALID', { detail: problem.message })
+    }
+  }
+  if (errors.length || !fields.success) return { errors, code: validCode }
+  return { errors, code, value: { row: raw.row, code, fields: fields.data } }
+}

@@ -1,0 +1,86 @@
+// The power-item spreadsheet a department editor downloads, fills in and imports (DESIGN.md,
+// "The back office"): its columns, its limits, and the per-row report the import answers with.
+import { z } from 'zod'
+import type { PowerItemFields } from './drafts'
+
+/** The columns of the template, the export and the import, in this order, by their header. */
+export const SHEET_COLUMNS = [
+  { key: 'code', header: '事项编码', width: 50 },
+  { key: 'name', header: '事项名称', width: 40 },
+  { key: 'aliases', header: '俗称', width: 24 },
+  { key: 'type', header: '事项类型', width: 14 },
+  { key: 'groupName', header: '所属主项', width: 30 },
+  { key: 'legalBasis', header: '设定依据', width: 50 },
+  { key: 'level', header: '行使层级', width: 16 },
+  { key: 'timeLimit', header: '承诺时限', width: 16 },
+  { key: 'fees', header: '收费', width: 16 },
+  { key: 'contact', header: '咨询电话', width: 16 },
+] as const satisfies readonly { key: keyof PowerItemFields | 'code'; header: string; width: number }[]
+
+export type SheetColumnKey = (typeof SHEET_COLUMNS)[number]['key']
+
+/** Aliases are written joined by 、; people also type commas and semicolons, so those split too. */
+export const ALIAS_SEPARATOR = '、'
+
+export const SHEET_LIMITS = {
+  /** the largest file accepted */
+  maxBytes: 5 * 1024 * 1024,
+  /** the most rows with content below the header */
+  maxRows: 2000,
+} as const
+
+export const SHEET_FORMATS = ['xlsx', 'csv'] as const
+export type SheetFormat = (typeof SHEET_FORMATS)[number]
+
+export const importQuerySchema = z.object({
+  dryRun: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+}).strict()
+
+export const exportQuerySchema = z.object({
+  dept: z.coerce.number().int().positive().optional(),
+}).strict()
+
+/**
+ * Why a cell, a row or the header is refused. The page words each code in its language with
+ * `params`; `message` is the same in Chinese, for API clients.
+ */
+export const SHEET_ISSUE_CODES = [
+  'MISSING_COLUMN', 'UNKNOWN_COLUMN', 'DUPLICATE_COLUMN', 'NO_HEADER',
+  'REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_MANY', 'INVALID_CODE', 'INVALID_TYPE', 'INVALID_LEVEL', 'INVALID',
+  'FORMULA', 'CELL_ERROR', 'NUMBER_CODE', 'DUPLICATE_CODE',
+  'OTHER_DEPARTMENT', 'ITEM_CANCELLED', 'OPEN_CHANGE', 'CODE_PROPOSED',
+] as const
+export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number]
+
+export interface SheetIssue {
+  /** the row number as the spreadsheet shows it (the header is row 1) */
+  row: number
+  /** the column's header, or null for the row as a whole */
+  column: string | null
+  code: SheetIssueCode
+  params: Record<string, string | number>
+  message: string
+}
+
+export type RowOutcome = 'ADD' | 'UPDATE' | 'UNCHANGED' | 'SKIPPED'
+
+export interface SheetRowReport {
+  row: number
+  outcome: RowOutcome
+  code: string | null
+  name: string | null
+  /** for UPDATE: the headers of the columns that differ from the published item */
+  changed: string[]
+  /** once imported: the draft created for the row */
+  changeRequestId: number | null
+}
+
+export interface SheetReport {
+  fileName: string
+  dryRun: boolean
+  /** true when the drafts were created (never on a dry run, never with errors) */
+  imported: boolean
+  errors: SheetIssue[]
+  rows: SheetRowReport[]
+  counts: Record<RowOutcome, number>
+}

