@@ -8,6 +8,10 @@ import { appendAudit, countAudit, queryAudit, type AuditActor } from '../../serv
 import { auditDownload, pointInTimeDownload } from '../../server/services/exports'
 import { endOfCityDay, powerListAsOf } from '../../server/services/history'
 import { importItems } from '../../server/services/import/import-items'
+import { getPublishedItem } from '../../server/services/lists/power-items'
+import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
+import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
+import { draftInputSchema } from '../../shared/drafts'
 import { createSynonym, deleteSynonym, DictionaryError, getStopWords, listSynonyms, setStopWords, updateSynonym } from '../../server/services/search/dictionary'
 import { drainAll, drainOnce, pendingCount } from '../../server/services/search/outbox'
 import { searchItems } from '../../server/services/search/query'
@@ -123,6 +127,33 @@ describe('the power list of a past date as a file', () => {
     expect(new Set(typed.map((r) => r['事项类型']))).toEqual(new Set(['行政许可']))
     // Before anything was published the list was empty, and the file says so.
     expect(csvRecords((await pointInTimeDownload(db, '2000-01-01', endOfCityDay('2000-01-01'), {}, 'csv')).body as string).rows).toEqual([])
+  })
+})
+
+describe('the public history of an item', () => {
+  it('names the fields each published version changed, and never who changed them', async () => {
+    const db = env.db.prisma
+    const e = await db.user.create({ data: { username: 'history-editor', displayName: '经办人甲', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
+    const o = await db.user.create({ data: { username: 'history-office', displayName: '审改办乙', passwordHash: 'x', role: 'REFORM_OFFICE' } })
+    const editor = { id: e.id, name: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
+    const office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
+    const item = await db.powerItem.findFirstOrThrow({ where: { departmentId: police.id, type: 'LICENSING', status: 'IN_FORCE' }, orderBy: { id: 'asc' } })
+    const draft = await createDraft(db, editor, police.id, draftInputSchema.parse({ action: 'UPDATE', entityId: item.id, payload: { name: `${item.name}（调整后）`, type: 'LICENSING', timeLimit: '3个工作日' } }))
+    await submitDraft(db, editor, draft.id, '压缩时限')
+    await decide(db, office, draft.id, { outcome: 'APPROVED', documentNo: '广安审改〔2027〕9号', effectiveDate: '2027-05-01', comment: null })
+    const version = await createListVersion(db, office, { title: '2027年第9批调整', documentNo: '广安审改〔2027〕9号', effectiveDate: '2027-05-01', changeRequestIds: [draft.id] })
+    await publishListVersion(db, office, version.id, new Date('2027-04-01T00:00:00Z'))
+    await applyDueVersions(db, new Date('2027-05-01T00:00:00Z'))
+
+    const view = (await getPublishedItem(db, item.code))!
+    expect(view.history.map((h) => h.changedFields)).toEqual([[], ['name', 'timeLimit']])
+    expect(view.history.at(-1)).toMatchObject({ action: 'UPDATE', documentNo: '广安审改〔2027〕9号' })
+    expect(JSON.stringify(view.history)).not.toMatch(/经办人甲|审改办乙/)
+
+    // The file of a date before the change holds the old name; the file of a date after it, the new one.
+    const nameOn = async (date: string) => csvRecords((await pointInTimeDownload(db, date, endOfCityDay(date), { departmentId: police.id }, 'csv')).body as string).rows.find((r) => r['事项编码'] === item.code)?.['事项名称']
+    expect(await nameOn('2027-04-30')).toBe(item.name)
+    expect(await nameOn('2027-05-01')).toBe(`${item.name}（调整后）`)
   })
 })
 
