@@ -20,6 +20,8 @@ export interface PublicHistoryEntry {
   action: string
   validFrom: string
   documentNo: string | null
+  /** snapshot fields that changed from the version before (ids named as what they point to: `department`) */
+  changedFields: string[]
 }
 
 export interface PowerItemView {

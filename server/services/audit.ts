@@ -3,6 +3,10 @@
 // chain. Entries are written inside the transaction of the change they record.
 import { createHash } from 'node:crypto'
 import type { Db, Prisma } from '../utils/prisma'
+import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
+import type { AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
+
+export { canonicalJson }
 
 type Tx = Prisma.TransactionClient
 
@@ -29,19 +33,6 @@ export interface AuditInput {
   reason?: string | null
   documentNo?: string | null
   requestId?: string | null
-}
-
-/** JSON with object keys sorted, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null'
-  if (value instanceof Date) return JSON.stringify(value.toISOString())
-  if (typeof value === 'bigint') return JSON.stringify(value.toString())
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
 }
 
 export interface HashedContent {
@@ -109,13 +100,6 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
   })
 }
 
-export interface ChainVerification {
-  ok: boolean
-  entries: number
-  /** the first entry that is wrong, missing or out of order */
-  firstBad?: { seq: string; problem: string }
-}
-
 /** Recomputes the chain from the first entry; names the first entry that does not fit. */
 export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH
@@ -151,9 +135,8 @@ export interface AuditFilter {
   to?: string
 }
 
-/** The auditor's view of the log: filtered, newest first, a page at a time. */
-export async function queryAudit(db: Db, filter: AuditFilter, page: number, pageSize: number) {
-  const where: Prisma.AuditEntryWhereInput = {
+function auditWhere(filter: AuditFilter): Prisma.AuditEntryWhereInput {
+  return {
     ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
     ...(filter.actor ? { actorName: { contains: filter.actor } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
@@ -161,9 +144,44 @@ export async function queryAudit(db: Db, filter: AuditFilter, page: number, page
     ...(filter.entityId ? { entityId: filter.entityId } : {}),
     ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+08:00`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}) } } : {}),
   }
+}
+
+type AuditRow = Prisma.AuditEntryGetPayload<object>
+
+/** An entry as the API gives it, with what changed between its before and after. */
+function toView(row: AuditRow): AuditEntryView {
+  const before = asRecord(row.before)
+  const after = asRecord(row.after)
+  return {
+    ...row,
+    seq: row.seq.toString(),
+    at: row.at.toISOString(),
+    changes: before || after ? diffSnapshots(before ?? {}, after ?? {}) : [],
+  }
+}
+
+/** The auditor's view of the log: filtered, newest first, a page at a time. */
+export async function queryAudit(db: Db, filter: AuditFilter, page: number, pageSize: number): Promise<AuditPage> {
+  const where = auditWhere(filter)
   const [total, rows] = await Promise.all([
     db.auditEntry.count({ where }),
     db.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
   ])
-  return { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), items: rows.map((r) => ({ ...r, seq: r.seq.toString(), at: r.at.toISOString() })) }
+  return { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), items: rows.map(toView) }
+}
+
+/** Every entry the filter selects, newest first as the pages show them, read a batch at a time. */
+export async function* auditEntries(db: Db, filter: AuditFilter): AsyncGenerator<AuditEntryView> {
+  const where = auditWhere(filter)
+  let cursor: bigint | undefined
+  for (;;) {
+    const rows = await db.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, take: 1000, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
+    for (const row of rows) yield toView(row)
+    if (rows.length < 1000) return
+    cursor = rows[rows.length - 1]!.seq
+  }
+}
+
+export function countAudit(db: Db, filter: AuditFilter): Promise<number> {
+  return db.auditEntry.count({ where: auditWhere(filter) })
 }

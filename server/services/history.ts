@@ -1,7 +1,9 @@
 // Every published state of a record, kept in RecordVersion: the item timeline, field diffs and
 // "the list as it stood on a date" are all read from here.
 import type { Db, Prisma } from '../utils/prisma'
-import { canonicalJson, toJsonValue } from './audit'
+import { toJsonValue } from './audit'
+
+export { diffSnapshots, type FieldChange } from '../../shared/diff'
 
 type Tx = Prisma.TransactionClient
 type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
@@ -50,16 +52,6 @@ export async function timeline(db: Db, entityType: VersionedEntity, entityId: nu
   return rows.map((r) => ({ revision: r.revision, action: r.action, validFrom: r.validFrom, validTo: r.validTo, documentNo: r.documentNo, listVersionId: r.listVersionId, data: r.data as Record<string, unknown> }))
 }
 
-export interface FieldChange { field: string; before: unknown; after: unknown }
-
-/** Field by field, what differs between two states of a record. */
-export function diffSnapshots(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
-  return fields
-    .filter((field) => canonicalJson(before[field] ?? null) !== canonicalJson(after[field] ?? null))
-    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
-}
-
 /**
  * A list exactly as it stood at `at`: for each record, the state valid then
  * (validFrom <= at < validTo). Filters apply to that state, not to today's.
@@ -73,4 +65,9 @@ export async function powerListAsOf(db: Db, at: Date, filter: { departmentId?: n
     .map((r) => r.data as Record<string, unknown>)
     .filter((d) => (filter.departmentId === undefined || d.departmentId === filter.departmentId) && (filter.type === undefined || d.type === filter.type))
     .sort((a, b) => String(a.code).localeCompare(String(b.code)))
+}
+
+/** The last millisecond of a date in China Standard Time: "as it stood on 2026-03-01" includes that whole day. */
+export function endOfCityDay(date: string): Date {
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000 - 1)
 }

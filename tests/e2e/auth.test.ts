@@ -86,6 +86,15 @@ const ACCESS: Record<string, Access> = {
   'GET /api/import/export.xlsx': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.xlsx?dept=${f.policeDepartmentId}` },
   'GET /api/import/export.csv': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.csv?dept=${f.policeDepartmentId}` },
   'POST /api/import/power-items': { allow: ['editorA', 'editorB'], path: () => '/api/import/power-items?dryRun=1', body: {} },
+  // Exporting what the back office shows needs data:export as well as history:read.
+  'GET /api/history/[file]': { allow: ['auditor'], path: () => '/api/history/power-list.csv?date=2026-01-01' },
+  // The search dictionary is kept by the reform office and the administrators.
+  'GET /api/synonyms': { allow: ['reform', 'admin'] },
+  'POST /api/synonyms': { allow: ['reform', 'admin'], body: {} },
+  'PATCH /api/synonyms/[id]': { allow: ['reform', 'admin'], path: () => '/api/synonyms/999999', body: {} },
+  'DELETE /api/synonyms/[id]': { allow: ['reform', 'admin'], path: () => '/api/synonyms/999999' },
+  'GET /api/synonyms/stop-words': { allow: ['reform', 'admin'] },
+  'PUT /api/synonyms/stop-words': { allow: ['reform', 'admin'], body: {} },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */

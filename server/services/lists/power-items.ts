@@ -2,6 +2,15 @@
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
 import type { PowerItemView } from '../../../shared/items'
+import { diffSnapshots, type FieldChange } from '../../../shared/diff'
+
+/**
+ * The names a reader is shown for changed snapshot fields: an id and the name stored beside it
+ * (departmentId, department) are one fact to the reader, so both become `department`.
+ */
+function publicFieldNames(changes: FieldChange[]): string[] {
+  return [...new Set(changes.map((c) => c.field.replace(/Id$/, '')))]
+}
 
 export async function getPublishedItem(db: Db, code: string): Promise<PowerItemView | null> {
   const item = await db.powerItem.findUnique({
@@ -18,7 +27,7 @@ export async function getPublishedItem(db: Db, code: string): Promise<PowerItemV
   const versions = await db.recordVersion.findMany({
     where: { entityType: 'POWER_ITEM', entityId: item.id },
     orderBy: { revision: 'asc' },
-    select: { revision: true, action: true, validFrom: true, documentNo: true },
+    select: { revision: true, action: true, validFrom: true, documentNo: true, data: true },
   })
   const type = itemTypeByKey(item.type)
   return {
@@ -52,6 +61,12 @@ export async function getPublishedItem(db: Db, code: string): Promise<PowerItemV
       isDemo: d.isDemo,
       cases: d.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })),
     })),
-    history: versions.map((v) => ({ revision: v.revision, action: v.action, validFrom: v.validFrom.toISOString(), documentNo: v.documentNo })),
+    history: versions.map((v, i) => ({
+      revision: v.revision,
+      action: v.action,
+      validFrom: v.validFrom.toISOString(),
+      documentNo: v.documentNo,
+      changedFields: i === 0 ? [] : publicFieldNames(diffSnapshots(versions[i - 1]!.data as Record<string, unknown>, v.data as Record<string, unknown>)),
+    })),
   }
 }

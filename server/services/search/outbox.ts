@@ -4,6 +4,7 @@
 import type { Meilisearch } from 'meilisearch'
 import type { Db, Prisma } from '../../utils/prisma'
 import { documentBuilders, documentId, isIndexedEntity } from './documents'
+import { applySearchSettings } from './settings'
 
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
@@ -12,6 +13,17 @@ type IndexedEntity = keyof typeof documentBuilders
 export async function enqueueSearchSync(tx: Tx, entityType: IndexedEntity, ids: number[]): Promise<void> {
   if (!ids.length) return
   await tx.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' as const })) })
+}
+
+/** The outbox's marker for "the index settings changed"; its entityId carries nothing. */
+const SETTINGS_ROW = 'SYNONYM'
+
+/**
+ * Call inside the transaction that changes the search dictionary (synonyms, stop words): the
+ * worker re-applies the index settings, read from the database as they are when it runs.
+ */
+export async function enqueueSettingsSync(tx: Tx): Promise<void> {
+  await tx.searchOutbox.create({ data: { entityType: SETTINGS_ROW, entityId: 0, operation: 'UPSERT' } })
 }
 
 interface ClaimedRow { id: bigint; entityType: string; entityId: number; attempts: number }
@@ -42,6 +54,8 @@ export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, ba
   const rows = await claim(db, batchSize)
   if (!rows.length) return { applied: 0, failed: 0 }
   try {
+    // Settings first: stop words change how the documents applied after them are tokenised.
+    if (rows.some((row) => row.entityType === SETTINGS_ROW)) await applySearchSettings(db, meili, indexUid)
     const index = meili.index(indexUid)
     const byType = new Map<IndexedEntity, Set<number>>()
     for (const row of rows) {

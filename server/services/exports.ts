@@ -1,0 +1,94 @@
+// What the back office exports: the audit log exactly as the auditor filtered it, and the power
+// list exactly as it stood on a date. Both are written by the open-data table builder, so cells
+// a spreadsheet would run as formulas are defused the same way.
+import type { Db } from '../utils/prisma'
+import type { AuditEntryView, ExportFormat } from '../../shared/audit'
+import type { PowerItemSnapshot } from './lists/snapshots'
+import { auditEntries, countAudit, type AuditFilter } from './audit'
+import { powerListAsOf } from './history'
+import type { Download } from './open-data/downloads'
+import { loadLookups } from './open-data/list-definition'
+import { powerList } from './open-data/power-list'
+import { FIELD_NAMES, label } from './open-data/labels'
+import { table, toCsv, toXlsx, type Column, type Table } from './open-data/tables'
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** More rows than this would hold the whole log in memory at once; the auditor narrows the filters instead. */
+export const AUDIT_EXPORT_LIMIT = 100_000
+
+export class ExportTooLargeError extends Error {
+  constructor(readonly total: number) {
+    super(`筛选结果共 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围或增加筛选条件`)
+    this.name = 'ExportTooLargeError'
+  }
+}
+
+async function render(format: ExportFormat, name: { zh: string; ascii: string }, sheet: Table): Promise<Download> {
+  return {
+    fileName: `${name.zh}.${format}`,
+    asciiFileName: `${name.ascii}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]),
+  }
+}
+
+const ROLE_NAMES: Record<string, string> = { EDITOR: '部门经办人', REFORM_OFFICE: '审改办', AUDITOR: '审计监督', ADMIN: '系统管理员' }
+const ENTITY_NAMES: Record<string, string> = {
+  POWER_ITEM: '权力事项',
+  DUTY: '责任事项',
+  DUTY_BOUNDARY: '职责边界',
+  SPECIAL_FUND: '专项资金',
+  DEPARTMENT: '部门',
+  USER: '用户',
+  SYNONYM: '同义词',
+  LIST_VERSION: '清单版本',
+  CHANGE_REQUEST: '变更申请',
+  SETTING: '系统设置',
+}
+
+/** The log's times as the city reads them, to the second. */
+const cityTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+
+function auditColumns(departments: Map<number, string>): Column<AuditEntryView>[] {
+  return [
+    { header: '序号', value: (e) => Number(e.seq), width: 8 },
+    { header: '时间', value: (e) => cityTime.format(new Date(e.at)), width: 20 },
+    { header: '操作人', value: (e) => e.actorName, width: 16 },
+    { header: '角色', value: (e) => label(ROLE_NAMES, e.role) || null, width: 12 },
+    { header: '部门', value: (e) => (e.departmentId === null ? null : departments.get(e.departmentId) ?? String(e.departmentId)), width: 20 },
+    { header: '操作', value: (e) => e.action, width: 22 },
+    { header: '对象类型', value: (e) => label(ENTITY_NAMES, e.entityType) || null, width: 12 },
+    { header: '对象编号', value: (e) => e.entityId, width: 12 },
+    { header: '变更字段', value: (e) => e.changes.map((c) => label(FIELD_NAMES, c.field)).join('、') || null, width: 24 },
+    { header: '变更前', value: (e) => json(e.before), width: 40 },
+    { header: '变更后', value: (e) => json(e.after), width: 40 },
+    { header: '原因', value: (e) => e.reason, width: 24 },
+    { header: '文号', value: (e) => e.documentNo, width: 20 },
+    { header: '请求编号', value: (e) => e.requestId, width: 20 },
+    { header: '哈希', value: (e) => e.hash, width: 20 },
+  ]
+}
+
+/** Every entry the filter selects (all pages), newest first, as CSV or Excel. */
+export async function auditDownload(db: Db, filter: AuditFilter, format: ExportFormat): Promise<Download> {
+  const total = await countAudit(db, filter)
+  if (total > AUDIT_EXPORT_LIMIT) throw new ExportTooLargeError(total)
+  const departments = new Map((await db.department.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d.name]))
+  const entries: AuditEntryView[] = []
+  for await (const entry of auditEntries(db, filter)) entries.push(entry)
+  const stamp = cityTime.format(new Date()).slice(0, 10)
+  return render(format, { zh: `审计日志-${stamp}`, ascii: `audit-log-${stamp}` }, table('审计日志', auditColumns(departments), entries))
+}
+
+/** The power list as it stood at the end of `date`, with the columns of the open-data power list. */
+export async function pointInTimeDownload(db: Db, date: string, at: Date, filter: { departmentId?: number; type?: string }, format: ExportFormat): Promise<Download> {
+  const [snapshots, lookups] = await Promise.all([powerListAsOf(db, at, filter), loadLookups(db)])
+  const records = snapshots.map((s) => powerList.toRecord(s as unknown as PowerItemSnapshot, lookups))
+  const department = filter.departmentId === undefined ? '' : `-${lookups.departments.get(filter.departmentId)?.name ?? filter.departmentId}`
+  return render(format, { zh: `权力清单${department}-${date}`, ascii: `power-list-${date}` }, powerList.tables(records)[0]!)
+}

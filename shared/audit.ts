@@ -1,0 +1,68 @@
+// What the auditor's pages receive: audit entries, the chain check, record timelines and the
+// list as it stood on a date.
+import { z } from 'zod'
+import type { FieldChange } from './diff'
+
+export type AuditRole = 'EDITOR' | 'REFORM_OFFICE' | 'AUDITOR' | 'ADMIN'
+
+export interface AuditEntryView {
+  seq: string
+  at: string
+  actorId: number | null
+  actorName: string
+  role: AuditRole | null
+  departmentId: number | null
+  action: string
+  entityType: string | null
+  entityId: string | null
+  before: unknown
+  after: unknown
+  reason: string | null
+  documentNo: string | null
+  requestId: string | null
+  prevHash: string
+  hash: string
+  /** before and after field by field (empty when neither is an object) */
+  changes: FieldChange[]
+}
+
+export interface AuditPage {
+  total: number
+  page: number
+  pageSize: number
+  pageCount: number
+  items: AuditEntryView[]
+}
+
+export interface ChainVerification {
+  ok: boolean
+  entries: number
+  /** the first entry that is wrong, missing or out of order */
+  firstBad?: { seq: string; problem: string }
+}
+
+/** One published state of a record, as GET /api/history/power-items/[id] gives it. */
+export interface HistoryVersionView {
+  revision: number
+  action: string
+  validFrom: string
+  validTo: string | null
+  documentNo: string | null
+  listVersionId: number | null
+  data: Record<string, unknown>
+  /** what changed from the version before (empty for the first) */
+  changes: FieldChange[]
+}
+
+/** GET /api/history/power-list: the snapshots of the power list valid at the end of `date`. */
+export interface PointInTimeList {
+  date: string
+  total: number
+  items: Record<string, unknown>[]
+}
+
+/** `power-list.csv` or `power-list.xlsx` under /api/history/. */
+export const historyFileSchema = z.enum(['power-list.csv', 'power-list.xlsx']).transform((name) => name.slice('power-list.'.length) as 'csv' | 'xlsx')
+
+/** The export formats of the back office (JSON is the API itself). */
+export type ExportFormat = 'csv' | 'xlsx'
