@@ -1,6 +1,7 @@
 // The whole stack as a user meets it: the built portal over PostgreSQL and Meilisearch, the
 // real data loaded by the import command, found over HTTP and in a browser.
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -188,6 +189,23 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
     await page.close()
   })
 
+  it('downloads the power list from the open-data page as a CSV that opens with Chinese intact', async () => {
+    const page = await browser.newPage({ acceptDownloads: true })
+    await page.goto(`${portal.url}/open-data`)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV：下载权力清单' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const file = await download.path()
+    const text = readFileSync(file, 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text.split('\r\n')[0]).toContain('事项名称')
+    expect(text).toContain('普通护照签发')
+    await page.screenshot({ path: 'test-results/open-data.png' })
+    await page.close()
+  })
+
   it('has no serious or critical accessibility violations on the main pages', async () => {
     const code = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!.code
     const fund = (await getJson<{ items: { code: string }[] }>('/api/v1/funds?pageSize=1')).items[0]!.code
@@ -195,7 +213,7 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
     const announcement = (await getJson<{ id: number }[]>('/api/v1/announcements'))[0]!.id
     const page = await browser.newPage()
     const paths = ['/', `/search?q=${encodeURIComponent('护照')}`, `/search?q=${encodeURIComponent('无此事项zz')}`, `/items/${code}`, '/en',
-      '/power', '/responsibility', '/funds', `/funds/${fund}`, '/departments', `/departments/${departmentCode}`, '/announcements', `/announcements/${announcement}`]
+      '/power', '/responsibility', '/funds', `/funds/${fund}`, '/departments', `/departments/${departmentCode}`, '/announcements', `/announcements/${announcement}`, '/open-data']
     for (const path of paths) {
       await page.goto(`${portal.url}${path}`)
       expect(await seriousViolations(page), path).toEqual([])
