@@ -26,7 +26,7 @@ const written = async () => ({ changeRequests: await db.prisma.changeRequest.cou
 /** Posts a file as the page does: multipart/form-data, with the session cookie and the page's Origin. */
 function upload(name: string, data: string | Buffer, { dryRun = false, cookie = editor } = {}): Promise<Response> {
   const form = new FormData()
-  form.append('file', new Blob([data]), name)
+  form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name)
   return fetch(`${portal.url}/api/import/power-items${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, headers: { origin: portal.url, cookie } })
 }
 
