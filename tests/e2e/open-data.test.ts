@@ -119,6 +119,6 @@ describe('the open data page', () => {
 
     const en = await (await get('/en/open-data')).text()
     expect(en).toMatch(/<h1[^>]*>Open data<\/h1>/)
-    expect(en).toContain('Download the Power list (CSV)')
+    expect(en).toContain('CSV: download the Power list')
   })
 })
