@@ -77,6 +77,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/audit/entries': { allow: ['auditor'] },
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
+  // The published items a workspace proposes changes for: an editor's own department only.
+  'GET /api/workspace/items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/items/${f.policeItemId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
 }
 
