@@ -24,15 +24,27 @@ export type PowerItemFields = z.output<typeof powerItemFieldsSchema>
 
 const id = z.coerce.number().int().positive()
 
+/** What each kind of draft proposes; the back office's form validates the same payload. */
+export const draftPayloadSchemas = {
+  ADD: powerItemFieldsSchema.extend({ code: itemCodeSchema }),
+  UPDATE: powerItemFieldsSchema,
+  ADJUST: powerItemFieldsSchema,
+  RETAIN: z.object({}).strict().default({}),
+  CANCEL: z.object({}).strict().default({}),
+  DELEGATE: z.object({ toLevel: z.enum(ADMIN_LEVELS, '请选择下放层级'), toDepartmentId: id.nullable().default(null) }).strict(),
+  MERGE: z.object({ intoItemId: z.coerce.number('请选择合并到的事项').int().positive('请选择合并到的事项') }).strict(),
+} as const
+export type DraftAction = keyof typeof draftPayloadSchemas
+
 /** A draft: what to change and how. Departments come from the record, or the editor's own for new items. */
 export const draftInputSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('ADD'), payload: powerItemFieldsSchema.extend({ code: itemCodeSchema }) }),
-  z.object({ action: z.literal('UPDATE'), entityId: id, payload: powerItemFieldsSchema }),
-  z.object({ action: z.literal('ADJUST'), entityId: id, payload: powerItemFieldsSchema }),
-  z.object({ action: z.literal('RETAIN'), entityId: id, payload: z.object({}).strict().default({}) }),
-  z.object({ action: z.literal('CANCEL'), entityId: id, payload: z.object({}).strict().default({}) }),
-  z.object({ action: z.literal('DELEGATE'), entityId: id, payload: z.object({ toLevel: z.enum(ADMIN_LEVELS), toDepartmentId: id.nullable().default(null) }).strict() }),
-  z.object({ action: z.literal('MERGE'), entityId: id, payload: z.object({ intoItemId: id }).strict() }),
+  z.object({ action: z.literal('ADD'), payload: draftPayloadSchemas.ADD }),
+  z.object({ action: z.literal('UPDATE'), entityId: id, payload: draftPayloadSchemas.UPDATE }),
+  z.object({ action: z.literal('ADJUST'), entityId: id, payload: draftPayloadSchemas.ADJUST }),
+  z.object({ action: z.literal('RETAIN'), entityId: id, payload: draftPayloadSchemas.RETAIN }),
+  z.object({ action: z.literal('CANCEL'), entityId: id, payload: draftPayloadSchemas.CANCEL }),
+  z.object({ action: z.literal('DELEGATE'), entityId: id, payload: draftPayloadSchemas.DELEGATE }),
+  z.object({ action: z.literal('MERGE'), entityId: id, payload: draftPayloadSchemas.MERGE }),
 ])
 export type DraftInput = z.output<typeof draftInputSchema>
 

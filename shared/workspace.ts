@@ -37,3 +37,101 @@ export const pointInTimeQuerySchema = z.object({
   dept: z.coerce.number().int().positive().optional(),
   type: z.string().max(30).optional(),
 }).strict()
+
+/** A department's published items as the workspace searches them. */
+export const workspaceItemQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}).strict()
+export type WorkspaceItemQuery = z.output<typeof workspaceItemQuerySchema>
+
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
+export type ChangeAction = 'ADD' | 'UPDATE' | 'ADJUST' | 'RETAIN' | 'CANCEL' | 'DELEGATE' | 'MERGE'
+
+/** A published item with the fields an editor may propose to change. */
+export interface WorkspaceItem {
+  id: number
+  code: string
+  name: string
+  aliases: string[]
+  type: string
+  groupName: string | null
+  legalBasis: string | null
+  level: string
+  timeLimit: string | null
+  fees: string | null
+  contact: string | null
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  department: { id: number; name: string }
+  /** the change under way for this item, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
+  openRequest: { id: number; status: ChangeRequestStatus } | null
+}
+
+export interface WorkspaceItemPage { total: number; page: number; pageCount: number; items: WorkspaceItem[] }
+
+export interface ChangeRequestRow {
+  id: number
+  action: ChangeAction
+  status: ChangeRequestStatus
+  itemName: string
+  itemCode: string
+  department: string
+  departmentId: number
+  author: string
+  reason: string | null
+  submittedAt: string | null
+  updatedAt: string
+  lastDecision: { outcome: string; comment: string | null; documentNo: string | null; effectiveDate: string | null; listVersionId: number | null } | null
+}
+
+export interface ChangeRequestPage {
+  total: number
+  page: number
+  pageSize: number
+  pageCount: number
+  items: ChangeRequestRow[]
+  /** per status, within the same departments, whatever the status filter */
+  counts: Record<ChangeRequestStatus, number>
+}
+
+export interface FieldChangeView { field: string; before: unknown; after: unknown }
+
+export interface ChangeRequestView {
+  id: number
+  action: ChangeAction
+  status: ChangeRequestStatus
+  department: { id: number; name: string }
+  author: string
+  reason: string | null
+  payload: Record<string, unknown>
+  entityId: number | null
+  baseRevision: number | null
+  currentRevision: number | null
+  published: Record<string, unknown> | null
+  proposed: Record<string, unknown> | null
+  diff: FieldChangeView[]
+  decisions: { outcome: string; action: string | null; documentNo: string | null; effectiveDate: string | null; comment: string | null; by: string; at: string; listVersionId: number | null }[]
+  submittedAt: string | null
+  createdAt: string
+}
+
+export interface ListVersionView {
+  id: number
+  year: number
+  batch: number
+  title: string
+  documentNo: string | null
+  effectiveDate: string
+  status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED'
+  publishedAt: string | null
+  changes: number
+}
+
+/**
+ * Today's date (YYYY-MM-DD) in 广安, UTC+8 without daylight saving: effective dates are days of the
+ * city, and a list version dated today is applied at once (server/services/workflow/list-versions.ts).
+ */
+export function cityToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+}

@@ -78,6 +78,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/audit/entries': { allow: ['auditor'] },
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
+  // The published items a workspace proposes changes for: an editor's own department only.
+  'GET /api/workspace/items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/items/${f.policeItemId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.

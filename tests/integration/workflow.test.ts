@@ -134,7 +134,9 @@ describe('decisions on power items', () => {
     expect((await publishListVersion(db(), office, version.id)).status).toBe('SCHEDULED')
     expect(await db().powerItem.findUnique({ where: { code: 'DEMO-ADD-0001' } })).toBeNull()
     expect(await applyDueVersions(db(), new Date('2029-12-31T12:00:00Z'))).toEqual([])
-    expect(await applyDueVersions(db(), new Date('2030-01-01T00:00:00Z'))).toEqual([version.id])
+    // Midnight in 广安 (UTC+8) is when the day begins.
+    expect(await applyDueVersions(db(), new Date('2029-12-31T15:59:59Z'))).toEqual([])
+    expect(await applyDueVersions(db(), new Date('2029-12-31T16:00:00Z'))).toEqual([version.id])
     expect(await db().powerItem.findUniqueOrThrow({ where: { code: 'DEMO-ADD-0001' } })).toMatchObject({ name: '电动自行车登记上牌', departmentId: police.id, status: 'IN_FORCE' })
     expect(await db().powerItem.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: 'DELEGATED', delegatedToLevel: 'TOWNSHIP' })
     expect(await applyDueVersions(db(), new Date('2030-02-01T00:00:00Z'))).toEqual([])

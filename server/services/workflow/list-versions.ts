@@ -17,6 +17,14 @@ function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
+// An effective date is a day in 广安 (UTC+8, no daylight saving), stored as that day's 00:00 UTC:
+// it has come once midnight has passed in the city, eight hours before 00:00 UTC.
+const CITY_OFFSET_MS = 8 * 3600_000
+
+function hasBegun(effectiveDate: Date, now: Date): boolean {
+  return effectiveDate.getTime() - CITY_OFFSET_MS <= now.getTime()
+}
+
 /** Gathers approved changes that no other version holds into a new draft version. */
 export async function createListVersion(db: Db, actor: AuditActor, input: ListVersionInput, requestId?: string) {
   return db.$transaction(async (tx) => {
@@ -49,7 +57,7 @@ export async function publishListVersion(db: Db, actor: AuditActor, id: number, 
     const version = await tx.listVersion.findUnique({ where: { id } })
     if (!version) throw new WorkflowError(404, 'VERSION_NOT_FOUND', `没有编号为 ${id} 的清单版本`)
     if (version.status !== 'DRAFT') throw new WorkflowError(409, 'VERSION_NOT_DRAFT', '该清单版本已发布')
-    const due = version.effectiveDate.getTime() <= now.getTime()
+    const due = hasBegun(version.effectiveDate, now)
     await appendAudit(tx, actor, { action: due ? 'version.publish' : 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, documentNo: version.documentNo, requestId })
     if (due) return applyVersion(tx, id, now)
     return tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED' } })
@@ -58,7 +66,7 @@ export async function publishListVersion(db: Db, actor: AuditActor, id: number, 
 
 /** Applies every scheduled version whose effective date has come; the search worker calls it. */
 export async function applyDueVersions(db: Db, now = new Date()): Promise<number[]> {
-  const due = await db.listVersion.findMany({ where: { status: 'SCHEDULED', effectiveDate: { lte: now } }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }], select: { id: true } })
+  const due = await db.listVersion.findMany({ where: { status: 'SCHEDULED', effectiveDate: { lte: new Date(now.getTime() + CITY_OFFSET_MS) } }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }], select: { id: true } })
   const applied: number[] = []
   for (const { id } of due) {
     await db.$transaction(async (tx) => {

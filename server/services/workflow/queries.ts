@@ -3,14 +3,14 @@
 import type { Db } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
 import { powerItemSnapshot } from '../lists/snapshots'
-import type { ChangeRequestQuery } from '../../../shared/workspace'
+import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery } from '../../../shared/workspace'
 
-export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null) {
-  const where = {
-    ...(departmentId !== null ? { departmentId } : query.dept.length ? { departmentId: { in: query.dept } } : {}),
-    ...(query.status.length ? { status: { in: query.status } } : {}),
-  }
-  const [total, rows] = await Promise.all([
+const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const
+
+export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null): Promise<ChangeRequestPage> {
+  const inDepartments = departmentId !== null ? { departmentId } : query.dept.length ? { departmentId: { in: query.dept } } : {}
+  const where = { ...inDepartments, ...(query.status.length ? { status: { in: query.status } } : {}) }
+  const [total, rows, byStatus] = await Promise.all([
     db.changeRequest.count({ where }),
     db.changeRequest.findMany({
       where,
@@ -19,6 +19,8 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
       take: query.pageSize,
       include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'desc' }, take: 1 } },
     }),
+    // The workspace's tabs show how many requests wait in each state, whatever tab is open.
+    db.changeRequest.groupBy({ by: ['status'], where: inDepartments, _count: { _all: true } }),
   ])
   const itemNames = new Map((await db.powerItem.findMany({ where: { id: { in: rows.flatMap((r) => (r.entityId ? [r.entityId] : [])) } }, select: { id: true, name: true, code: true } })).map((i) => [i.id, i]))
   return {
@@ -26,6 +28,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     page: query.page,
     pageSize: query.pageSize,
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    counts: Object.fromEntries(CHANGE_REQUEST_STATUSES.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0])) as ChangeRequestPage['counts'],
     items: rows.map((r) => {
       const item = r.entityId ? itemNames.get(r.entityId) : undefined
       const payload = r.payload as { name?: string; code?: string }
@@ -41,14 +44,16 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
         reason: r.reason,
         submittedAt: r.submittedAt?.toISOString() ?? null,
         updatedAt: r.updatedAt.toISOString(),
-        lastDecision: r.decisions[0] ? { outcome: r.decisions[0].outcome, comment: r.decisions[0].comment, documentNo: r.decisions[0].documentNo } : null,
+        lastDecision: r.decisions[0]
+          ? { outcome: r.decisions[0].outcome, comment: r.decisions[0].comment, documentNo: r.decisions[0].documentNo, effectiveDate: r.decisions[0].effectiveDate?.toISOString().slice(0, 10) ?? null, listVersionId: r.decisions[0].listVersionId }
+          : null,
       }
     }),
   }
 }
 
 /** One request with the published record beside what it proposes, field by field. */
-export async function getChangeRequest(db: Db, id: number) {
+export async function getChangeRequest(db: Db, id: number): Promise<ChangeRequestView | null> {
   const request = await db.changeRequest.findUnique({
     where: { id },
     include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
@@ -79,7 +84,42 @@ export async function getChangeRequest(db: Db, id: number) {
   }
 }
 
-export async function listVersions(db: Db) {
+export async function listVersions(db: Db): Promise<ListVersionView[]> {
   const versions = await db.listVersion.findMany({ orderBy: [{ year: 'desc' }, { batch: 'desc' }], include: { _count: { select: { decisions: true } } } })
   return versions.map((v) => ({ id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10), status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v._count.decisions }))
+}
+
+const itemSelect = {
+  id: true, code: true, name: true, aliases: true, type: true, groupName: true, legalBasis: true, level: true,
+  timeLimit: true, fees: true, contact: true, status: true, department: { select: { id: true, name: true } },
+} as const
+
+/** Published items (of one department, or all for null), each with the change under way for it. */
+export async function listWorkspaceItems(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspaceItemPage> {
+  const q = query.q
+  const where = {
+    ...(departmentId !== null ? { departmentId } : {}),
+    ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { aliases: { has: q } }] } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.powerItem.count({ where }),
+    db.powerItem.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: itemSelect }),
+  ])
+  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows) }
+}
+
+export async function getWorkspaceItem(db: Db, id: number): Promise<WorkspaceItem | null> {
+  const item = await db.powerItem.findUnique({ where: { id }, select: itemSelect })
+  return item ? (await withOpenRequests(db, [item]))[0]! : null
+}
+
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[]): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
+  const open = await db.changeRequest.findMany({
+    where: { entityType: 'POWER_ITEM', entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
+    select: { id: true, entityId: true, status: true },
+  })
+  return items.map((item) => {
+    const request = open.find((r) => r.entityId === item.id)
+    return { ...item, openRequest: request ? { id: request.id, status: request.status } : null }
+  })
 }
