@@ -9,6 +9,7 @@ import { changesDownload, listDownload, openDataCatalogue, versionListDownload, 
 import { exportFilterSchemas, type ChangeRecord, type DutyRecord, type FundRecord, type ListExport, type OpenDataJson, type PowerItemRecord } from '../../shared/open-data'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
+import { csvRecords as readCsv } from '../helpers/spreadsheets'
 
 let env: TestEnv
 let versionId: number
@@ -27,29 +28,8 @@ function request(list: ListExport['list'], query: Record<string, unknown> = {}):
   return { list, filters: exportFilterSchemas[list].parse(query) } as ListExport
 }
 
-/** RFC 4180, as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') { row.push(field); field = '' } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++ } else field += c
-  }
-  return rows
-}
-
-function csvRecords(download: Download) {
-  const text = download.body as string
-  expect(text.startsWith('\uFEFF')).toBe(true)
-  const [header, ...rows] = parseCsv(text.slice(1))
-  return { header: header!, rows: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) }
-}
+/** The rows of a CSV download, keyed by its header (the file must start with a BOM). */
+const csvRecords = (download: Download) => readCsv(download.body as string)
 
 const json = <T>(download: Download) => JSON.parse(download.body as string) as OpenDataJson<T>
 
