@@ -1,6 +1,7 @@
 // Queries of the three published lists, shared by the portal pages, the public JSON API
 // (/api/v1/...), the open-data downloads and the OpenAPI description: one set of filters.
 import { z } from 'zod'
+import { oneOrMany } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { ITEM_STATUSES } from './search'
 
@@ -10,9 +11,6 @@ export const ALLOCATION_METHODS = ['FACTOR', 'PROJECT'] as const
 export const LIST_KINDS = ['power', 'responsibility', 'fund'] as const
 export type ListKind = (typeof LIST_KINDS)[number]
 
-const many = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-
 const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -20,27 +18,27 @@ const paging = {
 
 /** 权力清单 (types 01-10) and public services (type 20): filter by department, type, status, level. */
 export const powerListQuerySchema = z.object({
-  dept: many(z.coerce.number().int().positive()),
-  type: many(z.enum(ITEM_TYPE_KEYS)),
-  status: many(z.enum(ITEM_STATUSES)),
-  level: many(z.enum(ADMIN_LEVELS)),
+  dept: oneOrMany(z.coerce.number().int().positive()),
+  type: oneOrMany(z.enum(ITEM_TYPE_KEYS)),
+  status: oneOrMany(z.enum(ITEM_STATUSES)),
+  level: oneOrMany(z.enum(ADMIN_LEVELS)),
   ...paging,
 }).strict()
 export type PowerListQuery = z.output<typeof powerListQuerySchema>
 
 /** 责任清单: duties by department and kind. */
 export const dutyListQuerySchema = z.object({
-  dept: many(z.coerce.number().int().positive()),
-  kind: many(z.enum(DUTY_KINDS)),
+  dept: oneOrMany(z.coerce.number().int().positive()),
+  kind: oneOrMany(z.enum(DUTY_KINDS)),
   ...paging,
 }).strict()
 export type DutyListQuery = z.output<typeof dutyListQuerySchema>
 
 /** 财政专项资金管理清单: funds by year, department, allocation method and size (万元). */
 export const fundListQuerySchema = z.object({
-  dept: many(z.coerce.number().int().positive()),
-  year: many(z.coerce.number().int().min(1949).max(2100)),
-  method: many(z.enum(ALLOCATION_METHODS)),
+  dept: oneOrMany(z.coerce.number().int().positive()),
+  year: oneOrMany(z.coerce.number().int().min(1949).max(2100)),
+  method: oneOrMany(z.enum(ALLOCATION_METHODS)),
   minAmount: z.coerce.number().min(0).max(1e10).optional(),
   maxAmount: z.coerce.number().min(0).max(1e10).optional(),
   sort: z.enum(['year', 'amount', 'name']).default('year'),
@@ -61,7 +59,7 @@ export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
 
 /** 职责边界: where the duties of a department meet another's. */
 export const boundaryListQuerySchema = z.object({
-  dept: many(z.coerce.number().int().positive()),
+  dept: oneOrMany(z.coerce.number().int().positive()),
   ...paging,
 }).strict()
 export type BoundaryListQuery = z.output<typeof boundaryListQuerySchema>
@@ -70,8 +68,8 @@ export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL
 
 /** The changes a published list version announces, by department and action. */
 export const announcementQuerySchema = z.object({
-  dept: many(z.coerce.number().int().positive()),
-  action: many(z.enum(ANNOUNCED_ACTIONS)),
+  dept: oneOrMany(z.coerce.number().int().positive()),
+  action: oneOrMany(z.enum(ANNOUNCED_ACTIONS)),
   ...paging,
 }).strict()
 export type AnnouncementQuery = z.output<typeof announcementQuerySchema>

@@ -1,6 +1,7 @@
 // The search contract shared by the portal and the server: the query the URL carries and the
 // answer the API gives.
 import { z } from 'zod'
+import { oneOrMany } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 
 export const SEARCH_LISTS = ['power', 'responsibility', 'fund'] as const
@@ -9,9 +10,6 @@ export type SearchList = (typeof SEARCH_LISTS)[number]
 export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
 export const SEARCH_SORTS = ['relevance', 'name', 'updated'] as const
 export const PAGE_SIZE = 20
-
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
 
 /** Query-string parameters of /search and /api/search; unknown values are refused, not ignored. */
 export const searchQuerySchema = z.object({

@@ -1,14 +1,12 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
-
-const many = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+import { oneOrMany } from './query'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
 export const changeRequestQuerySchema = z.object({
-  status: many(z.enum(CHANGE_REQUEST_STATUSES)),
-  dept: many(z.coerce.number().int().positive()),
+  status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
+  dept: oneOrMany(z.coerce.number().int().positive()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 }).strict()
@@ -128,10 +126,5 @@ export interface ListVersionView {
   changes: number
 }
 
-/**
- * Today's date (YYYY-MM-DD) in 广安, UTC+8 without daylight saving: effective dates are days of the
- * city, and a list version dated today is applied at once (server/services/workflow/list-versions.ts).
- */
-export function cityToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
+/** Pages import the city's today from here with the rest of the workspace contract. */
+export { cityToday } from './city-time'

@@ -3,6 +3,7 @@
 // chain. Entries are written inside the transaction of the change they record.
 import { createHash } from 'node:crypto'
 import type { Db, Prisma } from '../utils/prisma'
+import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
 import type { AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
 
@@ -142,7 +143,7 @@ function auditWhere(filter: AuditFilter): Prisma.AuditEntryWhereInput {
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.entityType ? { entityType: filter.entityType as Prisma.AuditEntryWhereInput['entityType'] } : {}),
     ...(filter.entityId ? { entityId: filter.entityId } : {}),
-    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00+08:00`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}) } } : {}),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: startOfCityDay(filter.from) } : {}), ...(filter.to ? { lte: endOfCityDay(filter.to) } : {}) } } : {}),
   }
 }
 

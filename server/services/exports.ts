@@ -11,6 +11,7 @@ import { loadLookups } from './open-data/list-definition'
 import { powerList } from './open-data/power-list'
 import { FIELD_NAMES, label } from './open-data/labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './open-data/tables'
+import { CITY_TIME_ZONE } from '../../shared/city-time'
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -51,7 +52,7 @@ const ENTITY_NAMES: Record<string, string> = {
 }
 
 /** The log's times as the city reads them, to the second. */
-const cityTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+const cityTime = new Intl.DateTimeFormat('sv-SE', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 function auditColumns(departments: Map<number, string>): Column<AuditEntryView>[] {

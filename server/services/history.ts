@@ -67,7 +67,4 @@ export async function powerListAsOf(db: Db, at: Date, filter: { departmentId?: n
     .sort((a, b) => String(a.code).localeCompare(String(b.code)))
 }
 
-/** The last millisecond of a date in China Standard Time: "as it stood on 2026-03-01" includes that whole day. */
-export function endOfCityDay(date: string): Date {
-  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000 - 1)
-}
+export { endOfCityDay } from '../../shared/city-time'

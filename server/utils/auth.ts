@@ -11,6 +11,7 @@
 import type { H3Event } from 'h3'
 import { getCookie, getRequestIP, getRequestProtocol, setResponseHeader } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
+import { CITY_TIME_ZONE } from '../../shared/city-time'
 import type { AuditActor } from '../services/audit'
 import { loadActor } from '../services/auth/accounts'
 import { AccountError } from '../services/auth/errors'
@@ -29,8 +30,6 @@ declare module '#auth-utils' {
   }
 }
 
-/** Dates in messages are read by people in the city's own time zone, whatever the server's. */
-const CITY_TIME_ZONE = 'Asia/Shanghai'
 
 /**
  * The cookie attributes that depend on the request: Secure whenever the browser reached us over

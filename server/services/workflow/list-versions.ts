@@ -8,6 +8,7 @@ import { powerItemSnapshot } from '../lists/snapshots'
 import { enqueueSearchSync } from '../search/outbox'
 import type { ListVersionInput, PowerItemFields } from '../../../shared/drafts'
 import { WorkflowError } from './errors'
+import { CITY_OFFSET_MS } from '../../../shared/city-time'
 
 type Tx = Prisma.TransactionClient
 
@@ -17,10 +18,8 @@ function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
-// An effective date is a day in 广安 (UTC+8, no daylight saving), stored as that day's 00:00 UTC:
-// it has come once midnight has passed in the city, eight hours before 00:00 UTC.
-const CITY_OFFSET_MS = 8 * 3600_000
-
+// An effective date is a day in 广安, stored as that day's 00:00 UTC: it has come once midnight
+// has passed in the city, eight hours before 00:00 UTC.
 function hasBegun(effectiveDate: Date, now: Date): boolean {
   return effectiveDate.getTime() - CITY_OFFSET_MS <= now.getTime()
 }

@@ -1,0 +1,6 @@
+// Query-string helpers shared by the schemas of the portal and the back office.
+import { z } from 'zod'
+
+/** A repeatable query parameter (`?dept=3&dept=5` or `?dept=3`) as an array, empty when absent. */
+export const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
