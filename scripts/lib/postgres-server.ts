@@ -14,7 +14,15 @@ function postgresBinDir(): string {
   throw new Error('PostgreSQL server binaries not found (install the Debian package postgresql, or set PG_BIN to the folder holding initdb and pg_ctl)')
 }
 
-export interface PostgresServer { url: string; port: number; stop: () => void }
+export interface PostgresServer {
+  url: string
+  port: number
+  /** Stops the server at once, as a crash would (connections are cut); the data stays. */
+  kill: () => void
+  /** Starts it again on the same port and data folder. */
+  start: () => void
+  stop: () => void
+}
 
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir()
@@ -30,12 +38,16 @@ export async function startPostgres(): Promise<PostgresServer> {
   else chownSync(dir, process.getuid!(), process.getgid!())
   const port = await freePort()
   run('initdb', ['-D', path.join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8'])
-  run('pg_ctl', ['-D', path.join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start'])
+  const start = () => run('pg_ctl', ['-D', path.join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, '-l', path.join(dir, 'log'), '-w', 'start'])
+  const kill = () => run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop'])
+  start()
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
+    kill,
+    start,
     stop: () => {
-      try { run('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']) } catch { /* already stopped */ }
+      try { kill() } catch { /* already stopped */ }
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -17,7 +17,9 @@ export interface DbHandle {
 
 export async function openDatabase(config: AppConfig = loadConfig()): Promise<DbHandle> {
   if (config.databaseUrl) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10 }) })
+    // A connection attempt gives up after 5 s, so a request never waits forever on a database
+    // that does not answer; the pool drops broken connections and opens new ones when it is back.
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }) })
     return { prisma, close: () => prisma.$disconnect() }
   }
   await ensureWritableDir(config.pgliteDir)
@@ -41,6 +43,20 @@ async function ensureWritableDir(dir: string): Promise<void> {
   } catch (error) {
     throw new Error(`the embedded database folder ${dir} cannot be written (${(error as Error).message}); free the disk, fix its permissions, or set DATABASE_URL`)
   }
+}
+
+/** Prisma's codes for "cannot reach / lost the server" and PostgreSQL's for a server shutting down or starting. */
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'])
+const UNAVAILABLE_MESSAGE = /Connection terminated|Can't reach database server|ECONNREFUSED|ECONNRESET|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|Client has encountered a connection error/i
+
+/** Whether an error (or what caused it) says the database server cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true
+  }
+  return false
 }
 
 let shared: Promise<DbHandle> | undefined
