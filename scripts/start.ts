@@ -33,6 +33,20 @@ function buildIfStale(): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
+// A read-only, full or misplaced data folder stops the start at once with one line saying what
+// to do, before a minute of building and instead of a stack trace from PGlite or Meilisearch.
+{
+  const { loadConfig } = await import('../server/utils/config')
+  const { checkDataDir, DataDirError } = await import('../server/utils/data-dir')
+  const config = loadConfig()
+  if (!config.databaseUrl || !config.meiliUrl || !config.sessionPassword) {
+    await checkDataDir(config.dataDir).catch((error: Error) => {
+      console.error(error instanceof DataDirError ? `[start] ${error.message}` : error)
+      process.exit(1)
+    })
+  }
+}
+
 generatePrismaClient()
 buildIfStale()
 

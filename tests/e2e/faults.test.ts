@@ -1,7 +1,9 @@
 // The built portal when the servers behind it fail: Meilisearch killed in the middle of a burst
 // of publications, and PostgreSQL restarted while visitors keep asking. Each test runs its own
-// server process, so killing it disturbs no other test.
-import { mkdtempSync, rmSync } from 'node:fs'
+// server process, so killing it disturbs no other test. Last, the built server started without
+// DATABASE_URL on a data folder it cannot use.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +19,7 @@ import type { AppConfig } from '../../server/utils/config'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchDocument } from '../../shared/search'
-import { startPortal, waitForIndex, type Portal } from '../helpers/portal'
+import { startPortal, TEST_SESSION_PASSWORD, waitForIndex, type Portal } from '../helpers/portal'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
 
@@ -180,4 +182,25 @@ describe('PostgreSQL restarted while the portal serves', () => {
     expect(settled.map((o) => o.status)).toEqual(settled.map(() => 200))
     expect(portal.process.exitCode).toBeNull()
   }, 60_000)
+})
+
+describe('the built server without DATABASE_URL and a data folder it cannot use', () => {
+  it('exits at once with one line naming the folder', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sanzhang-faults-data-'))
+    try {
+      writeFileSync(path.join(dir, 'a-file'), '')
+      const dataDir = path.join(dir, 'a-file', 'data')
+      const server = spawnSync(process.execPath, ['.output/server/index.mjs'], {
+        cwd: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'),
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD },
+        encoding: 'utf8',
+        timeout: 20_000,
+      })
+      expect(server.status, server.stdout + server.stderr).toBe(1)
+      expect(server.stderr.trim().split('\n')).toEqual([expect.stringContaining(`数据文件夹 ${dataDir}`)])
+      expect(server.stderr).toContain('Point DATA_DIR at a folder')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
