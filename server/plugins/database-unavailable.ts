@@ -6,7 +6,7 @@ import type { H3Error } from 'h3'
 import { isDatabaseUnavailable } from '../utils/prisma'
 import type { ApiErrorData } from '../../shared/api'
 
-export const DATABASE_RETRY_AFTER_SECONDS = 5
+const RETRY_AFTER_SECONDS = 5
 
 export default defineNitroPlugin((nitro) => {
   nitro.hooks.hook('error', (error, { event }) => {
@@ -18,6 +18,6 @@ export default defineNitroPlugin((nitro) => {
     answer.message = data.message
     answer.data = data
     answer.unhandled = false
-    if (!event.node.res.headersSent) setResponseHeader(event, 'Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+    if (!event.node.res.headersSent) setResponseHeader(event, 'Retry-After', RETRY_AFTER_SECONDS)
   })
 })
