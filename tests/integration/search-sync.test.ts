@@ -1,9 +1,10 @@
 // The search index follows PostgreSQL through the outbox: writes succeed while Meilisearch is
 // unreachable, and the index catches up, equal to the database, once it answers again.
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Meilisearch } from 'meilisearch'
 import { importItems } from '../../server/services/import/import-items'
-import { drainAll, drainOnce, enqueueSearchSync, pendingCount } from '../../server/services/search/outbox'
+import { drainAll, drainOnce, enqueueSearchSync, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
@@ -71,6 +72,37 @@ describe('search outbox', () => {
     const result = await search({ q: '出国证件' })
     expect(result.hits[0]?.name.map((p) => p.text).join('')).toBe('普通护照签发')
     expect((await search({ q: '不应出现的名称' })).hits.every((h) => h.name.map((p) => p.text).join('') !== '不应出现的名称')).toBe(true)
+  })
+
+  it('applies postponed rows as soon as Meilisearch is back, without waiting out their backoff', async () => {
+    const db = env.db.prisma
+    const item = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
+    // Meilisearch behind a door the test opens: closed, every request is refused.
+    const port = await freePort()
+    const target = new URL(env.config.meiliUrl)
+    const door = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port), target.hostname)
+      client.pipe(upstream).pipe(client)
+      client.on('error', () => upstream.destroy())
+      upstream.on('error', () => client.destroy())
+    })
+    const behindDoor = new Meilisearch({ host: `http://127.0.0.1:${port}`, apiKey: env.config.meiliKey, timeout: 2000 })
+    await db.$transaction(async (tx) => {
+      await tx.powerItem.update({ where: { id: item.id }, data: { aliases: ['因私出境证照'] } })
+      await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+    })
+    const worker = startOutboxWorker(db, behindDoor, env.config.meiliIndex, { intervalMs: 100 })
+    try {
+      await expect.poll(() => db.searchOutbox.count({ where: { processedAt: null, attempts: { gt: 0 } } }), { timeout: 10_000 }).toBeGreaterThan(0)
+      // A long outage has pushed the row's next attempt five minutes away.
+      await db.searchOutbox.updateMany({ where: { processedAt: null }, data: { attempts: 9, nextAttemptAt: new Date(Date.now() + 300_000) } })
+      await new Promise<void>((resolve) => door.listen(port, '127.0.0.1', resolve))
+      await expect.poll(() => pendingCount(db), { timeout: 10_000 }).toBe(0)
+      expect((await search({ q: '因私出境证照' })).hits[0]?.code).toBe(item.code)
+    } finally {
+      await worker.stop()
+      door.close()
+    }
   })
 
   it('never indexes a draft: proposed records live in change requests until published', async () => {

@@ -90,6 +90,16 @@ async function expectSuccess(task: Promise<{ status: string; error?: { message: 
   if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? ''}`)
 }
 
+/**
+ * After an outage, failed rows would wait out their backoff (up to MAX_BACKOFF_SECONDS) although
+ * Meilisearch answers again: the worker makes them due at once when it sees Meilisearch come back.
+ */
+export function retryPostponed(db: Db): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "SearchOutbox" SET "nextAttemptAt" = now()
+    WHERE "processedAt" IS NULL AND attempts > 0 AND "nextAttemptAt" > now()`
+}
+
 /** Rows not yet applied to Meilisearch: 0 means the index has caught up with the database. */
 export function pendingCount(db: Db): Promise<number> {
   return db.searchOutbox.count({ where: { processedAt: null } })
@@ -114,20 +124,29 @@ export function startOutboxWorker(db: Db, meili: Meilisearch, indexUid: string, 
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
+  let meiliDown = false
   const tick = () => {
     if (stopped) return
     clearTimeout(timer)
     running = (async () => {
+      let again = false
       try {
         let result: DrainResult
         do {
           result = await drainOnce(db, meili, indexUid)
           if (result.error) options.onError?.(result.error)
         } while (result.applied > 0 && !stopped)
+        // Only a return from an outage cuts the backoff short: a row Meilisearch refuses while
+        // healthy keeps backing off instead of being retried on every tick.
+        if (result.error) meiliDown = !(await meili.isHealthy())
+        else if (meiliDown && !stopped && await meili.isHealthy()) {
+          meiliDown = false
+          again = await retryPostponed(db) > 0
+        }
       } catch (error) {
         options.onError?.(error instanceof Error ? error.message : String(error))
       }
-      if (!stopped) timer = setTimeout(tick, intervalMs)
+      if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs)
     })()
   }
   tick()
