@@ -14,6 +14,7 @@ import { SESSION_COOKIE } from '../../shared/auth'
 import { CITY_TIME_ZONE } from '../../shared/city-time'
 import type { AuditActor } from '../services/audit'
 import { loadActor } from '../services/auth/accounts'
+import { openSession } from '../services/auth/sessions'
 import { AccountError } from '../services/auth/errors'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
 import { authorize, departmentScope, type Actor, type Permission, type Scope } from '../services/auth/policy'
@@ -27,6 +28,11 @@ export { departmentScope }
 declare module '#auth-utils' {
   interface User {
     id: number
+  }
+  interface UserSession {
+    /** the UserSession row that logout ends (server/services/auth/sessions.ts) */
+    sid?: string
+    passwordChangedAt?: number
   }
 }
 
@@ -50,8 +56,15 @@ export function requestInfo(event: H3Event): RequestInfo {
 
 /** A new session (new id, so a session planted before login is worthless) for this user. */
 export async function startSession(event: H3Event, user: { id: number; passwordChangedAt: Date }): Promise<void> {
-  await replaceUserSession(event, { user: { id: user.id }, passwordChangedAt: user.passwordChangedAt.getTime() }, cookieConfig(event))
+  const sid = await openSession((await useDb()).prisma, user.id, useRuntimeConfig(event).session.maxAge ?? 8 * 60 * 60)
+  await replaceUserSession(event, { user: { id: user.id }, sid, passwordChangedAt: user.passwordChangedAt.getTime() }, cookieConfig(event))
   event.context.actor = undefined
+}
+
+/** The id of the request's session, for logout to end it. */
+export async function sessionId(event: H3Event): Promise<string | null> {
+  const { sid } = await getUserSession(event)
+  return typeof sid === 'string' ? sid : null
 }
 
 export async function endSession(event: H3Event): Promise<void> {
@@ -71,9 +84,9 @@ async function readActor(event: H3Event): Promise<Actor | null> {
   if (!getCookie(event, SESSION_COOKIE)) return null
   const session = await getUserSession(event)
   const userId = session.user?.id
-  const passwordChangedAt = session.passwordChangedAt
-  const actor = typeof userId === 'number' && typeof passwordChangedAt === 'number'
-    ? await loadActor((await useDb()).prisma, userId, passwordChangedAt)
+  const { passwordChangedAt, sid } = session
+  const actor = typeof userId === 'number' && typeof passwordChangedAt === 'number' && typeof sid === 'string'
+    ? await loadActor((await useDb()).prisma, userId, passwordChangedAt, sid)
     : null
   if (!actor) await clearUserSession(event, cookieConfig(event))
   return actor

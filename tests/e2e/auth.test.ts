@@ -43,7 +43,7 @@ interface Fixtures {
  */
 type Access =
   | { public: true; path?: (f: Fixtures) => string; body?: unknown }
-  | { public?: false; path?: (f: Fixtures) => string; body?: unknown; allow: Exclude<Who, 'anonymous'>[] }
+  | { public?: false; path?: (f: Fixtures) => string; body?: unknown; allow: Exclude<Who, 'anonymous'>[]; endsSession?: true }
 
 const ACCESS: Record<string, Access> = {
   'GET /api/health': { public: true },
@@ -55,7 +55,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/auth/login': { public: true, body: {} },
   'GET /api/auth/me': { allow: ALL_ROLES },
   'POST /api/auth/password': { allow: ALL_ROLES, body: {} },
-  'POST /api/auth/logout': { allow: ALL_ROLES },
+  // Logout ends the session it is called with: each role calls it with a session of its own.
+  'POST /api/auth/logout': { allow: ALL_ROLES, endsSession: true },
   'GET /api/admin/users': { allow: ['admin'] },
   'POST /api/admin/users': { allow: ['admin'], body: {} },
   'PATCH /api/admin/users/[id]': { allow: ['admin'], path: () => '/api/admin/users/999999', body: {} },
@@ -172,6 +173,9 @@ describe('the session', () => {
     const after = await api(portal, 'GET', '/api/auth/me', { cookie: sessionCookie(out) })
     expect(after.status).toBe(401)
     expect((await after.json()).data.error).toBe('UNAUTHENTICATED')
+    // A copy of the cookie kept from before the logout opens nothing either.
+    const copied = await api(portal, 'GET', '/api/auth/me', { cookie })
+    expect(copied.status).toBe(401)
   })
 
   it('gives anonymous visitors of public pages no cookie at all', async () => {
@@ -242,7 +246,8 @@ describe('the access matrix', () => {
       expect(anonymous.status, 'anonymous').toBe(401)
       expect((await anonymous.json()).data.error).toBe('UNAUTHENTICATED')
       for (const who of SIGNED_IN) {
-        const res = await api(portal, method, target, { cookie: cookies[who], body: entry.body })
+        const cookie = entry.endsSession ? await signIn(portal, USERNAMES[who], DEMO_PASSWORD) : cookies[who]
+        const res = await api(portal, method, target, { cookie, body: entry.body })
         if (entry.allow.includes(who)) {
           expect.soft([401, 403], `${route} for ${who}`).not.toContain(res.status)
           expect.soft(res.status, `${route} for ${who}`).toBeLessThan(500)

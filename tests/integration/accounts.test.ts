@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, login } from '../../server/services/auth/login'
-import { changePassword, loadActor, toActor } from '../../server/services/auth/accounts'
+import { changePassword, loadActor, recordLogout, toActor } from '../../server/services/auth/accounts'
+import { openSession } from '../../server/services/auth/sessions'
 import { createAccount, createUser, resetPassword, updateUser } from '../../server/services/admin/users'
 import { createDepartment, updateDepartment } from '../../server/services/admin/departments'
 import { disableDemoAccounts, ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
@@ -119,12 +120,33 @@ describe('login', () => {
   it('refuses a disabled user with the ordinary answer, and ends their sessions', async () => {
     const user = await newUser()
     const session = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
-    expect(await loadActor(db, user.id, session)).toMatchObject({ id: user.id })
+    const sid = await openSession(db, user.id, 3600)
+    expect(await loadActor(db, user.id, session, sid)).toMatchObject({ id: user.id })
     await updateUser(db, SYSTEM_ACTOR, user.id, { disabled: true })
     expect(await login(db, { username: user.username, password: PASSWORD }, from())).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' })
-    expect(await loadActor(db, user.id, session)).toBeNull()
+    expect(await loadActor(db, user.id, session, sid)).toBeNull()
     const failed = await db.auditEntry.findFirstOrThrow({ where: { entityId: String(user.id), action: 'auth.login_failed' } })
     expect(failed.after).toMatchObject({ reason: 'disabled' })
+  })
+})
+
+describe('sessions', () => {
+  it('ends at logout for every copy of the cookie, and at its expiry, and belongs to one user', async () => {
+    const user = await newUser()
+    const other = await newUser()
+    const changedAt = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
+    const sid = await openSession(db, user.id, 3600)
+    const actor = await loadActor(db, user.id, changedAt, sid)
+    expect(actor).toMatchObject({ id: user.id })
+    expect(await loadActor(db, other.id, changedAt, sid)).toBeNull()
+    expect(await loadActor(db, user.id, changedAt, 'made-up-session-id')).toBeNull()
+
+    await recordLogout(db, actor!, sid, from())
+    expect(await loadActor(db, user.id, changedAt, sid)).toBeNull()
+    expect(await auditActions(user.id)).toContain('auth.logout')
+
+    const expired = await openSession(db, user.id, 60, new Date(Date.now() - 120_000))
+    expect(await loadActor(db, user.id, changedAt, expired)).toBeNull()
   })
 })
 
@@ -133,14 +155,15 @@ describe('password change', () => {
     const user = await newUser()
     const actor = toActor({ ...user, mustChangePassword: false })
     const oldSession = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
+    const sid = await openSession(db, user.id, 3600)
 
     expect((await refusal(changePassword(db, actor, { currentPassword: 'not-my-password', newPassword: 'a-new-password-1' }, from()))).code).toBe('CURRENT_PASSWORD_WRONG')
     const sameAsName = await refusal(changePassword(db, actor, { currentPassword: PASSWORD, newPassword: user.username.toUpperCase() }, from()))
     expect([sameAsName.code, sameAsName.field]).toEqual(['PASSWORD_POLICY', 'newPassword'])
 
     const changedAt = await changePassword(db, actor, { currentPassword: PASSWORD, newPassword: 'a-new-password-1' }, from())
-    expect(await loadActor(db, user.id, oldSession)).toBeNull()
-    expect(await loadActor(db, user.id, changedAt.getTime())).toMatchObject({ id: user.id })
+    expect(await loadActor(db, user.id, oldSession, sid)).toBeNull()
+    expect(await loadActor(db, user.id, changedAt.getTime(), await openSession(db, user.id, 3600))).toMatchObject({ id: user.id })
     expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ error: 'INVALID_CREDENTIALS' })
     expect(await login(db, { username: user.username, password: 'a-new-password-1' }, from())).toMatchObject({ ok: true })
     expect(await auditActions(user.id)).toEqual(['user.created', 'auth.password_change_failed', 'auth.password_changed', 'auth.login_failed', 'auth.login'])
@@ -186,9 +209,10 @@ describe('administration', () => {
   it('resets a password: the old one and the old sessions stop working, a lockout is lifted', async () => {
     const user = await newUser()
     const session = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
+    const sid = await openSession(db, user.id, 3600)
     await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } })
     const { temporaryPassword } = await resetPassword(db, SYSTEM_ACTOR, user.id)
-    expect(await loadActor(db, user.id, session)).toBeNull()
+    expect(await loadActor(db, user.id, session, sid)).toBeNull()
     expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ error: 'INVALID_CREDENTIALS' })
     expect(await login(db, { username: user.username, password: temporaryPassword }, from())).toMatchObject({ ok: true, user: { mustChangePassword: true } })
     expect(await auditActions(user.id)).toContain('user.password_reset')

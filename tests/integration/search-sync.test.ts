@@ -1,7 +1,7 @@
 // The search index follows PostgreSQL through the outbox: writes succeed while Meilisearch is
 // unreachable, and the index catches up, equal to the database, once it answers again.
 import net from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Meilisearch } from 'meilisearch'
 import { importItems } from '../../server/services/import/import-items'
 import { drainAll, drainOnce, enqueueSearchSync, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
@@ -79,7 +79,7 @@ describe('search outbox', () => {
     const item = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
     // Meilisearch behind a door the test opens: closed, every request is refused.
     const port = await freePort()
-    const target = new URL(env.config.meiliUrl)
+    const target = new URL(inject('meiliUrl'))
     const door = net.createServer((client) => {
       const upstream = net.connect(Number(target.port), target.hostname)
       client.pipe(upstream).pipe(client)

@@ -6,16 +6,17 @@ import type { Db } from '../../utils/prisma'
 import { AccountError } from './errors'
 import { userAuditActor, type RequestInfo } from './login'
 import { hashPassword, verifyPassword } from './passwords'
+import { endSessionRecord, isSessionOpen } from './sessions'
 import { permissionsOf, type Actor } from './policy'
 
 /**
  * The actor behind a session, from the database as it is now: null when the user is gone or
  * disabled, or changed their password after the session was issued (`sessionPasswordChangedAt`,
- * in ms), which ends every other session at once.
+ * in ms), which ends every other session at once, or when the session was ended by logout.
  */
-export async function loadActor(db: Db, userId: number, sessionPasswordChangedAt: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id: userId } })
-  if (!user || user.disabled || user.passwordChangedAt.getTime() > sessionPasswordChangedAt) return null
+export async function loadActor(db: Db, userId: number, sessionPasswordChangedAt: number, sessionId: string): Promise<Actor | null> {
+  const [user, open] = await Promise.all([db.user.findUnique({ where: { id: userId } }), isSessionOpen(db, sessionId, userId)])
+  if (!user || !open || user.disabled || user.passwordChangedAt.getTime() > sessionPasswordChangedAt) return null
   return toActor(user)
 }
 
@@ -30,10 +31,14 @@ export async function sessionUser(db: Db, actor: Actor): Promise<SessionUser> {
   return { ...toActor(actor), departmentName: department?.name ?? null, permissions: permissionsOf(actor.role) }
 }
 
-export async function recordLogout(db: Db, actor: Actor, request: RequestInfo): Promise<void> {
-  await db.$transaction((tx) => appendAudit(tx, userAuditActor(actor), {
-    action: 'auth.logout', entityType: 'USER', entityId: actor.id, after: { address: request.address }, requestId: request.requestId,
-  }))
+/** Ends the session and records the logout, together. */
+export async function recordLogout(db: Db, actor: Actor, sessionId: string, request: RequestInfo): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await endSessionRecord(tx, sessionId)
+    await appendAudit(tx, userAuditActor(actor), {
+      action: 'auth.logout', entityType: 'USER', entityId: actor.id, after: { address: request.address }, requestId: request.requestId,
+    })
+  })
 }
 
 /**
