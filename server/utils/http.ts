@@ -3,10 +3,11 @@
 // too deep, control characters, broken encoding) is refused here, before any schema: see
 // docs/SECURITY.md, "Hostile input".
 import type { H3Event } from 'h3'
-import { createError, getQuery, getRequestHeader, getRouterParam } from 'h3'
+import { createError, getQuery, getRequestHeader, getRequestProtocol, getRouterParam } from 'h3'
 import type { z } from 'zod'
 
 import type { ApiErrorData } from '../../shared/api'
+import { loadConfig } from './config'
 
 /** The largest JSON body an API route reads (uploads have their own limit, server/utils/upload.ts). */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -19,6 +20,16 @@ export const MAX_JSON_DEPTH = 32
  * isolates that make text read otherwise than it is stored, and unpaired surrogates.
  */
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Whether the browser reached the portal over HTTPS: directly, through a proxy that says so in
+ * X-Forwarded-Proto, or always when SECURE_COOKIES=1. The header is believed from anyone: a
+ * client that forges it only makes its own cookie Secure (and its own HSTS), which it cannot
+ * turn against anyone else; not believing it would drop Secure behind every TLS proxy.
+ */
+export function servedOverHttps(event: H3Event): boolean {
+  return loadConfig().secureCookies || getRequestProtocol(event, { xForwardedProto: true }) === 'https'
+}
 
 export function apiError(statusCode: number, error: string, message: string, issues?: ApiErrorData['issues'], extra: Pick<ApiErrorData, 'retryAt' | 'report'> = {}) {
   const data: ApiErrorData = { error, message, ...(issues ? { issues } : {}), ...extra }
