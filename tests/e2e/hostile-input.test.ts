@@ -395,6 +395,20 @@ describe('hostile input', () => {
     })
   }
 
+  it('pages given hostile addresses answer 4xx or a page, never a 5xx', async () => {
+    const failures: string[] = []
+    for (const page of ['/items/', '/departments/', '/funds/', '/announcements/', '/search?q=', '/power?dept=', '/admin/review/']) {
+      for (const h of PATH) {
+        summary.cases++
+        const res = await fetch(`${portal.url}${page}${h.value}`, { headers: { accept: 'text/html', cookie: cookies.reform! }, redirect: 'manual' })
+        const html = await res.text()
+        if (res.status >= 500 || /\bat .+\.m?js:\d+/.test(html)) failures.push(`${page}${h.value.slice(0, 40)}: ${res.status}`)
+        else summary.passed++
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
   afterAll(() => {
     console.log(`hostile input: ${summary.cases} cases, ${summary.passed} passed`)
   })
