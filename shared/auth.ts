@@ -1,6 +1,7 @@
 // The accounts contract shared by the back-office pages and the server: what a login, a password
 // change and the administration of users and departments send, and what /api/auth/me answers.
 import { z } from 'zod'
+import { recordId } from './query'
 
 export const ROLES = ['EDITOR', 'REFORM_OFFICE', 'AUDITOR', 'ADMIN'] as const
 export type RoleName = (typeof ROLES)[number]
@@ -12,7 +13,7 @@ export const PASSWORD_MIN_LENGTH = 10
 /** The name of the session cookie (HttpOnly, SameSite=Strict, 8 hours: nuxt.config.ts). */
 export const SESSION_COOKIE = 'sanzhang_session'
 
-const id = z.coerce.number().int().positive()
+const id = recordId
 
 export const usernameSchema = z.string().trim()
   .min(2, '用户名至少2个字符')

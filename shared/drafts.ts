@@ -1,6 +1,7 @@
 // What an editor may propose and what the reform office decides, validated the same way in the
 // back office's forms and on the server.
 import { z } from 'zod'
+import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { itemCodeSchema } from './items'
 import { ADMIN_LEVELS } from './lists'
@@ -22,7 +23,7 @@ export const powerItemFieldsSchema = z.object({
 })
 export type PowerItemFields = z.output<typeof powerItemFieldsSchema>
 
-const id = z.coerce.number().int().positive()
+const id = recordId
 
 /** What each kind of draft proposes; the back office's form validates the same payload. */
 export const draftPayloadSchemas = {
@@ -32,7 +33,7 @@ export const draftPayloadSchemas = {
   RETAIN: z.object({}).strict().default({}),
   CANCEL: z.object({}).strict().default({}),
   DELEGATE: z.object({ toLevel: z.enum(ADMIN_LEVELS, '请选择下放层级'), toDepartmentId: id.nullable().default(null) }).strict(),
-  MERGE: z.object({ intoItemId: z.coerce.number('请选择合并到的事项').int().positive('请选择合并到的事项') }).strict(),
+  MERGE: z.object({ intoItemId: z.coerce.number('请选择合并到的事项').int().positive('请选择合并到的事项').max(2_147_483_647, '请选择合并到的事项') }).strict(),
 } as const
 export type DraftAction = keyof typeof draftPayloadSchemas
 

@@ -1,7 +1,7 @@
 // Queries of the three published lists, shared by the portal pages, the public JSON API
 // (/api/v1/...), the open-data downloads and the OpenAPI description: one set of filters.
 import { z } from 'zod'
-import { oneOrMany } from './query'
+import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { ITEM_STATUSES } from './search'
 
@@ -18,7 +18,7 @@ const paging = {
 
 /** 权力清单 (types 01-10) and public services (type 20): filter by department, type, status, level. */
 export const powerListQuerySchema = z.object({
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   type: oneOrMany(z.enum(ITEM_TYPE_KEYS)),
   status: oneOrMany(z.enum(ITEM_STATUSES)),
   level: oneOrMany(z.enum(ADMIN_LEVELS)),
@@ -28,7 +28,7 @@ export type PowerListQuery = z.output<typeof powerListQuerySchema>
 
 /** 责任清单: duties by department and kind. */
 export const dutyListQuerySchema = z.object({
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   kind: oneOrMany(z.enum(DUTY_KINDS)),
   ...paging,
 }).strict()
@@ -36,7 +36,7 @@ export type DutyListQuery = z.output<typeof dutyListQuerySchema>
 
 /** 财政专项资金管理清单: funds by year, department, allocation method and size (万元). */
 export const fundListQuerySchema = z.object({
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   year: oneOrMany(z.coerce.number().int().min(1949).max(2100)),
   method: oneOrMany(z.enum(ALLOCATION_METHODS)),
   minAmount: z.coerce.number().min(0).max(1e10).optional(),
@@ -59,7 +59,7 @@ export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
 
 /** 职责边界: where the duties of a department meet another's. */
 export const boundaryListQuerySchema = z.object({
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   ...paging,
 }).strict()
 export type BoundaryListQuery = z.output<typeof boundaryListQuerySchema>
@@ -68,13 +68,13 @@ export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL
 
 /** The changes a published list version announces, by department and action. */
 export const announcementQuerySchema = z.object({
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   action: oneOrMany(z.enum(ANNOUNCED_ACTIONS)),
   ...paging,
 }).strict()
 export type AnnouncementQuery = z.output<typeof announcementQuerySchema>
 
-export const announcementIdSchema = z.coerce.number().int().positive().max(2_147_483_647)
+export const announcementIdSchema = recordId
 
 /** The code of a department or special fund in a URL. */
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符')

@@ -1,7 +1,7 @@
 // The search contract shared by the portal and the server: the query the URL carries and the
 // answer the API gives.
 import { z } from 'zod'
-import { oneOrMany } from './query'
+import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 
 export const SEARCH_LISTS = ['power', 'responsibility', 'fund'] as const
@@ -16,7 +16,7 @@ export const searchQuerySchema = z.object({
   q: z.string().trim().max(100, '搜索词不能超过100个字符').default(''),
   list: oneOrMany(z.enum(SEARCH_LISTS)),
   type: oneOrMany(z.enum([...ITEM_TYPE_KEYS, 'DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION', 'FACTOR', 'PROJECT'])),
-  dept: oneOrMany(z.coerce.number().int().positive()),
+  dept: oneOrMany(recordId),
   status: oneOrMany(z.enum(ITEM_STATUSES)),
   year: oneOrMany(z.coerce.number().int().min(1949).max(2100)),
   sort: z.enum(SEARCH_SORTS).default('relevance'),

@@ -1,6 +1,7 @@
 // The power-item spreadsheet a department editor downloads, fills in and imports (DESIGN.md,
 // "The back office"): its columns, its limits, and the per-row report the import answers with.
 import { z } from 'zod'
+import { recordId } from './query'
 import type { PowerItemFields } from './drafts'
 
 /** The columns of the template, the export and the import, in this order, by their header. */
@@ -37,7 +38,7 @@ export const importQuerySchema = z.object({
 }).strict()
 
 export const exportQuerySchema = z.object({
-  dept: z.coerce.number().int().positive().optional(),
+  dept: recordId.optional(),
 }).strict()
 
 /**

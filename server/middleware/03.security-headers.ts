@@ -8,7 +8,10 @@ export default defineEventHandler((event) => {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   })
-  if (getRequestProtocol(event, { xForwardedProto: true }) === 'https') {
+  // An API answer is data, never a document: nothing in it may run or be framed, even if a
+  // browser is made to render it.
+  if (event.path.startsWith('/api/')) setResponseHeader(event, 'Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+  if (servedOverHttps(event)) {
     setResponseHeader(event, 'Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
   }
 })

@@ -9,7 +9,7 @@
 // whether the permission is held for that scope. Refusals are 401 UNAUTHENTICATED, 403
 // FORBIDDEN or 403 PASSWORD_CHANGE_REQUIRED, with `data.error` as everywhere else.
 import type { H3Event } from 'h3'
-import { getCookie, getRequestIP, getRequestProtocol, setResponseHeader } from 'h3'
+import { getCookie, getRequestIP, setResponseHeader } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
 import { CITY_TIME_ZONE } from '../../shared/city-time'
 import type { AuditActor } from '../services/audit'
@@ -19,7 +19,7 @@ import { AccountError } from '../services/auth/errors'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
 import { authorize, departmentScope, type Actor, type Permission, type Scope } from '../services/auth/policy'
 import { loadConfig } from './config'
-import { apiError } from './http'
+import { apiError, servedOverHttps } from './http'
 import { useDb } from './prisma'
 
 export type { Actor, Permission, Scope }
@@ -39,11 +39,12 @@ declare module '#auth-utils' {
 
 /**
  * The cookie attributes that depend on the request: Secure whenever the browser reached us over
- * HTTPS (directly or through a proxy that says so). The rest (HttpOnly, SameSite=Strict, 8 hours)
- * is in nuxt.config.ts.
+ * HTTPS (servedOverHttps). A Secure cookie set over plain HTTP would never come back, so h3's
+ * default (always Secure) would break a plain-HTTP demo. The rest (HttpOnly, SameSite=Strict,
+ * 8 hours) is in nuxt.config.ts.
  */
 function cookieConfig(event: H3Event) {
-  return { cookie: { secure: getRequestProtocol(event, { xForwardedProto: true }) === 'https' } }
+  return { cookie: { secure: servedOverHttps(event) } }
 }
 
 /** The client address and request id, for the login limits and the audit log. */

@@ -16,6 +16,8 @@ export interface AppConfig {
   sessionPassword: string | undefined
   /** behind a load balancer: take the client address from X-Forwarded-For (for login rate limits) */
   trustProxy: boolean
+  /** served over HTTPS only (behind a proxy that may not say so): session cookies always Secure, HSTS always sent */
+  secureCookies: boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliTimeoutMs: Number(env.MEILI_TIMEOUT_MS) || 2000,
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
   }
 }

@@ -1,11 +1,10 @@
 // Accounts and access on the built portal: the session cookie, CSRF, login refusals, and the
 // access matrix: every API route on disk × every role, so that a route added without an entry
 // in ACCESS fails this test instead of shipping unguarded.
-import { readdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, sessionCookie, signIn } from '../helpers/session'
+import { routesOnDisk } from '../helpers/routes'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
 import type { Browser } from 'playwright-core'
 import { openDatabase } from '../../server/utils/prisma'
@@ -103,20 +102,6 @@ const ACCESS: Record<string, Access> = {
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
 const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/items(\/|$)/, /^GET \/api\/search(\/|$)/]
-
-const apiDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../server/api')
-
-/** `METHOD /api/route` for every handler file, as Nitro routes them (`*` for any method). */
-function routesOnDisk(dir = apiDir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name)
-    if (statSync(full).isDirectory()) return routesOnDisk(full)
-    const match = /^(.*?)(?:\.(get|post|put|patch|delete))?\.ts$/.exec(path.relative(apiDir, full))
-    if (!match) return []
-    const route = `/api/${match[1]}`.replace(/\/index$/, '')
-    return [`${match[2]?.toUpperCase() ?? '*'} ${route}`]
-  })
-}
 
 let portal: Portal
 let fixtures: Fixtures
