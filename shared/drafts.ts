@@ -100,8 +100,8 @@ export const ENTITY_ACTIONS = {
 } as const satisfies Record<DraftEntityType, readonly DraftAction[]>
 
 /** The schema of one kind of proposal, for the form and the server alike. */
-export function payloadSchemaFor(entityType: DraftEntityType, action: DraftAction): z.ZodType | null {
-  return (payloadSchemas[entityType] as Partial<Record<DraftAction, z.ZodType>>)[action] ?? null
+export function payloadSchemaFor(entityType: DraftEntityType, action: DraftAction): z.ZodType<Record<string, unknown>> | null {
+  return (payloadSchemas[entityType] as Partial<Record<DraftAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
 }
 
 const power = z.literal('POWER_ITEM')
