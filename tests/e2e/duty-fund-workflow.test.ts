@@ -92,6 +92,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
 
   async function login(page: Page, username: string) {
     await page.goto(`${portal.url}/admin/login`)
+    // Typed before hydration, the fields would be emptied by it: wait until the form can be sent.
+    await expect.poll(() => page.getByRole('button', { name: '登录' }).isEnabled(), { timeout: 15_000 }).toBe(true)
     await page.getByLabel('用户名').fill(username)
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: '登录' }).click()
@@ -119,10 +121,13 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     await editor.getByRole('button', { name: '添加追责情形' }).click()
     // The new case's box has the focus, so a keyboard user types straight into it.
     await editor.keyboard.type('短')
+    // Leaving the field shows its error and moves the button; a click meant for it must come after.
+    await editor.keyboard.press('Tab')
     await editor.getByRole('button', { name: '保存草稿' }).click()
     await expect.poll(() => alertText(editor)).toContain('请更正标出的')
     expect(await editor.locator('main').textContent()).toContain('追责情形至少4个字')
     await editor.getByLabel('第 1 条追责情形').fill('对不符合条件的车辆违规办理登记的；')
+    await expect.poll(() => editor.locator('main').textContent()).not.toContain('追责情形至少4个字')
     const preview = editor.locator('section', { has: editor.getByRole('heading', { name: '公众页面预览' }) })
     await expect.poll(() => preview.textContent()).toContain('对不符合条件的车辆违规办理登记的')
     expect(await seriousViolations(editor)).toEqual([])
@@ -162,6 +167,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     const preview = editor.locator('section', { has: editor.getByRole('heading', { name: '公众页面预览' }) })
     await expect.poll(() => preview.textContent()).toContain('2,468.00 万元')
     expect(await preview.textContent()).toContain(newName)
+    await editor.getByLabel('实施结束年度').press('Tab')
+    await expect.poll(() => editor.locator('main').textContent()).not.toMatch(/资金规模应为数字|不能早于开始年度/)
     expect(await seriousViolations(editor)).toEqual([])
     await screenshots(editor, 'fund-draft-form')
     await editor.getByRole('button', { name: '保存草稿' }).click()
