@@ -11,6 +11,8 @@ export interface DutyView {
   title: string
   content: string
   basis: string | null
+  /** a cancelled duty stays listed, marked as cancelled */
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
   isDemo: boolean
   cases: AccountabilityCaseView[]
 }

@@ -38,6 +38,8 @@ export interface DutyRow {
   title: string
   content: string
   basis: string | null
+  /** a cancelled duty stays listed, marked as cancelled */
+  status: ItemStatus
   isDemo: boolean
   department: DepartmentRef
   /** the power item a 责任事项 belongs to */

@@ -85,6 +85,7 @@ export interface DutyRecord {
   title: string
   content: string
   basis: string | null
+  status: string
   isDemo: boolean
   cases: { content: string; basis: string | null }[]
 }

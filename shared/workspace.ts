@@ -6,6 +6,7 @@ export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPRO
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
+  entityType: oneOrMany(z.enum(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'])),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -68,8 +69,50 @@ export interface WorkspaceItem {
 
 export interface WorkspaceItemPage { total: number; page: number; pageCount: number; items: WorkspaceItem[] }
 
+/** A published duty (责任清单) with the fields an editor may propose to change. */
+export interface WorkspaceDuty {
+  id: number
+  code: string
+  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  title: string
+  content: string
+  basis: string | null
+  powerItemId: number | null
+  powerItem: { id: number; code: string; name: string } | null
+  cases: { content: string; basis: string | null }[]
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  department: { id: number; name: string }
+  openRequest: { id: number; status: ChangeRequestStatus } | null
+}
+
+/** A published special fund (财政专项资金) with the fields an editor may propose to change. */
+export interface WorkspaceFund {
+  id: number
+  code: string
+  name: string
+  year: number
+  /** 万元, as a decimal string */
+  amount: string
+  legalBasis: string
+  purpose: string
+  recipients: string
+  allocationMethod: 'FACTOR' | 'PROJECT'
+  performanceTargets: string
+  periodStart: number
+  periodEnd: number
+  howToApply: string
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  department: { id: number; name: string }
+  openRequest: { id: number; status: ChangeRequestStatus } | null
+}
+
+export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }
+
+export type DraftEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
+
 export interface ChangeRequestRow {
   id: number
+  entityType: DraftEntity
   action: ChangeAction
   status: ChangeRequestStatus
   itemName: string
@@ -97,6 +140,7 @@ export interface FieldChangeView { field: string; before: unknown; after: unknow
 
 export interface ChangeRequestView {
   id: number
+  entityType: DraftEntity
   action: ChangeAction
   status: ChangeRequestStatus
   department: { id: number; name: string }

@@ -31,6 +31,9 @@ interface Fixtures {
   policeDepartmentId: number
   policeRequestId: number
   withdrawRequestId: number
+  /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 runs no fund) */
+  policeDutyId: number
+  civilFundId: number
 }
 
 /**
@@ -81,6 +84,10 @@ const ACCESS: Record<string, Access> = {
   // The published items a workspace proposes changes for: an editor's own department only.
   'GET /api/workspace/items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/items/${f.policeItemId}` },
+  'GET /api/workspace/duties': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/duties/${f.policeDutyId}` },
+  'GET /api/workspace/funds': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/workspace/funds/${f.civilFundId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
@@ -126,7 +133,11 @@ beforeAll(async () => {
   }
   const others = await (await fetch(`${portal.url}/api/search?dept=${hits.hits[0]!.departmentId}&type=LICENSING`)).json() as SearchResult
   const otherPoliceItem = others.hits.map((h) => h.entityId).find((id) => id !== policeItemId)!
-  fixtures = { itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
+  const firstId = async (cookie: string, route: string) => ((await (await api(portal, 'GET', route, { cookie })).json()) as { items: { id: number }[] }).items[0]!.id
+  fixtures = {
+    itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL'),
+    policeDutyId: await firstId(cookies.editorA, '/api/workspace/duties'), civilFundId: await firstId(cookies.editorB, '/api/workspace/funds'),
+  }
 })
 
 afterAll(async () => { await portal?.stop() })

@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
 
   async function login(page: Page, username: string) {
     await page.goto(`${portal.url}/admin/login`)
+    // Typed before hydration, the fields would be emptied by it: wait until the form can be sent.
+    await expect.poll(() => page.getByRole('button', { name: '登录' }).isEnabled(), { timeout: 15_000 }).toBe(true)
     await page.getByLabel('用户名').fill(username)
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: '登录' }).click()

@@ -140,7 +140,7 @@ describe('a broken file writes nothing', () => {
 
   it('refuses an item that already has an open change, naming it', async () => {
     const item = policeItems[1]!
-    const open = await createDraft(db(), editor, police.id, { action: 'RETAIN', entityId: item.id, payload: {} })
+    const open = await createDraft(db(), editor, police.id, { entityType: 'POWER_ITEM', action: 'RETAIN', entityId: item.id, payload: {} })
     const report = await refusedWhole('清单.csv', csvOf([HEADER, row('NEW-1'), row(item.code, { 事项名称: '新的名称' })]))
     expect(report.errors.map((e) => e.message)).toEqual([`第3行「事项编码」：事项 ${item.code} 已有未完成的变更（编号 ${open.id}），请先在工作台处理`])
   })

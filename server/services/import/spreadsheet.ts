@@ -196,8 +196,8 @@ export async function importPowerItemSheet(db: Db, actor: AuditActor & { id: num
     for (const p of checked.plans) {
       if (p.outcome === 'UNCHANGED') continue
       const input = p.outcome === 'ADD'
-        ? { action: 'ADD' as const, payload: { ...p.row.fields, code: p.row.code } }
-        : { action: 'UPDATE' as const, entityId: p.itemId, payload: p.row.fields }
+        ? { entityType: 'POWER_ITEM' as const, action: 'ADD' as const, payload: { ...p.row.fields, code: p.row.code } }
+        : { entityType: 'POWER_ITEM' as const, action: 'UPDATE' as const, entityId: p.itemId, payload: p.row.fields }
       created.set(p.row.row, (await createDraftIn(tx, actor, departmentId, input, options.requestId)).id)
     }
     const result = report(file.name, false, [], checked.plans, sheet.skipped, created)

@@ -19,6 +19,7 @@ export function dutyRow(duty: Prisma.DutyGetPayload<{ include: typeof dutyRowInc
     title: duty.title,
     content: duty.content,
     basis: duty.basis,
+    status: duty.status,
     isDemo: duty.isDemo,
     department: duty.department,
     powerItem: duty.powerItem,

@@ -58,6 +58,7 @@ export async function getPublishedItem(db: Db, code: string): Promise<PowerItemV
       title: d.title,
       content: d.content,
       basis: d.basis,
+      status: d.status,
       isDemo: d.isDemo,
       cases: d.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })),
     })),

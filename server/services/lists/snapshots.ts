@@ -36,6 +36,7 @@ export function dutySnapshot(duty: Duty & { accountabilityCases: AccountabilityC
     title: duty.title,
     content: duty.content,
     basis: duty.basis,
+    status: duty.status,
     isDemo: duty.isDemo,
     cases: [...duty.accountabilityCases].sort((a, b) => a.sortOrder - b.sortOrder).map((c) => ({ content: c.content, basis: c.basis })),
   }

@@ -3,7 +3,7 @@
 import type { DutyRecord, ExportFilters } from '../../../shared/open-data'
 import { dutySnapshot, type DutySnapshot } from '../lists/snapshots'
 import { anyOf, byDepartmentThenCode, departmentName, type ListDefinition } from './list-definition'
-import { DUTY_TYPE_NAMES } from './labels'
+import { DUTY_TYPE_NAMES, label, STATUS_NAMES } from './labels'
 import { table, type Column } from './tables'
 
 const joinCases = (cases: DutyRecord['cases']) => cases.map((c, i) => `${i + 1}. ${c.content}${c.basis ? `（依据：${c.basis}）` : ''}`).join('\n')
@@ -17,6 +17,7 @@ const columns: Column<DutyRecord>[] = [
   { header: '责任内容', value: (r) => r.content, width: 60 },
   { header: '依据', value: (r) => r.basis, width: 40 },
   { header: '追责情形', value: (r) => joinCases(r.cases), width: 60 },
+  { header: '状态', value: (r) => label(STATUS_NAMES, r.status), width: 10 },
   { header: '示例数据', value: (r) => (r.isDemo ? '是' : '否'), width: 10 },
 ]
 
@@ -39,6 +40,8 @@ export const dutyList: ListDefinition<DutySnapshot, ExportFilters['responsibilit
     title: s.title,
     content: s.content,
     basis: s.basis,
+    // Versions recorded before duties could be cancelled carry no status: they were in force.
+    status: s.status ?? 'IN_FORCE',
     isDemo: s.isDemo,
     cases: s.cases,
   }),

@@ -73,7 +73,7 @@ export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocume
     typeName: DUTY_TYPE_NAMES[duty.kind],
     departmentId: duty.department.id,
     departmentName: duty.department.name,
-    status: 'IN_FORCE',
+    status: duty.status,
     level: 'COUNTY',
     year: null,
     updatedAt: duty.updatedAt.getTime(),

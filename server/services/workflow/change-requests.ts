@@ -4,7 +4,8 @@
 // Callers have already passed the guard for the permission and the department (see *Scope).
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
-import type { DecisionInput, DraftInput } from '../../../shared/drafts'
+import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
+import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 
 type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN'
@@ -33,7 +34,13 @@ export async function changeRequestScope(db: Db, id: number): Promise<{ departme
 
 /** The department of a published power item, for the guard. */
 export async function powerItemScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return db.powerItem.findUnique({ where: { id }, select: { departmentId: true } })
+  return recordScope(db, 'POWER_ITEM', id)
+}
+
+/** The department of a published record of any of the three lists, for the guard. */
+export async function recordScope(db: Db, entityType: DraftEntityType, id: number): Promise<{ departmentId: number } | null> {
+  const target = await ENTITY_WORKFLOWS[entityType].target(db, id)
+  return target && { departmentId: target.departmentId }
 }
 
 async function load(tx: Prisma.TransactionClient, id: number) {
@@ -49,23 +56,21 @@ function refuse(step: Step, status: Status): never {
 }
 
 async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, departmentId: number) {
+  const workflow = ENTITY_WORKFLOWS[input.entityType]
   if (input.action === 'ADD') {
-    if (await tx.powerItem.findUnique({ where: { code: input.payload.code }, select: { id: true } })) {
-      throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `事项编码 ${input.payload.code} 已被使用`)
+    if (await workflow.codeTaken(tx, input.payload.code)) {
+      throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `${workflow.noun}编码 ${input.payload.code} 已被使用`)
     }
+    await workflow.checkProposal(tx, input, null, departmentId)
     return { entityId: null, baseRevision: null }
   }
-  const item = await tx.powerItem.findUnique({ where: { id: input.entityId }, select: { id: true, departmentId: true, status: true, revision: true } })
-  if (!item) throw new WorkflowError(404, 'ITEM_NOT_FOUND', `没有编号为 ${input.entityId} 的事项`)
-  if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', '事项不属于该部门')
-  if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', '已取消的事项不能再变更')
-  if (input.action === 'MERGE') {
-    if (input.payload.intoItemId === item.id) throw new WorkflowError(400, 'MERGE_INTO_SELF', '不能合并到事项本身')
-    const into = await tx.powerItem.findUnique({ where: { id: input.payload.intoItemId }, select: { status: true } })
-    if (!into || into.status === 'CANCELLED') throw new WorkflowError(400, 'MERGE_TARGET_INVALID', '合并目标事项不存在或已取消')
-  }
-  const open = await tx.changeRequest.findFirst({ where: { entityType: 'POWER_ITEM', entityId: item.id, status: { in: OPEN } }, select: { id: true } })
-  if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该事项已有未完成的变更（编号 ${open.id}）`)
+  const item = await workflow.target(tx, input.entityId)
+  if (!item) throw new WorkflowError(404, 'ITEM_NOT_FOUND', `没有编号为 ${input.entityId} 的${workflow.noun}`)
+  if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', `${workflow.noun}不属于该部门`)
+  if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', `已取消的${workflow.noun}不能再变更`)
+  await workflow.checkProposal(tx, input, item, departmentId)
+  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: OPEN } }, select: { id: true } })
+  if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${workflow.noun}已有未完成的变更（编号 ${open.id}）`)
   return { entityId: item.id, baseRevision: item.revision }
 }
 
@@ -77,7 +82,7 @@ export async function createDraft(db: Db, actor: AuditActor & { id: number }, de
 export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
   const { entityId, baseRevision } = await checkTarget(tx, input, departmentId)
   const draft = await tx.changeRequest.create({
-    data: { entityType: 'POWER_ITEM', entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
+    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
   })
   await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
   return draft
@@ -88,10 +93,11 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
   return db.$transaction(async (tx) => {
     const before = await load(tx, id)
     if (!canMove('edit', before.status)) refuse('edit', before.status)
-    if (before.action !== input.action || (input.action !== 'ADD' && input.entityId !== before.entityId)) {
-      throw new WorkflowError(400, 'DRAFT_KIND_CHANGED', '草稿的变更类型和事项不能修改；请撤回后新建')
+    if (before.entityType !== input.entityType || before.action !== input.action || (input.action !== 'ADD' && input.entityId !== before.entityId)) {
+      throw new WorkflowError(400, 'DRAFT_KIND_CHANGED', '草稿的清单、变更类型和事项不能修改；请撤回后新建')
     }
     if (input.action === 'ADD' && input.payload.code !== (before.payload as { code?: string }).code) await checkTarget(tx, input, before.departmentId)
+    else await ENTITY_WORKFLOWS[input.entityType].checkProposal(tx, input, null, before.departmentId)
     const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, status: 'DRAFT' } })
     await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
     return after
@@ -136,8 +142,8 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
   const before = await load(tx, id)
   if (!canMove('decide', before.status)) refuse('decide', before.status)
   if (input.outcome === 'APPROVED' && before.entityId !== null) {
-    const item = await tx.powerItem.findUniqueOrThrow({ where: { id: before.entityId }, select: { revision: true } })
-    if (before.baseRevision !== null && item.revision !== before.baseRevision) {
+    const item = await entityWorkflow(before.entityType).target(tx, before.entityId)
+    if (before.baseRevision !== null && item?.revision !== before.baseRevision) {
       throw new WorkflowError(409, 'STALE_DRAFT', '草稿提交后事项已被另一项变更修改，请退回经办人按最新内容重新填写')
     }
   }

@@ -4,15 +4,17 @@
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
-import { powerItemSnapshot } from '../lists/snapshots'
 import { enqueueSearchSync } from '../search/outbox'
-import type { ListVersionInput, PowerItemFields } from '../../../shared/drafts'
+import type { DraftEntityType, ListVersionInput } from '../../../shared/drafts'
+import { entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 import { CITY_OFFSET_MS } from '../../../shared/city-time'
 
 type Tx = Prisma.TransactionClient
 
 const ACTION_NAMES: Record<string, string> = { ADD: '新增', UPDATE: '修改', ADJUST: '调整', RETAIN: '保留', CANCEL: '取消', DELEGATE: '下放', MERGE: '合并' }
+/** An announcement line names the list of a duty or a fund; a power item's line reads as before. */
+const LIST_NAMES: Record<DraftEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金' }
 
 function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
@@ -89,45 +91,15 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
-    const item = await applyToPowerItem(tx, request, decision, documentNo, at)
-    await recordVersions(tx, 'POWER_ITEM', [{ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) }], { action: request.action, at, documentNo, listVersionId: id })
-    await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+    const entityType = request.entityType as DraftEntityType
+    const record = await entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
+    await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
+    await enqueueSearchSync(tx, entityType, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
-    lines.push(`${ACTION_NAMES[request.action] ?? request.action}：${item.department.name}“${item.name}”（${item.code}）${documentNo ? `，${documentNo}` : ''}`)
+    lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
   }
   await tx.announcement.create({
     data: { listVersionId: id, title: version.title, body: [`依据${version.documentNo ?? '审改办决定'}，自${version.effectiveDate.toISOString().slice(0, 10)}起调整以下事项：`, ...lines].join('\n'), publishedAt: at },
   })
   return tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at } })
-}
-
-type RequestRow = Prisma.ChangeRequestGetPayload<object>
-type DecisionRow = Prisma.DecisionGetPayload<object>
-
-async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionRow, documentNo: string | null, at: Date) {
-  const include = { department: { select: { name: true } } } as const
-  if (request.action === 'ADD') {
-    const fields = request.payload as PowerItemFields & { code: string }
-    return tx.powerItem.create({ data: { ...fields, departmentId: request.departmentId, publishedAt: at, statusDocumentNo: documentNo, statusChangedAt: at }, include })
-  }
-  const id = request.entityId!
-  const bump = { revision: { increment: 1 }, publishedAt: at }
-  switch (request.action) {
-    case 'UPDATE':
-    case 'ADJUST':
-      return tx.powerItem.update({ where: { id }, data: { ...(request.payload as PowerItemFields), ...bump }, include })
-    case 'RETAIN':
-      return tx.powerItem.update({ where: { id }, data: { ...bump, statusDocumentNo: documentNo, statusChangedAt: at }, include })
-    case 'CANCEL':
-      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', statusDocumentNo: documentNo, statusChangedAt: at }, include })
-    case 'DELEGATE':
-      return tx.powerItem.update({
-        where: { id },
-        data: { ...bump, status: 'DELEGATED', delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
-        include,
-      })
-    case 'MERGE':
-      // The merged item is no longer exercised on its own; it stays visible, pointing to its successor.
-      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', mergedIntoId: decision.mergeIntoItemId, statusDocumentNo: documentNo, statusChangedAt: at }, include })
-  }
 }

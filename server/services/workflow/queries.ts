@@ -1,14 +1,18 @@
 // What the back office shows of change requests: the queues, and one request side by side
 // with the published record it would change.
-import type { Db } from '../../utils/prisma'
+import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
-import { powerItemSnapshot } from '../lists/snapshots'
-import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery } from '../../../shared/workspace'
+import { DRAFT_ENTITY_TYPES, type DraftEntityType } from '../../../shared/drafts'
+import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
+import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery, type WorkspacePage } from '../../../shared/workspace'
 
 const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const
 
 export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null): Promise<ChangeRequestPage> {
-  const inDepartments = departmentId !== null ? { departmentId } : query.dept.length ? { departmentId: { in: query.dept } } : {}
+  const inDepartments = {
+    ...(departmentId !== null ? { departmentId } : query.dept.length ? { departmentId: { in: query.dept } } : {}),
+    ...(query.entityType.length ? { entityType: { in: query.entityType } } : {}),
+  }
   const where = { ...inDepartments, ...(query.status.length ? { status: { in: query.status } } : {}) }
   const [total, rows, byStatus] = await Promise.all([
     db.changeRequest.count({ where }),
@@ -22,7 +26,11 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     // The workspace's tabs show how many requests wait in each state, whatever tab is open.
     db.changeRequest.groupBy({ by: ['status'], where: inDepartments, _count: { _all: true } }),
   ])
-  const itemNames = new Map((await db.powerItem.findMany({ where: { id: { in: rows.flatMap((r) => (r.entityId ? [r.entityId] : [])) } }, select: { id: true, name: true, code: true } })).map((i) => [i.id, i]))
+  const itemNames = new Map<string, PublishedRecord>()
+  for (const entityType of DRAFT_ENTITY_TYPES) {
+    const ids = rows.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
+    if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) itemNames.set(`${entityType}-${record.id}`, record)
+  }
   return {
     total,
     page: query.page,
@@ -30,13 +38,14 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
     counts: Object.fromEntries(CHANGE_REQUEST_STATUSES.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0])) as ChangeRequestPage['counts'],
     items: rows.map((r) => {
-      const item = r.entityId ? itemNames.get(r.entityId) : undefined
-      const payload = r.payload as { name?: string; code?: string }
+      const item = r.entityId ? itemNames.get(`${r.entityType}-${r.entityId}`) : undefined
+      const payload = r.payload as { name?: string; title?: string; code?: string }
       return {
         id: r.id,
+        entityType: r.entityType as DraftEntityType,
         action: r.action,
         status: r.status,
-        itemName: item?.name ?? payload.name ?? '',
+        itemName: item?.name ?? payload.name ?? payload.title ?? '',
         itemCode: item?.code ?? payload.code ?? '',
         department: r.department.name,
         departmentId: r.departmentId,
@@ -59,13 +68,15 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
   })
   if (!request) return null
-  const item = request.entityId ? await db.powerItem.findUnique({ where: { id: request.entityId }, include: { department: { select: { name: true } } } }) : null
-  const published = item ? (powerItemSnapshot(item) as Record<string, unknown>) : null
+  const entityType = request.entityType as DraftEntityType
+  const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
+  const published = item ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
   const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) ? { ...(published ?? {}), ...payload } : published
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
+    entityType,
     action: request.action,
     status: request.status,
     department: { id: request.departmentId, name: request.department.name },
@@ -113,9 +124,65 @@ export async function getWorkspaceItem(db: Db, id: number): Promise<WorkspaceIte
   return item ? (await withOpenRequests(db, [item]))[0]! : null
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[]): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
+const dutySelect = {
+  id: true, code: true, kind: true, title: true, content: true, basis: true, powerItemId: true, status: true,
+  powerItem: { select: { id: true, code: true, name: true } },
+  accountabilityCases: { orderBy: { sortOrder: 'asc' }, select: { content: true, basis: true } },
+  department: { select: { id: true, name: true } },
+} as const satisfies Prisma.DutySelect
+
+function workspaceDuty({ accountabilityCases, ...duty }: Prisma.DutyGetPayload<{ select: typeof dutySelect }>): Omit<WorkspaceDuty, 'openRequest'> {
+  return { ...duty, cases: accountabilityCases }
+}
+
+/** Published duties (of one department, or all for null), each with the change under way for it. */
+export async function listWorkspaceDuties(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceDuty>> {
+  const q = query.q
+  const where: Prisma.DutyWhereInput = {
+    ...(departmentId !== null ? { departmentId } : {}),
+    ...(q ? { OR: [{ title: { contains: q } }, { code: { contains: q } }, { content: { contains: q } }] } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.duty.count({ where }),
+    db.duty.findMany({ where, orderBy: [{ kind: 'asc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: dutySelect }),
+  ])
+  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceDuty), 'DUTY') }
+}
+
+export async function getWorkspaceDuty(db: Db, id: number): Promise<WorkspaceDuty | null> {
+  const duty = await db.duty.findUnique({ where: { id }, select: dutySelect })
+  return duty ? (await withOpenRequests(db, [workspaceDuty(duty)], 'DUTY'))[0]! : null
+}
+
+const fundSelect = {
+  id: true, code: true, name: true, year: true, amount: true, legalBasis: true, purpose: true, recipients: true, allocationMethod: true,
+  performanceTargets: true, periodStart: true, periodEnd: true, howToApply: true, status: true, department: { select: { id: true, name: true } },
+} as const satisfies Prisma.SpecialFundSelect
+
+const workspaceFund = (fund: Prisma.SpecialFundGetPayload<{ select: typeof fundSelect }>): Omit<WorkspaceFund, 'openRequest'> => ({ ...fund, amount: fund.amount.toFixed(2) })
+
+/** Published special funds (of one department, or all for null), each with the change under way for it. */
+export async function listWorkspaceFunds(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceFund>> {
+  const q = query.q
+  const where: Prisma.SpecialFundWhereInput = {
+    ...(departmentId !== null ? { departmentId } : {}),
+    ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }] } : {}),
+  }
+  const [total, rows] = await Promise.all([
+    db.specialFund.count({ where }),
+    db.specialFund.findMany({ where, orderBy: [{ year: 'desc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: fundSelect }),
+  ])
+  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceFund), 'SPECIAL_FUND') }
+}
+
+export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFund | null> {
+  const fund = await db.specialFund.findUnique({ where: { id }, select: fundSelect })
+  return fund ? (await withOpenRequests(db, [workspaceFund(fund)], 'SPECIAL_FUND'))[0]! : null
+}
+
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: DraftEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
-    where: { entityType: 'POWER_ITEM', entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
+    where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, entityId: true, status: true },
   })
   return items.map((item) => {

@@ -1,0 +1,174 @@
+// What the workflow needs to know of each list it keeps drafts for: how to find a record and its
+// department, what a proposal must satisfy beyond its schema, how the published record reads as a
+// snapshot (RecordVersion, the review diff), and how an approved change is applied to it.
+// change-requests.ts, list-versions.ts and queries.ts look the list up here instead of branching.
+import type { Db, Prisma } from '../../utils/prisma'
+import type { DraftEntityType, DraftInput, DutyFields, FundFields, PowerItemFields } from '../../../shared/drafts'
+import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
+import { WorkflowError } from './errors'
+
+type Tx = Prisma.TransactionClient
+type RequestRow = Prisma.ChangeRequestGetPayload<object>
+type DecisionRow = Prisma.DecisionGetPayload<object>
+
+/** The published record a change applies to, as the checks need it. */
+export interface DraftTarget { id: number; departmentId: number; status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'; revision: number }
+
+/** A published record as the review and the history show it. */
+export interface PublishedRecord { id: number; code: string; name: string; department: string; revision: number; snapshot: Record<string, unknown> }
+
+export interface EntityWorkflow {
+  /** what the list calls one record, in the Chinese messages */
+  noun: string
+  target: (db: Db | Tx, id: number) => Promise<DraftTarget | null>
+  codeTaken: (tx: Tx, code: string) => Promise<boolean>
+  /** checks of a proposal against other records, beyond its schema */
+  checkProposal: (tx: Tx, input: DraftInput, target: DraftTarget | null, departmentId: number) => Promise<void>
+  published: (db: Db | Tx, ids: number[]) => Promise<PublishedRecord[]>
+  /** applies an approved change inside the version's transaction; returns the record as published */
+  apply: (tx: Tx, request: RequestRow, decision: DecisionRow, documentNo: string | null, at: Date) => Promise<PublishedRecord>
+}
+
+const withDepartment = { department: { select: { name: true } } } as const
+
+const powerItem: EntityWorkflow = {
+  noun: '事项',
+  target: (db, id) => db.powerItem.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
+  codeTaken: async (tx, code) => !!(await tx.powerItem.findUnique({ where: { code }, select: { id: true } })),
+  async checkProposal(tx, input, target) {
+    if (input.entityType !== 'POWER_ITEM' || input.action !== 'MERGE' || !target) return
+    if (input.payload.intoItemId === target.id) throw new WorkflowError(400, 'MERGE_INTO_SELF', '不能合并到事项本身')
+    const into = await tx.powerItem.findUnique({ where: { id: input.payload.intoItemId }, select: { status: true } })
+    if (!into || into.status === 'CANCELLED') throw new WorkflowError(400, 'MERGE_TARGET_INVALID', '合并目标事项不存在或已取消')
+  },
+  async published(db, ids) {
+    const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: withDepartment })
+    return items.map((item) => ({ id: item.id, code: item.code, name: item.name, department: item.department.name, revision: item.revision, snapshot: powerItemSnapshot(item) }))
+  },
+  async apply(tx, request, decision, documentNo, at) {
+    const item = await applyToPowerItem(tx, request, decision, documentNo, at)
+    return { id: item.id, code: item.code, name: item.name, department: item.department.name, revision: item.revision, snapshot: powerItemSnapshot(item) }
+  },
+}
+
+async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionRow, documentNo: string | null, at: Date) {
+  const include = withDepartment
+  if (request.action === 'ADD') {
+    const fields = request.payload as PowerItemFields & { code: string }
+    return tx.powerItem.create({ data: { ...fields, departmentId: request.departmentId, publishedAt: at, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+  }
+  const id = request.entityId!
+  const bump = { revision: { increment: 1 }, publishedAt: at }
+  switch (request.action) {
+    case 'UPDATE':
+    case 'ADJUST':
+      return tx.powerItem.update({ where: { id }, data: { ...(request.payload as PowerItemFields), ...bump }, include })
+    case 'RETAIN':
+      return tx.powerItem.update({ where: { id }, data: { ...bump, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+    case 'CANCEL':
+      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', statusDocumentNo: documentNo, statusChangedAt: at }, include })
+    case 'DELEGATE':
+      return tx.powerItem.update({
+        where: { id },
+        data: { ...bump, status: 'DELEGATED', delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
+        include,
+      })
+    case 'MERGE':
+      // The merged item is no longer exercised on its own; it stays visible, pointing to its successor.
+      return tx.powerItem.update({ where: { id }, data: { ...bump, status: 'CANCELLED', mergedIntoId: decision.mergeIntoItemId, statusDocumentNo: documentNo, statusChangedAt: at }, include })
+  }
+}
+
+/** A second ADD of the same code would collide at publication; refuse it while the first is open. */
+async function codeProposed(tx: Tx, entityType: DraftEntityType, code: string): Promise<boolean> {
+  const open = await tx.changeRequest.findFirst({
+    where: { entityType, action: 'ADD', status: { in: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] }, payload: { path: ['code'], equals: code } },
+    select: { id: true },
+  })
+  return !!open
+}
+
+const dutyInclude = { ...withDepartment, accountabilityCases: true } as const
+
+const duty: EntityWorkflow = {
+  noun: '责任事项',
+  target: (db, id) => db.duty.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
+  codeTaken: async (tx, code) => !!(await tx.duty.findUnique({ where: { code }, select: { id: true } })) || codeProposed(tx, 'DUTY', code),
+  async checkProposal(tx, input, _target, departmentId) {
+    if (input.entityType !== 'DUTY' || input.action === 'CANCEL' || input.payload.powerItemId === null) return
+    // A duty answers for a power of its own department.
+    const item = await tx.powerItem.findUnique({ where: { id: input.payload.powerItemId }, select: { departmentId: true, status: true } })
+    if (!item || item.departmentId !== departmentId || item.status === 'CANCELLED') {
+      throw new WorkflowError(400, 'POWER_ITEM_INVALID', '对应的权力事项不存在、已取消或不属于本部门')
+    }
+  },
+  async published(db, ids) {
+    const duties = await db.duty.findMany({ where: { id: { in: ids } }, include: dutyInclude })
+    return duties.map(dutyRecord)
+  },
+  async apply(tx, request, _decision, _documentNo, at) {
+    const cases = (fields: DutyFields, dutyId: number) => tx.accountabilityCase.createMany({ data: fields.cases.map((c, i) => ({ dutyId, sortOrder: i, content: c.content, basis: c.basis })) })
+    const bump = { revision: { increment: 1 }, publishedAt: at }
+    if (request.action === 'ADD') {
+      const { cases: _cases, ...fields } = request.payload as DutyFields & { code: string }
+      const created = await tx.duty.create({ data: { ...fields, departmentId: request.departmentId, publishedAt: at } })
+      await cases(request.payload as DutyFields, created.id)
+    } else if (request.action === 'UPDATE') {
+      const { cases: _cases, ...fields } = request.payload as DutyFields
+      await tx.duty.update({ where: { id: request.entityId! }, data: { ...fields, ...bump } })
+      // The cases are part of the duty as published; earlier ones live on in its RecordVersions.
+      await tx.accountabilityCase.deleteMany({ where: { dutyId: request.entityId! } })
+      await cases(request.payload as DutyFields, request.entityId!)
+    } else if (request.action === 'CANCEL') {
+      await tx.duty.update({ where: { id: request.entityId! }, data: { ...bump, status: 'CANCELLED' } })
+    } else {
+      throw new WorkflowError(409, 'ACTION_NOT_SUPPORTED', `责任清单不支持该变更（${request.action}）`)
+    }
+    const code = request.action === 'ADD' ? (request.payload as { code: string }).code : undefined
+    return dutyRecord(await tx.duty.findUniqueOrThrow({ where: code ? { code } : { id: request.entityId! }, include: dutyInclude }))
+  },
+}
+
+function dutyRecord(d: Prisma.DutyGetPayload<{ include: typeof dutyInclude }>): PublishedRecord {
+  return { id: d.id, code: d.code, name: d.title, department: d.department.name, revision: d.revision, snapshot: dutySnapshot(d) }
+}
+
+const fundInclude = { ...withDepartment, allocations: true } as const
+
+const specialFund: EntityWorkflow = {
+  noun: '专项资金',
+  target: (db, id) => db.specialFund.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
+  codeTaken: async (tx, code) => !!(await tx.specialFund.findUnique({ where: { code }, select: { id: true } })) || codeProposed(tx, 'SPECIAL_FUND', code),
+  checkProposal: async () => {},
+  async published(db, ids) {
+    const funds = await db.specialFund.findMany({ where: { id: { in: ids } }, include: fundInclude })
+    return funds.map(fundRecord)
+  },
+  async apply(tx, request, _decision, _documentNo, at) {
+    const bump = { revision: { increment: 1 }, publishedAt: at }
+    let fund
+    if (request.action === 'ADD') {
+      fund = await tx.specialFund.create({ data: { ...(request.payload as FundFields & { code: string }), departmentId: request.departmentId, publishedAt: at }, include: fundInclude })
+    } else if (request.action === 'UPDATE') {
+      fund = await tx.specialFund.update({ where: { id: request.entityId! }, data: { ...(request.payload as FundFields), ...bump }, include: fundInclude })
+    } else if (request.action === 'CANCEL') {
+      fund = await tx.specialFund.update({ where: { id: request.entityId! }, data: { ...bump, status: 'CANCELLED' }, include: fundInclude })
+    } else {
+      throw new WorkflowError(409, 'ACTION_NOT_SUPPORTED', `专项资金清单不支持该变更（${request.action}）`)
+    }
+    return fundRecord(fund)
+  },
+}
+
+function fundRecord(f: Prisma.SpecialFundGetPayload<{ include: typeof fundInclude }>): PublishedRecord {
+  return { id: f.id, code: f.code, name: f.name, department: f.department.name, revision: f.revision, snapshot: fundSnapshot(f) }
+}
+
+export const ENTITY_WORKFLOWS: Record<DraftEntityType, EntityWorkflow> = { POWER_ITEM: powerItem, DUTY: duty, SPECIAL_FUND: specialFund }
+
+/** The workflow of a change request's list; a request of any other kind is not a draft of the lists. */
+export function entityWorkflow(entityType: string): EntityWorkflow {
+  const workflow = ENTITY_WORKFLOWS[entityType as DraftEntityType]
+  if (!workflow) throw new WorkflowError(400, 'ENTITY_NOT_SUPPORTED', `不支持对 ${entityType} 提出变更`)
+  return workflow
+}
