@@ -55,7 +55,7 @@ export const dutyFieldsSchema = z.object({
   title: text(200).min(2, '责任事项名称至少2个字'),
   content: text(5000).min(4, '请填写责任内容（至少4个字）'),
   basis: optionalText(5000),
-  powerItemId: z.coerce.number('请选择对应的权力事项').int().positive('请选择对应的权力事项').nullable().default(null),
+  powerItemId: z.coerce.number('请选择对应的权力事项').int().positive('请选择对应的权力事项').max(2_147_483_647, '请选择对应的权力事项').nullable().default(null),
   cases: z.array(accountabilityCaseSchema).max(30, '追责情形最多30条').default([]),
 })
 export type DutyFields = z.output<typeof dutyFieldsSchema>

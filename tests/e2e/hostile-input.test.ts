@@ -30,6 +30,8 @@ interface Fixtures {
   fundCode: string
   draftId: number
   withdrawId: number
+  dutyId: number
+  fundId: number
 }
 
 /**
@@ -101,6 +103,10 @@ const ROUTES: Record<string, Target> = {
   'GET /api/history/[file]': { as: 'auditor', path: () => '/api/history/power-list.csv', query: (f) => ({ date: '2026-01-01', dept: String(f.policeDepartmentId) }) },
   'GET /api/workspace/items': { as: 'editorA', query: () => ({ q: '护照', page: '1', pageSize: '20' }) },
   'GET /api/workspace/items/[id]': { as: 'editorA', path: (f) => `/api/workspace/items/${f.policeItemId}` },
+  'GET /api/workspace/duties': { as: 'editorA', query: () => ({ q: '治安', page: '1', pageSize: '20' }) },
+  'GET /api/workspace/duties/[id]': { as: 'reform', path: (f) => `/api/workspace/duties/${f.dutyId}` },
+  'GET /api/workspace/funds': { as: 'reform', query: () => ({ q: '资金', page: '1', pageSize: '20' }) },
+  'GET /api/workspace/funds/[id]': { as: 'reform', path: (f) => `/api/workspace/funds/${f.fundId}` },
   'GET /api/import/template.xlsx': { as: 'editorA' },
   'GET /api/import/template.csv': { as: 'editorA' },
   'GET /api/import/export.xlsx': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
@@ -305,6 +311,7 @@ beforeAll(async () => {
     if (res.status !== 201) throw new Error(`draft refused: ${res.status} ${await res.text()}`)
     return (await res.json() as { id: number }).id
   }
+  const firstId = async (list: string) => ((await (await api(portal, 'GET', list, { cookie: cookies.reform })).json()) as { items: { id: number }[] }).items[0]!.id
   const departments = await (await fetch(`${portal.url}/api/v1/departments`)).json() as { code: string }[] | { items: { code: string }[] }
   const funds = await (await fetch(`${portal.url}/api/v1/funds`)).json() as { items: { code: string }[] }
   fixtures = {
@@ -315,6 +322,8 @@ beforeAll(async () => {
     fundCode: funds.items[0]!.code,
     draftId: await draft('RETAIN', policeItemId),
     withdrawId: await draft('CANCEL', otherItem),
+    dutyId: await firstId('/api/workspace/duties'),
+    fundId: await firstId('/api/workspace/funds'),
   }
 })
 
@@ -328,6 +337,7 @@ async function snapshot(): Promise<string> {
   const rows = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT
     (SELECT count(*) FROM "Department") AS departments, (SELECT count(*) FROM "User") AS users,
     (SELECT count(*) FROM "PowerItem") AS items, (SELECT count(*) FROM "ChangeRequest") AS requests,
+    (SELECT count(*) FROM "Duty") AS duties, (SELECT count(*) FROM "SpecialFund") AS funds,
     (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "ListVersion") AS versions,
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
@@ -354,6 +364,12 @@ function send(c: Case): Promise<Response> {
   } as RequestInit)
 }
 
+/** More sample requests for routes whose body takes several shapes: drafts of each list. */
+const VARIANTS: [route: string, label: string, target: Target][] = [
+  ['POST /api/change-requests', 'a duty draft', { as: 'editorA', body: (f) => ({ entityType: 'DUTY', action: 'ADD', payload: { code: `${f.itemCode}-D`, kind: 'POWER_DUTY', title: '测试责任事项', content: '依法履行审核职责', basis: '依据', powerItemId: f.policeItemId, cases: [{ content: '未按规定审核的', basis: '依据' }] } }) }],
+  ['POST /api/change-requests', 'a fund draft', { as: 'editorA', body: () => ({ entityType: 'SPECIAL_FUND', action: 'ADD', payload: { code: 'HOSTILE-FUND-1', name: '测试专项资金', year: 2026, amount: '100.50', legalBasis: '设立依据', purpose: '资金用途', recipients: '支持对象', allocationMethod: 'PROJECT', performanceTargets: '绩效目标', periodStart: 2026, periodEnd: 2027, howToApply: '申报方式' } }) }],
+]
+
 const summary = { cases: 0, passed: 0 }
 
 describe('hostile input', () => {
@@ -363,8 +379,8 @@ describe('hostile input', () => {
     expect(Object.keys(ROUTES).filter((r) => !onDisk.includes(r))).toEqual([])
   })
 
-  for (const [route, target] of Object.entries(ROUTES)) {
-    it(`${route}: no 5xx, refusals are 4xx JSON errors that write nothing`, async () => {
+  for (const [route, label, target] of [...Object.entries(ROUTES).map(([r, t]) => [r, '', t] as const), ...VARIANTS]) {
+    it(`${route}${label ? ` (${label})` : ''}: no 5xx, refusals are 4xx JSON errors that write nothing`, async () => {
       const failures: string[] = []
       for (const c of casesFor(route, target, fixtures)) {
         summary.cases++
