@@ -32,6 +32,9 @@ interface Fixtures {
   policeDepartmentId: number
   policeRequestId: number
   withdrawRequestId: number
+  /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 has none) */
+  policeDutyId: number
+  civilFundId: number
 }
 
 /**
@@ -83,6 +86,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/workspace/items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/items/${f.policeItemId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
+  'GET /api/history/responsibility-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/responsibility-list?date=2026-01-01' },
+  'GET /api/history/fund-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/fund-list?date=2026-01-01' },
+  'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
+  'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
   'GET /api/import/template.xlsx': { allow: ['editorA', 'editorB'] },
@@ -126,8 +133,13 @@ beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
   portal = started.portal
   const db = await openDatabase(started.config)
+  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId'>
   try {
     await ensureDemoAccounts(db.prisma)
+    records = {
+      policeDutyId: (await db.prisma.duty.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
+      civilFundId: (await db.prisma.specialFund.findFirstOrThrow({ where: { department: { name: '区民政局' } }, select: { id: true } })).id,
+    }
   } finally {
     await db.close()
   }
@@ -141,7 +153,7 @@ beforeAll(async () => {
   }
   const others = await (await fetch(`${portal.url}/api/search?dept=${hits.hits[0]!.departmentId}&type=LICENSING`)).json() as SearchResult
   const otherPoliceItem = others.hits.map((h) => h.entityId).find((id) => id !== policeItemId)!
-  fixtures = { itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
+  fixtures = { ...records, itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
 })
 
 afterAll(async () => { await portal?.stop() })
