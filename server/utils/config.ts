@@ -16,6 +16,10 @@ export interface AppConfig {
   sessionPassword: string | undefined
   /** behind a load balancer: take the client address from X-Forwarded-For (for login rate limits) */
   trustProxy: boolean
+  /** signs each audit entry's hash (HMAC-SHA256); kept outside the database (docs/SECURITY.md) */
+  auditHmacKey: string | undefined
+  /** the first audit entry written with the key, when it was added to an existing log */
+  auditHmacFromSeq: bigint | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliTimeoutMs: Number(env.MEILI_TIMEOUT_MS) || 2000,
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
+    auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
   }
 }

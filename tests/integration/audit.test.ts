@@ -1,9 +1,9 @@
 // Can an auditor trust the record? The database refuses to rewrite the log; someone who gets
 // round that (a database owner disabling the trigger) is caught by the hash chain, which names
-// the entry. Many writers at once keep one chain. Lists are reconstructed exactly as they were.
+// the entry, and an entry appended at the end is caught by its missing HMAC when a key is set. Many writers at once keep one chain. Lists are reconstructed exactly as they were.
 import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { appendAudit, entryHash, verifyAuditChain, type AuditActor } from '../../server/services/audit'
+import { appendAudit, entryHash, setAuditSigningKey, verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { diffSnapshots, recordVersions, timeline } from '../../server/services/history'
 import { listAsOf } from '../../server/services/point-in-time'
 import { pointInTimeDownload } from '../../server/services/exports'
@@ -88,6 +88,27 @@ describe('the audit log', () => {
     await tamper(`UPDATE "AuditEntry" SET seq = seq - 99 WHERE seq >= 104`)
     await tamper(`INSERT INTO "AuditEntry" (seq, at, "actorName", action, "entityId", after, "prevHash", hash) VALUES (4, '${at.toISOString()}', '伪造', 'test.entry', '99', '{"i": 99}', '${third.hash}', '${entryHash(forged)}')`)
     expect(await verifyAuditChain(env.db.prisma)).toMatchObject({ ok: false, entries: 4, firstBad: { seq: '5', problem: expect.stringContaining('does not follow') } })
+  })
+
+  it('with an audit key, names an entry appended at the end without it, which the chain alone cannot tell from a real one', async () => {
+    const key = 'audit-key-held-outside-the-database-0123456789'
+    setAuditSigningKey(key)
+    try {
+      await append(2)
+    } finally {
+      setAuditSigningKey(null)
+    }
+    const signed = { hmacKey: key, hmacFromSeq: BigInt(7) }
+    expect(await verifyAuditChain(env.db.prisma, signed)).toEqual({ ok: true, entries: 8 })
+    expect(await verifyAuditChain(env.db.prisma, { ...signed, hmacKey: 'another-key' })).toMatchObject({ ok: false, firstBad: { seq: '7' } })
+
+    // Appending needs no trigger to be disabled: whoever may write to the table can add a self-consistent entry.
+    const last = (await sql.query<{ hash: string }>(`SELECT hash FROM "AuditEntry" WHERE seq = 8`)).rows[0]!
+    const at = new Date('2026-06-01T00:00:00.000Z')
+    const forged = { seq: BigInt(9), at, actorId: null, actorName: '伪造', role: null, departmentId: null, action: 'test.entry', entityType: null, entityId: '99', before: null, after: { i: 99 }, reason: null, documentNo: null, requestId: null, prevHash: last.hash }
+    await sql.query(`INSERT INTO "AuditEntry" (seq, at, "actorName", action, "entityId", after, "prevHash", hash, hmac) VALUES (9, '${at.toISOString()}', '伪造', 'test.entry', '99', '{"i": 99}', '${last.hash}', '${entryHash(forged)}', '${'0'.repeat(64)}')`)
+    expect(await verifyAuditChain(env.db.prisma, { hmacKey: null })).toEqual({ ok: true, entries: 9 })
+    expect(await verifyAuditChain(env.db.prisma, signed)).toEqual({ ok: false, entries: 8, firstBad: { seq: '9', problem: expect.stringContaining('HMAC') } })
   })
 
   it('keeps one unbroken chain under many simultaneous writers', async () => {
