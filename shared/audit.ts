@@ -1,6 +1,5 @@
-// What the auditor's pages receive: audit entries, the chain check, record timelines and the
-// list as it stood on a date.
-import { z } from 'zod'
+// What the auditor's pages receive: audit entries, the chain check and record timelines (the
+// lists as they stood on a date: shared/history.ts).
 import type { FieldChange } from './diff'
 
 export type AuditRole = 'EDITOR' | 'REFORM_OFFICE' | 'AUDITOR' | 'ADMIN'
@@ -41,7 +40,7 @@ export interface ChainVerification {
   firstBad?: { seq: string; problem: string }
 }
 
-/** One published state of a record, as GET /api/history/power-items/[id] gives it. */
+/** One published state of a record, as GET /api/history/{power-items|duties|funds}/[id] gives it. */
 export interface HistoryVersionView {
   revision: number
   action: string
@@ -53,16 +52,6 @@ export interface HistoryVersionView {
   /** what changed from the version before (empty for the first) */
   changes: FieldChange[]
 }
-
-/** GET /api/history/power-list: the snapshots of the power list valid at the end of `date`. */
-export interface PointInTimeList {
-  date: string
-  total: number
-  items: Record<string, unknown>[]
-}
-
-/** `power-list.csv` or `power-list.xlsx` under /api/history/. */
-export const historyFileSchema = z.enum(['power-list.csv', 'power-list.xlsx']).transform((name) => name.slice('power-list.'.length) as 'csv' | 'xlsx')
 
 /** The export formats of the back office (JSON is the API itself). */
 export type ExportFormat = 'csv' | 'xlsx'

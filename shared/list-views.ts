@@ -1,7 +1,7 @@
 // What the public list API (/api/v1/...) answers and the list pages show: one shape per view,
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
-import type { AccountabilityCaseView } from './items'
+import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
 import type { Page } from './lists'
 
 export type ItemStatus = 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
@@ -102,6 +102,8 @@ export interface FundView extends FundRow {
   allocations: FundAllocationView[]
   /** the sum of the published allocations, in 万元 */
   allocatedAmount: string
+  /** what changed, when and on which document; never who */
+  history: PublicHistoryEntry[]
 }
 
 export interface ListCounts {

@@ -31,12 +31,6 @@ export const auditQuerySchema = z.object({
 }).strict()
 export type AuditQuery = z.output<typeof auditQuerySchema>
 
-export const pointInTimeQuerySchema = z.object({
-  date: z.iso.date('日期格式应为 YYYY-MM-DD'),
-  dept: recordId.optional(),
-  type: z.string().max(30).optional(),
-}).strict()
-
 /** A department's published items as the workspace searches them. */
 export const workspaceItemQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),

@@ -1,7 +1,10 @@
 // The append-only audit log. Each entry's hash covers its own canonical content and the
 // previous entry's hash, so editing, removing, reordering or forging an old entry breaks the
-// chain. Entries are written inside the transaction of the change they record.
-import { createHash } from 'node:crypto'
+// chain. Entries are written inside the transaction of the change they record. A chain is
+// self-consistent, so an entry appended at its end by someone with write access to the database
+// cannot be told from a real one; with AUDIT_HMAC_KEY set, each entry also carries an HMAC of its
+// hash under a key the database does not hold, and such an entry has none that fits.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db, Prisma } from '../utils/prisma'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
@@ -58,6 +61,23 @@ export function entryHash(content: HashedContent): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex')
 }
 
+/** The key entries are signed with (AUDIT_HMAC_KEY); set once per process by openDatabase. */
+let signingKey: string | null = null
+let hmacFromSeq = BigInt(1)
+export function setAuditSigningKey(key: string | null | undefined, fromSeq?: bigint): void {
+  signingKey = key || null
+  hmacFromSeq = fromSeq ?? BigInt(1)
+}
+
+export function entryHmac(hash: string, key: string): string {
+  return createHmac('sha256', key).update(hash).digest('hex')
+}
+
+function hmacFits(hash: string, hmac: string | null, key: string): boolean {
+  if (!hmac || !/^[0-9a-f]{64}$/.test(hmac)) return false
+  return timingSafeEqual(Buffer.from(entryHmac(hash, key), 'hex'), Buffer.from(hmac, 'hex'))
+}
+
 /** Plain JSON for the before/after columns (dates as ISO strings, decimals as strings). */
 export function toJsonValue(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined
@@ -89,6 +109,7 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
     requestId: input.requestId ?? null,
     prevHash: last?.hash ?? GENESIS_HASH,
   }
+  const hash = entryHash(content)
   await tx.auditEntry.create({
     data: {
       ...content,
@@ -96,13 +117,23 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
       entityType: input.entityType ?? null,
       before,
       after,
-      hash: entryHash(content),
+      hash,
+      hmac: signingKey ? entryHmac(hash, signingKey) : null,
     },
   })
 }
 
+export interface VerifyOptions {
+  /** check each entry's HMAC under this key (default: the process's AUDIT_HMAC_KEY) */
+  hmacKey?: string | null
+  /** the first entry written with the key, when it was set on an existing log (AUDIT_HMAC_FROM_SEQ) */
+  hmacFromSeq?: bigint
+}
+
 /** Recomputes the chain from the first entry; names the first entry that does not fit. */
-export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<ChainVerification> {
+  const key = options.hmacKey === undefined ? signingKey : options.hmacKey
+  const signedFrom = options.hmacFromSeq ?? hmacFromSeq
   let prevHash = GENESIS_HASH
   let expectedSeq = BigInt(1)
   let entries = 0
@@ -114,9 +145,12 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
       const seq = row.seq.toString()
       if (row.seq !== expectedSeq) return { ok: false, entries, firstBad: { seq, problem: row.seq > expectedSeq ? `entry ${expectedSeq} is missing` : 'out of order' } }
       if (row.prevHash !== prevHash) return { ok: false, entries, firstBad: { seq, problem: 'does not follow the previous entry (removed, reordered or inserted entry)' } }
-      const { hash, ...content } = row
+      const { hash, hmac, ...content } = row
       if (entryHash({ ...content, role: row.role, entityType: row.entityType }) !== hash) {
         return { ok: false, entries, firstBad: { seq, problem: 'content does not match its hash (edited entry)' } }
+      }
+      if (key && row.seq >= signedFrom && !hmacFits(hash, hmac, key)) {
+        return { ok: false, entries, firstBad: { seq, problem: 'no valid HMAC (entry written without the audit key: forged)' } }
       }
       prevHash = hash
       expectedSeq += BigInt(1)

@@ -1,17 +1,15 @@
-// What the back office exports: the audit log exactly as the auditor filtered it, and the power
-// list exactly as it stood on a date. Both are written by the open-data table builder, so cells
+// What the back office exports: the audit log exactly as the auditor filtered it, and any of the
+// three lists exactly as it stood on a date. Both are written by the open-data table builder, so cells
 // a spreadsheet would run as formulas are defused the same way.
 import type { Db } from '../utils/prisma'
 import type { AuditEntryView, ExportFormat } from '../../shared/audit'
-import type { PowerItemSnapshot } from './lists/snapshots'
+import type { HistoryListRequest } from '../../shared/history'
 import { auditEntries, countAudit, type AuditFilter } from './audit'
-import { powerListAsOf } from './history'
+import { listAsOf } from './point-in-time'
 import type { Download } from './open-data/downloads'
-import { loadLookups } from './open-data/list-definition'
-import { powerList } from './open-data/power-list'
 import { FIELD_NAMES, label } from './open-data/labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './open-data/tables'
-import { CITY_TIME_ZONE } from '../../shared/city-time'
+import { CITY_TIME_ZONE, endOfCityDay } from '../../shared/city-time'
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -28,12 +26,13 @@ export class ExportTooLargeError extends Error {
   }
 }
 
-async function render(format: ExportFormat, name: { zh: string; ascii: string }, sheet: Table): Promise<Download> {
+/** CSV holds the first table; Excel every table, a sheet each. */
+async function renderTables(format: ExportFormat, name: { zh: string; ascii: string }, sheets: Table[]): Promise<Download> {
   return {
     fileName: `${name.zh}.${format}`,
     asciiFileName: `${name.ascii}.${format}`,
     contentType: CONTENT_TYPES[format],
-    body: format === 'csv' ? toCsv(sheet) : await toXlsx([sheet]),
+    body: format === 'csv' ? toCsv(sheets[0]!) : await toXlsx(sheets),
   }
 }
 
@@ -83,13 +82,13 @@ export async function auditDownload(db: Db, filter: AuditFilter, format: ExportF
   const entries: AuditEntryView[] = []
   for await (const entry of auditEntries(db, filter)) entries.push(entry)
   const stamp = cityTime.format(new Date()).slice(0, 10)
-  return render(format, { zh: `审计日志-${stamp}`, ascii: `audit-log-${stamp}` }, table('审计日志', auditColumns(departments), entries))
+  return renderTables(format, { zh: `审计日志-${stamp}`, ascii: `audit-log-${stamp}` }, [table('审计日志', auditColumns(departments), entries)])
 }
 
-/** The power list as it stood at the end of `date`, with the columns of the open-data power list. */
-export async function pointInTimeDownload(db: Db, date: string, at: Date, filter: { departmentId?: number; type?: string }, format: ExportFormat): Promise<Download> {
-  const [snapshots, lookups] = await Promise.all([powerListAsOf(db, at, filter), loadLookups(db)])
-  const records = snapshots.map((s) => powerList.toRecord(s as unknown as PowerItemSnapshot, lookups))
-  const department = filter.departmentId === undefined ? '' : `-${lookups.departments.get(filter.departmentId)?.name ?? filter.departmentId}`
-  return render(format, { zh: `权力清单${department}-${date}`, ascii: `power-list-${date}` }, powerList.tables(records)[0]!)
+/** A list as it stood at the end of `date` (the city's day), with its open-data columns and the version of each row. */
+export async function pointInTimeDownload(db: Db, request: HistoryListRequest, format: ExportFormat): Promise<Download> {
+  const date = request.query.date
+  const list = await listAsOf(db, request, endOfCityDay(date))
+  const dept = request.query.dept === undefined ? '' : `-${(await db.department.findUnique({ where: { id: request.query.dept }, select: { name: true } }))?.name ?? request.query.dept}`
+  return renderTables(format, { zh: `${list.fileName.zh}${dept}-${date}`, ascii: `${list.fileName.ascii}-${date}` }, list.tables())
 }

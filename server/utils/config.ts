@@ -18,6 +18,10 @@ export interface AppConfig {
   trustProxy: boolean
   /** served over HTTPS only (behind a proxy that may not say so): session cookies always Secure, HSTS always sent */
   secureCookies: boolean
+  /** signs each audit entry's hash (HMAC-SHA256); kept outside the database (docs/SECURITY.md) */
+  auditHmacKey: string | undefined
+  /** the first audit entry written with the key, when it was added to an existing log */
+  auditHmacFromSeq: bigint | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -33,5 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
+    auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
+    auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
   }
 }

@@ -13,6 +13,8 @@ import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
+import type { PointInTimeList } from '../../shared/history'
+import type { DutyRecord } from '../../shared/open-data'
 import type { SearchResult } from '../../shared/search'
 import type { SynonymPage, SynonymView } from '../../shared/synonyms'
 
@@ -92,14 +94,33 @@ describe('exports over HTTP', () => {
   })
 
   it('downloads the power list of a date exactly as the history API gives it', async () => {
-    const list = await json<{ total: number; items: { code: string }[] }>(await api(portal, 'GET', `/api/history/power-list?date=${today}&type=LICENSING`, { cookie: cookies.auditor }))
+    const list = await json<PointInTimeList>(await api(portal, 'GET', `/api/history/power-list?date=${today}&type=LICENSING`, { cookie: cookies.auditor }))
     expect(list.total).toBeGreaterThan(0)
     const res = await api(portal, 'GET', `/api/history/power-list.csv?date=${today}&type=LICENSING`, { cookie: cookies.auditor })
     expect(res.status).toBe(200)
-    expect(csvRecords(await fileText(res)).rows.map((r) => r['事项编码'])).toEqual(list.items.map((i) => i.code))
+    expect(csvRecords(await fileText(res)).rows.map((r) => r['事项编码'])).toEqual(list.items.map((i) => i.record.code))
     const xlsx = await api(portal, 'GET', `/api/history/power-list.xlsx?date=${today}&type=LICENSING`, { cookie: cookies.auditor })
     expect((await xlsxRecords(Buffer.from(await xlsx.arrayBuffer()))).rows).toHaveLength(list.total)
     expect((await api(portal, 'GET', '/api/history/power-list.pdf?date=2026-01-01', { cookie: cookies.auditor })).status).toBe(400)
+  })
+
+  it('downloads the responsibility list and the fund list of a date exactly as the history API gives them', async () => {
+    const duties = await json<PointInTimeList>(await api(portal, 'GET', `/api/history/responsibility-list?date=${today}&kind=DEPARTMENT_DUTY`, { cookie: cookies.auditor }))
+    expect(duties.total).toBeGreaterThan(0)
+    expect(new Set(duties.items.map((i) => (i.record as DutyRecord).kind))).toEqual(new Set(['DEPARTMENT_DUTY']))
+    const csv = await api(portal, 'GET', `/api/history/responsibility-list.csv?date=${today}&kind=DEPARTMENT_DUTY`, { cookie: cookies.auditor })
+    expect(csv.headers.get('content-disposition')).toContain(`filename="responsibility-list-${today}.csv"`)
+    const rows = csvRecords(await fileText(csv)).rows
+    expect(rows.map((r) => [r['责任编码'], r['版本'], r['状态']])).toEqual(duties.items.map((i) => [i.record.code, String(i.revision), '实施中']))
+
+    const funds = await json<PointInTimeList>(await api(portal, 'GET', `/api/history/fund-list?date=${today}&method=PROJECT`, { cookie: cookies.auditor }))
+    expect(funds.total).toBeGreaterThan(0)
+    const xlsx = await api(portal, 'GET', `/api/history/fund-list.xlsx?date=${today}&method=PROJECT`, { cookie: cookies.auditor })
+    const sheet = await xlsxRecords(Buffer.from(await xlsx.arrayBuffer()))
+    expect(sheet.rows.map((r) => [r['资金编码'], r['分配方式']])).toEqual(funds.items.map((i) => [i.record.code, '项目法']))
+    // A list takes only its own filters; a date is required.
+    expect((await api(portal, 'GET', `/api/history/fund-list?date=${today}&kind=DEPARTMENT_DUTY`, { cookie: cookies.auditor })).status).toBe(400)
+    expect((await api(portal, 'GET', '/api/history/responsibility-list.csv', { cookie: cookies.auditor })).status).toBe(400)
   })
 
   it('renders the pages in English too', async () => {
@@ -175,6 +196,30 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
     expect(await page.getByLabel('较早版本').isVisible()).toBe(true)
     expect(await seriousViolations(page)).toEqual([])
     await page.screenshot({ path: 'test-results/history-desktop.png', fullPage: true })
+    await context.close()
+  })
+
+  it('switches the history page to the responsibility list on a phone and opens a duty\'s versions', async () => {
+    const context = await contextFor(cookies.auditor)
+    const page = await context.newPage()
+    await open(page, `/admin/history?date=${today}`)
+    await page.getByLabel('清单', { exact: true }).selectOption('responsibility')
+    await page.getByLabel('类别').selectOption('DEPARTMENT_DUTY')
+    await page.getByRole('button', { name: '查看', exact: true }).click()
+    await page.waitForURL(/list=responsibility/)
+    await expect.poll(() => page.locator('#pit-heading + p + form + div h3').textContent()).toMatch(/的责任清单共 [1-9]\d* 项/)
+    expect(await page.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toMatch(/\/api\/history\/responsibility-list\.csv\?date=.*kind=DEPARTMENT_DUTY/)
+    const table = page.getByRole('region', { name: /的责任清单共/ })
+    expect(await table.getByRole('columnheader', { name: '类别' }).isVisible()).toBe(true)
+    expect(await table.locator('tbody tr').first().textContent()).toContain('部门职责')
+
+    await table.getByRole('link', { name: /第 1 版，查看全部版本$/ }).first().click()
+    await page.waitForURL(/item=\d+/)
+    await expect.poll(() => page.locator('#timeline-heading ~ div h3').first().textContent()).toContain('已发布版本（共 1 个）')
+    expect(await page.locator('#timeline-heading').textContent()).toContain('责任清单')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.screenshot({ path: 'test-results/history-duties-phone.png', fullPage: true })
     await context.close()
   })
 

@@ -31,7 +31,7 @@ interface Fixtures {
   policeDepartmentId: number
   policeRequestId: number
   withdrawRequestId: number
-  /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 runs no fund) */
+  /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 has none) */
   policeDutyId: number
   civilFundId: number
 }
@@ -89,6 +89,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/workspace/funds': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/workspace/funds/${f.civilFundId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
+  'GET /api/history/responsibility-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/responsibility-list?date=2026-01-01' },
+  'GET /api/history/fund-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/fund-list?date=2026-01-01' },
+  'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
+  'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
   'GET /api/import/template.xlsx': { allow: ['editorA', 'editorB'] },
@@ -118,8 +122,13 @@ beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
   portal = started.portal
   const db = await openDatabase(started.config)
+  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId'>
   try {
     await ensureDemoAccounts(db.prisma)
+    records = {
+      policeDutyId: (await db.prisma.duty.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
+      civilFundId: (await db.prisma.specialFund.findFirstOrThrow({ where: { department: { name: '区民政局' } }, select: { id: true } })).id,
+    }
   } finally {
     await db.close()
   }
@@ -133,11 +142,7 @@ beforeAll(async () => {
   }
   const others = await (await fetch(`${portal.url}/api/search?dept=${hits.hits[0]!.departmentId}&type=LICENSING`)).json() as SearchResult
   const otherPoliceItem = others.hits.map((h) => h.entityId).find((id) => id !== policeItemId)!
-  const firstId = async (cookie: string, route: string) => ((await (await api(portal, 'GET', route, { cookie })).json()) as { items: { id: number }[] }).items[0]!.id
-  fixtures = {
-    itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL'),
-    policeDutyId: await firstId(cookies.editorA, '/api/workspace/duties'), civilFundId: await firstId(cookies.editorB, '/api/workspace/funds'),
-  }
+  fixtures = { ...records, itemCode: hits.hits[0]!.code, policeItemId, policeDepartmentId: hits.hits[0]!.departmentId, policeRequestId: await draft('RETAIN'), withdrawRequestId: await draft('CANCEL') }
 })
 
 afterAll(async () => { await portal?.stop() })

@@ -6,7 +6,10 @@ import { Meilisearch } from 'meilisearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appendAudit, countAudit, queryAudit, type AuditActor } from '../../server/services/audit'
 import { auditDownload, pointInTimeDownload } from '../../server/services/exports'
-import { endOfCityDay, powerListAsOf } from '../../server/services/history'
+import { endOfCityDay, recordVersions } from '../../server/services/history'
+import { getFund } from '../../server/services/lists/funds'
+import { fundSnapshot } from '../../server/services/lists/snapshots'
+import { listAsOf } from '../../server/services/point-in-time'
 import { importItems } from '../../server/services/import/import-items'
 import { getPublishedItem } from '../../server/services/lists/power-items'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
@@ -108,25 +111,25 @@ describe('the audit log as the auditor filters and exports it', () => {
 })
 
 describe('the power list of a past date as a file', () => {
-  it('holds exactly the records powerListAsOf gives, in CSV and in Excel', async () => {
+  it('holds exactly the records the history API gives, in CSV and in Excel', async () => {
     const db = env.db.prisma
     const at = endOfCityDay(today)
-    const expected = await powerListAsOf(db, at, { departmentId: police.id })
+    const expected = (await listAsOf(db, { list: 'power', query: { date: today, dept: police.id } }, at)).records
     expect(expected.length).toBeGreaterThan(10)
-    const csv = await pointInTimeDownload(db, today, at, { departmentId: police.id }, 'csv')
+    const csv = await pointInTimeDownload(db, { list: 'power', query: { date: today, dept: police.id } }, 'csv')
     expect(csv.fileName).toBe(`权力清单-区公安分局-${today}.csv`)
     const { rows } = csvRecords(csv.body as string)
-    expect(rows.map((r) => [r['事项编码'], r['事项名称'], r['实施主体']])).toEqual(expected.map((s) => [s.code, s.name, '区公安分局']))
+    expect(rows.map((r) => [r['事项编码'], r['事项名称'], r['实施主体'], r['版本']])).toEqual(expected.map((s) => [s.record.code, (s.snapshot as { name: string }).name, '区公安分局', String(s.revision)]))
 
-    const xlsx = await xlsxRecords((await pointInTimeDownload(db, today, at, { departmentId: police.id }, 'xlsx')).body as Buffer)
-    expect(xlsx.rows.map((r) => r['事项编码'])).toEqual(expected.map((s) => s.code))
+    const xlsx = await xlsxRecords((await pointInTimeDownload(db, { list: 'power', query: { date: today, dept: police.id } }, 'xlsx')).body as Buffer)
+    expect(xlsx.rows.map((r) => r['事项编码'])).toEqual(expected.map((s) => s.record.code))
 
-    const licensing = await powerListAsOf(db, at, { type: 'LICENSING' })
-    const typed = csvRecords((await pointInTimeDownload(db, today, at, { type: 'LICENSING' }, 'csv')).body as string).rows
-    expect(typed.map((r) => r['事项编码'])).toEqual(licensing.map((s) => s.code))
+    const licensing = (await listAsOf(db, { list: 'power', query: { date: today, type: 'LICENSING' } }, at)).records
+    const typed = csvRecords((await pointInTimeDownload(db, { list: 'power', query: { date: today, type: 'LICENSING' } }, 'csv')).body as string).rows
+    expect(typed.map((r) => r['事项编码'])).toEqual(licensing.map((s) => s.record.code))
     expect(new Set(typed.map((r) => r['事项类型']))).toEqual(new Set(['行政许可']))
     // Before anything was published the list was empty, and the file says so.
-    expect(csvRecords((await pointInTimeDownload(db, '2000-01-01', endOfCityDay('2000-01-01'), {}, 'csv')).body as string).rows).toEqual([])
+    expect(csvRecords((await pointInTimeDownload(db, { list: 'power', query: { date: '2000-01-01' } }, 'csv')).body as string).rows).toEqual([])
   })
 })
 
@@ -151,9 +154,23 @@ describe('the public history of an item', () => {
     expect(JSON.stringify(view.history)).not.toMatch(/经办人甲|审改办乙/)
 
     // The file of a date before the change holds the old name; the file of a date after it, the new one.
-    const nameOn = async (date: string) => csvRecords((await pointInTimeDownload(db, date, endOfCityDay(date), { departmentId: police.id }, 'csv')).body as string).rows.find((r) => r['事项编码'] === item.code)?.['事项名称']
+    const nameOn = async (date: string) => csvRecords((await pointInTimeDownload(db, { list: 'power', query: { date, dept: police.id } }, 'csv')).body as string).rows.find((r) => r['事项编码'] === item.code)?.['事项名称']
     expect(await nameOn('2027-04-30')).toBe(item.name)
     expect(await nameOn('2027-05-01')).toBe(`${item.name}（调整后）`)
+  })
+})
+
+describe('the public history of a special fund', () => {
+  it('shows on the fund\'s public page what each published version changed and on which document, never who', async () => {
+    const db = env.db.prisma
+    const fund = await db.specialFund.findFirstOrThrow({ orderBy: { id: 'asc' } })
+    await db.$transaction(async (tx) => {
+      const changed = await tx.specialFund.update({ where: { id: fund.id }, data: { purpose: '调整后的用途', revision: { increment: 1 } }, include: { allocations: true } })
+      await recordVersions(tx, 'SPECIAL_FUND', [{ entityId: changed.id, revision: changed.revision, data: fundSnapshot(changed) }], { action: 'UPDATE', at: new Date('2027-06-01T00:00:00Z'), documentNo: '广安财〔2027〕6号' })
+    })
+    const view = (await getFund(db, fund.code))!
+    expect(view.history.map((h) => [h.action, h.documentNo, h.changedFields])).toEqual([['ADD', null, []], ['UPDATE', '广安财〔2027〕6号', ['purpose']]])
+    expect(Object.keys(view.history[1]!).sort()).toEqual(['action', 'changedFields', 'documentNo', 'revision', 'validFrom'])
   })
 })
 

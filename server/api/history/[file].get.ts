@@ -1,16 +1,12 @@
-import { historyFileSchema } from '../../../shared/audit'
-import { pointInTimeQuerySchema } from '../../../shared/workspace'
-import { endOfCityDay } from '../../services/history'
+import { historyFileSchema } from '../../../shared/history'
 import { pointInTimeDownload } from '../../services/exports'
 
-/** /api/history/power-list.{csv|xlsx}: the list of GET /api/history/power-list, as a file. */
+/** /api/history/{power|responsibility|fund}-list.{csv|xlsx}: the list of GET /api/history/<list>, as a file. */
 export default defineEventHandler(async (event) => {
   const actor = await requireActor(event, 'history:read')
   requireScope(actor, 'data:export')
-  const format = validParam(event, 'file', historyFileSchema)
-  const query = validQuery(event, pointInTimeQuerySchema)
-  const departmentId = departmentScope(actor, 'history:read') ?? query.dept
-  requireScope(actor, 'history:read', departmentId === undefined ? undefined : { departmentId })
+  const { list, format } = validParam(event, 'file', historyFileSchema)
+  const request = historyListRequest(event, actor, list)
   const { prisma } = await useDb()
-  return sendDownload(event, await pointInTimeDownload(prisma, query.date, endOfCityDay(query.date), { departmentId, type: query.type }, format))
+  return sendDownload(event, await pointInTimeDownload(prisma, request, format))
 })

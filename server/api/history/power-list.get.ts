@@ -1,13 +1,9 @@
-import { pointInTimeQuerySchema } from '../../../shared/workspace'
-import { endOfCityDay, powerListAsOf } from '../../services/history'
+import { pointInTimeView } from '../../services/point-in-time'
 
-/** The power list as it stood at the end of a date (China Standard Time). */
+/** 权力清单 as it stood at the end of a date (China Standard Time). */
 export default defineEventHandler(async (event) => {
   const actor = await requireActor(event, 'history:read')
-  const query = validQuery(event, pointInTimeQuerySchema)
-  const departmentId = departmentScope(actor, 'history:read') ?? query.dept
-  requireScope(actor, 'history:read', departmentId === undefined ? undefined : { departmentId })
+  const request = historyListRequest(event, actor, 'power')
   const { prisma } = await useDb()
-  const items = await powerListAsOf(prisma, endOfCityDay(query.date), { departmentId, type: query.type })
-  return { date: query.date, total: items.length, items }
+  return pointInTimeView(prisma, request)
 })

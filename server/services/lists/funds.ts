@@ -5,6 +5,7 @@ import { ALLOCATION_METHODS, type FundListQuery } from '../../../shared/lists'
 import type { FundPage, FundRow, FundView } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { filterCounts, isoDate, pageOf, pageWindow } from './paging'
+import { publicHistory } from '../history'
 
 type Facet = 'dept' | 'year' | 'method'
 
@@ -80,6 +81,7 @@ export async function getFund(db: Db, code: string): Promise<FundView | null> {
     publishedAt: fund.publishedAt.toISOString(),
     allocations: fund.allocations.map((a) => ({ recipient: a.recipient, project: a.project, amount: a.amount.toFixed(2), publishedOn: isoDate(a.publishedOn) })),
     allocatedAmount: allocated._sum.amount?.toFixed(2) ?? '0.00',
+    history: await publicHistory(db, 'SPECIAL_FUND', fund.id),
   }
 }
 

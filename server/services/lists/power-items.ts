@@ -2,15 +2,7 @@
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
 import type { PowerItemView } from '../../../shared/items'
-import { diffSnapshots, type FieldChange } from '../../../shared/diff'
-
-/**
- * The names a reader is shown for changed snapshot fields: an id and the name stored beside it
- * (departmentId, department) are one fact to the reader, so both become `department`.
- */
-function publicFieldNames(changes: FieldChange[]): string[] {
-  return [...new Set(changes.map((c) => c.field.replace(/Id$/, '')))]
-}
+import { publicHistory } from '../history'
 
 export async function getPublishedItem(db: Db, code: string): Promise<PowerItemView | null> {
   const item = await db.powerItem.findUnique({
@@ -23,12 +15,6 @@ export async function getPublishedItem(db: Db, code: string): Promise<PowerItemV
     },
   })
   if (!item) return null
-  // The public history: what changed, when and on which document; never who did it.
-  const versions = await db.recordVersion.findMany({
-    where: { entityType: 'POWER_ITEM', entityId: item.id },
-    orderBy: { revision: 'asc' },
-    select: { revision: true, action: true, validFrom: true, documentNo: true, data: true },
-  })
   const type = itemTypeByKey(item.type)
   return {
     code: item.code,
@@ -62,12 +48,6 @@ export async function getPublishedItem(db: Db, code: string): Promise<PowerItemV
       isDemo: d.isDemo,
       cases: d.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })),
     })),
-    history: versions.map((v, i) => ({
-      revision: v.revision,
-      action: v.action,
-      validFrom: v.validFrom.toISOString(),
-      documentNo: v.documentNo,
-      changedFields: i === 0 ? [] : publicFieldNames(diffSnapshots(versions[i - 1]!.data as Record<string, unknown>, v.data as Record<string, unknown>)),
-    })),
+    history: await publicHistory(db, 'POWER_ITEM', item.id),
   }
 }

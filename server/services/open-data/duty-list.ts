@@ -27,7 +27,7 @@ export const dutyList: ListDefinition<DutySnapshot, ExportFilters['responsibilit
   fileName: { zh: '责任清单', ascii: 'responsibility-list' },
   published: async (db) => {
     const duties = await db.duty.findMany({ orderBy: { id: 'asc' }, include: { accountabilityCases: true } })
-    return duties.map((duty) => ({ id: duty.id, publishedAt: duty.publishedAt, snapshot: dutySnapshot(duty) }))
+    return duties.map((duty) => ({ id: duty.id, revision: duty.revision, publishedAt: duty.publishedAt, snapshot: dutySnapshot(duty) }))
   },
   matches: (s, f) => anyOf(f.dept, s.departmentId) && anyOf(f.kind, s.kind),
   toRecord: (s, lookups) => ({

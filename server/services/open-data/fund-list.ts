@@ -49,7 +49,7 @@ export const fundList: ListDefinition<FundSnapshot, ExportFilters['fund'], FundR
   fileName: { zh: '财政专项资金管理清单', ascii: 'fund-list' },
   published: async (db) => {
     const funds = await db.specialFund.findMany({ orderBy: { id: 'asc' }, include: { allocations: true } })
-    return funds.map((fund) => ({ id: fund.id, publishedAt: fund.publishedAt, snapshot: fundSnapshot(fund) }))
+    return funds.map((fund) => ({ id: fund.id, revision: fund.revision, publishedAt: fund.publishedAt, snapshot: fundSnapshot(fund) }))
   },
   matches: (s, f) => {
     const amount = Number(s.amount)

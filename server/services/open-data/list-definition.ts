@@ -4,6 +4,7 @@
 import type { Db } from '../../utils/prisma'
 import type { ListKind } from '../../../shared/lists'
 import type { Table } from './tables'
+import type { PublishedRecord } from '../history'
 
 export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
 
@@ -13,11 +14,7 @@ export interface Lookups {
   itemCodes: Map<number, string>
 }
 
-export interface PublishedSnapshot<S> {
-  id: number
-  publishedAt: Date
-  snapshot: S
-}
+export type PublishedSnapshot<S> = PublishedRecord<S>
 
 export interface ListDefinition<S, F, R> {
   list: ListKind

@@ -148,7 +148,7 @@ function buildDocument() {
       '/api/v1/power-items/{code}': recordOperation('One power item or public service', pathParameter('code', itemCodeSchema, 'Item code (实施编码).'), 'Lists'),
       '/api/v1/duties': listOperation('Duties with their accountability cases', dutyListQuerySchema, 'Lists'),
       '/api/v1/funds': listOperation('Special funds', fundListQuerySchema, 'Lists'),
-      '/api/v1/funds/{code}': recordOperation('One special fund with its allocations', pathParameter('code', z.string().min(1).max(200), 'Fund code.'), 'Lists'),
+      '/api/v1/funds/{code}': recordOperation('One special fund with its allocations and public history', pathParameter('code', z.string().min(1).max(200), 'Fund code.'), 'Lists'),
       '/api/v1/departments': listOperation('Departments (实施主体)', paging, 'Lists'),
       '/api/v1/departments/{code}': recordOperation('One department', pathParameter('code', z.string().min(1).max(200), 'Department code.'), 'Lists'),
       '/api/v1/announcements': listOperation('Adjustment announcements (调整公告) of published list versions', paging, 'Lists'),

@@ -33,7 +33,7 @@ export const powerList: ListDefinition<PowerItemSnapshot, ExportFilters['power']
   fileName: { zh: '权力清单', ascii: 'power-list' },
   published: async (db) => {
     const items = await db.powerItem.findMany({ orderBy: { id: 'asc' } })
-    return items.map((item) => ({ id: item.id, publishedAt: item.publishedAt, snapshot: powerItemSnapshot(item) }))
+    return items.map((item) => ({ id: item.id, revision: item.revision, publishedAt: item.publishedAt, snapshot: powerItemSnapshot(item) }))
   },
   matches: (s, f) => anyOf(f.dept, s.departmentId) && anyOf(f.type, s.type) && anyOf(f.status, s.status) && anyOf(f.level, s.level),
   toRecord: (s, lookups) => {

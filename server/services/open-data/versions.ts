@@ -4,6 +4,7 @@ import type { Db } from '../../utils/prisma'
 import type { ChangeRecord, OpenDataVersion } from '../../../shared/open-data'
 import type { ListKind } from '../../../shared/lists'
 import type { PublishedSnapshot, VersionedEntity } from './list-definition'
+import { statesAt } from '../history'
 
 export interface PublishedVersion { id: number; title: string; year: number; batch: number; documentNo: string | null; publishedAt: Date }
 
@@ -34,26 +35,9 @@ export async function publishedVersions(db: Db): Promise<OpenDataVersion[]> {
   }))
 }
 
-/**
- * The snapshots in force at `at`: the RecordVersion valid then (validFrom <= at < validTo) of
- * every record that has a history, plus the records that never changed since their first
- * publication and so have none yet (duties and funds are loaded without one), if published by then.
- */
+/** The snapshots in force at `at` (statesAt of the history, without the version of each). */
 export async function snapshotsAt<S>(db: Db, entityType: VersionedEntity, at: Date, published: () => Promise<PublishedSnapshot<S>[]>): Promise<S[]> {
-  const [valid, versioned, current] = await Promise.all([
-    db.recordVersion.findMany({
-      where: { entityType, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gt: at } }] },
-      orderBy: { entityId: 'asc' },
-      select: { data: true },
-    }),
-    db.recordVersion.findMany({ where: { entityType }, distinct: ['entityId'], select: { entityId: true } }),
-    published(),
-  ])
-  const hasHistory = new Set(versioned.map((v) => v.entityId))
-  // RecordVersion.data is written from the same snapshot functions the current list uses.
-  const historical = valid.map((v) => v.data as unknown as S)
-  const unchanged = current.filter((r) => !hasHistory.has(r.id) && r.publishedAt <= at).map((r) => r.snapshot)
-  return [...historical, ...unchanged]
+  return (await statesAt(db, entityType, at, published)).map((state) => state.snapshot)
 }
 
 const LIST_OF: Record<VersionedEntity | 'DUTY_BOUNDARY', ListKind> = { POWER_ITEM: 'power', DUTY: 'responsibility', DUTY_BOUNDARY: 'responsibility', SPECIAL_FUND: 'fund' }
