@@ -20,6 +20,9 @@ import { dutyListQuerySchema } from '../../shared/lists'
 import { changeRequestQuerySchema } from '../../shared/workspace'
 import { searchQuerySchema } from '../../shared/search'
 import { readDataFiles } from '../../scripts/lib/runtime'
+import { listAsOf } from '../../server/services/point-in-time'
+import { historyListQuerySchemas } from '../../shared/history'
+import { cityToday } from '../../shared/city-time'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
@@ -74,6 +77,53 @@ beforeAll(async () => {
   office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
 })
 afterAll(async () => { await env.close() })
+
+/** One change through the whole path, in a version effective on the city day of `at` and published at `at`. */
+async function publishAt(at: Date, changes: { editor: AuditActor & { id: number }; departmentId: number; input: DraftInput }[], documentNo: string) {
+  const ids: number[] = []
+  for (const { editor, departmentId, input } of changes) {
+    const created = await createDraft(db(), editor, departmentId, input)
+    await submitDraft(db(), editor, created.id, '按年度清单动态调整要求修改')
+    await decide(db(), office, created.id, { outcome: 'APPROVED', documentNo, effectiveDate: cityToday(at), comment: null })
+    ids.push(created.id)
+  }
+  const version = await createListVersion(db(), office, { title: `${cityToday(at)}责任和资金调整`, documentNo, effectiveDate: cityToday(at), changeRequestIds: ids })
+  await publishListVersion(db(), office, version.id, at)
+}
+
+describe('the responsibility and fund lists at any date, after publications through the workflow', () => {
+  it('shows each list as it stood between publications on different days', async () => {
+    const duty = await db().duty.findFirstOrThrow({ where: { departmentId: police.id, status: 'IN_FORCE' }, include: { accountabilityCases: true } })
+    const fund = await db().specialFund.findFirstOrThrow({ where: { departmentId: civil.id, status: 'IN_FORCE' } })
+    const day = 86_400_000
+    const t1 = new Date(Date.now() + 10 * day)
+    const t2 = new Date(Date.now() + 20 * day)
+    const keep = { kind: duty.kind, content: duty.content, basis: duty.basis, powerItemId: duty.powerItemId, cases: duty.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })) }
+    await publishAt(t1, [{ editor: policeEditor, departmentId: police.id, input: draft({ entityType: 'DUTY', action: 'UPDATE', entityId: duty.id, payload: { ...keep, title: '第一次调整后的责任事项' } }) }], '广安审改〔2026〕21号')
+    await publishAt(t2, [
+      { editor: policeEditor, departmentId: police.id, input: draft({ entityType: 'DUTY', action: 'UPDATE', entityId: duty.id, payload: { ...keep, title: '第二次调整后的责任事项' } }) },
+      { editor: civilEditor, departmentId: civil.id, input: draft({ entityType: 'SPECIAL_FUND', action: 'CANCEL', entityId: fund.id, payload: {} }) },
+    ], '广安审改〔2026〕22号')
+
+    const duties = async (at: Date) => (await listAsOf(db(), { list: 'responsibility', query: historyListQuerySchemas.responsibility.parse({ date: cityToday(at), dept: police.id }) }, at)).records
+    const funds = async (at: Date) => (await listAsOf(db(), { list: 'fund', query: historyListQuerySchemas.fund.parse({ date: cityToday(at) }) }, at)).records
+    const titleAt = async (at: Date) => (await duties(at)).find((r) => r.record.code === duty.code)?.record
+    const fundAt = async (at: Date) => (await funds(at)).find((r) => r.record.code === fund.code)
+
+    expect((await titleAt(new Date(t1.getTime() - 1)))).toMatchObject({ title: duty.title })
+    expect((await titleAt(new Date(t1.getTime() + 1)))).toMatchObject({ title: '第一次调整后的责任事项' })
+    expect((await titleAt(new Date(t2.getTime() - 1)))).toMatchObject({ title: '第一次调整后的责任事项' })
+    expect((await titleAt(new Date(t2.getTime() + 1)))).toMatchObject({ title: '第二次调整后的责任事项' })
+    expect((await duties(new Date(t2.getTime() + 1))).every((r) => r.record.department === '区公安分局')).toBe(true)
+    const dutyVersion = (await duties(new Date(t1.getTime() + 1))).find((r) => r.record.code === duty.code)!
+    expect(dutyVersion.documentNo).toBe('广安审改〔2026〕21号')
+
+    expect((await fundAt(new Date(t2.getTime() - 1)))?.status).toBe('IN_FORCE')
+    expect((await fundAt(new Date(t2.getTime() + 1)))?.status).toBe('CANCELLED')
+    // The lists of every day keep the same records: a cancelled fund is still listed, as cancelled.
+    expect((await funds(new Date(t2.getTime() + 1))).length).toBe((await funds(new Date(t2.getTime() - 1))).length)
+  })
+})
 
 describe('a duty from draft to publication', () => {
   it('changes the published duty, its cases, history, search and announcement only when published', async () => {
