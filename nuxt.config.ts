@@ -64,6 +64,8 @@ export default defineNuxtConfig({
   },
   typescript: { strict: true },
   nitro: {
+    // Before the modules' plugins: see the file.
+    plugins: ['~~/server/early-plugins/runtime-config'],
     // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer
     // assumes so only from Node 22: without this, exceljs's dependency async-function ships
     // without the file Node loads and every spreadsheet download fails.

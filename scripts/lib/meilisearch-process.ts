@@ -80,7 +80,8 @@ export async function startMeilisearch(options: StartOptions): Promise<Meilisear
   const url = `http://127.0.0.1:${port}`
   const child = spawn(binary, [
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', masterKey,
+    // One argument: a base64url key may start with '-' and would be taken for an option.
+    `--master-key=${masterKey}`,
     '--db-path', options.dbPath,
     '--dump-dir', path.join(options.dbPath, '..', 'meili-dumps'),
     '--no-analytics',

@@ -14,6 +14,18 @@ import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshot
 
 type Tx = Prisma.TransactionClient
 
+/**
+ * A city's file holds tens of thousands of records: each statement gets a slice of them, so the
+ * client never builds one huge query or result (still one transaction, still all or nothing).
+ */
+const CHUNK = 5000
+
+async function inChunks<T, R>(rows: T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(...await run(rows.slice(i, i + CHUNK)))
+  return out
+}
+
 export interface ImportReport {
   departments: { created: number; existing: number }
   items: { created: number; existing: number; differing: number }
@@ -54,7 +66,8 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
       await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
     }
     return report
-  }, { timeout: 300_000, maxWait: 30_000 })
+  // Five minutes for a district's file; a city's file of 100,000 items may take longer.
+  }, { timeout: 300_000 + 10 * source.records.length, maxWait: 30_000 })
 }
 
 async function importDepartments(tx: Tx, source: ParsedSource) {
@@ -84,9 +97,9 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
   }).length
   // The first load is the list's initial publication: a list version with its announcement.
   const listVersion = missing.length ? await publishImportVersion(tx, missing.length, at) : null
-  const created = missing.length
-    ? await tx.powerItem.createManyAndReturn({
-      data: missing.map((r) => ({
+  const created = await inChunks(missing, async (chunk) => {
+    const items = await tx.powerItem.createManyAndReturn({
+      data: chunk.map((r) => ({
         code: r.itemCode,
         name: r.name,
         type: r.typeKey,
@@ -98,9 +111,10 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
       })),
       include: { department: { select: { name: true } } },
     })
-    : []
-  await recordVersions(tx, 'POWER_ITEM', created.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
-  await enqueueSearchSync(tx, 'POWER_ITEM', created.map((i) => i.id))
+    await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
+    await enqueueSearchSync(tx, 'POWER_ITEM', items.map((i) => i.id))
+    return items.map((i) => ({ id: i.id, code: i.code }))
+  })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
   return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
@@ -129,9 +143,9 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
 
   const knownDuties = new Set((await tx.duty.findMany({ select: { code: true } })).map((d) => d.code))
   const newDuties = demo.duties.filter((d) => !knownDuties.has(d.code))
-  const duties = newDuties.length
-    ? await tx.duty.createManyAndReturn({
-      data: newDuties.map((d) => ({
+  const duties = await inChunks(newDuties, async (chunk) => {
+    const rows = await tx.duty.createManyAndReturn({
+      data: chunk.map((d) => ({
         code: d.code,
         kind: d.kind,
         departmentId: deptIdByCode.get(d.departmentCode)!,
@@ -144,17 +158,17 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
       })),
       select: { id: true, code: true },
     })
-    : []
-  const dutyId = new Map(duties.map((d) => [d.code, d.id]))
-  await tx.accountabilityCase.createMany({
-    data: newDuties.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis }))),
+    const dutyId = new Map(rows.map((d) => [d.code, d.id]))
+    await tx.accountabilityCase.createMany({
+      data: chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis }))),
+    })
+    const itemsWithDuty = chunk.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : []))
+    if (itemsWithDuty.length) await tx.powerItem.updateMany({ where: { id: { in: itemsWithDuty } }, data: { hasDemoContent: true } })
+    await enqueueSearchSync(tx, 'DUTY', rows.map((d) => d.id))
+    const dutyRecords = await tx.duty.findMany({ where: { id: { in: rows.map((d) => d.id) } }, include: { accountabilityCases: true } })
+    await recordVersions(tx, 'DUTY', dutyRecords.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot(d) })), { action: 'ADD', at, listVersionId })
+    return rows
   })
-  if (newDuties.some((d) => d.powerItemCode)) {
-    await tx.powerItem.updateMany({ where: { id: { in: newDuties.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : [])) } }, data: { hasDemoContent: true } })
-  }
-  await enqueueSearchSync(tx, 'DUTY', duties.map((d) => d.id))
-  const dutyRecords = await tx.duty.findMany({ where: { id: { in: duties.map((d) => d.id) } }, include: { accountabilityCases: true } })
-  await recordVersions(tx, 'DUTY', dutyRecords.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot(d) })), { action: 'ADD', at, listVersionId })
 
   const knownBoundaries = new Set((await tx.dutyBoundary.findMany({ select: { code: true } })).map((b) => b.code))
   const newBoundaries = demo.boundaries.filter((b) => !knownBoundaries.has(b.code))

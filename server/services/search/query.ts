@@ -97,8 +97,11 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
   }
 }
 
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
-  const { departments, stopWords } = await lookups(db)
+/**
+ * The multi-search Meilisearch is sent for a query: the page of hits, then one facet count per
+ * active filter. Exported so the benchmark can send Meilisearch exactly what the portal does.
+ */
+export function searchRequests(indexUid: string, query: SearchQuery, stopWords: string[]): { queries: MultiSearchQuery[]; active: FacetKey[] } {
   const base = {
     indexUid,
     q: stripFillers(query.q, stopWords),
@@ -123,10 +126,21 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   // One extra query per active facet, counted without its own filter.
   const active = (Object.keys(FACETS) as FacetKey[]).filter((k) => (query[k] as unknown[]).length)
   const facetQueries: MultiSearchQuery[] = active.map((key) => ({ ...base, filter: filterFor(query, key), facets: [FACETS[key]], limit: 0 }))
+  return { queries: [main, ...facetQueries], active }
+}
+
+/** The stop words search strips, as the portal reads them (cached for a minute). */
+export async function searchStopWords(db: Db): Promise<string[]> {
+  return (await lookups(db)).stopWords
+}
+
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const { departments, stopWords } = await lookups(db)
+  const { queries, active } = searchRequests(indexUid, query, stopWords)
 
   let responses: SearchResponse<SearchDocument>[]
   try {
-    const answer = await meili.multiSearch({ queries: [main, ...facetQueries] })
+    const answer = await meili.multiSearch({ queries })
     responses = answer.results as unknown as SearchResponse<SearchDocument>[]
   } catch (error) {
     throw new SearchUnavailableError(error)
