@@ -10,6 +10,9 @@ export type AllocationMethod = 'FACTOR' | 'PROJECT'
 
 export interface DepartmentRef { id: number; code: string; name: string }
 
+/** The most departments a list page's filter offers; the department directory lists them all. */
+export const DEPARTMENT_FILTER_LIMIT = 60
+
 /** One value of a filter and how many records it would give with the other filters kept. */
 export interface FilterCount { value: string; label: string; count: number }
 
