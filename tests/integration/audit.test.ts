@@ -211,7 +211,7 @@ describe('point in time', () => {
           return { id: f.id, revision: f.revision, data: fundSnapshot(f) }
         },
       },
-      { date: '2028-03-10', list: 'DUTY', action: 'CANCEL', change: (tx) => dutyAfter(tx, cancelled!.id) },
+      { date: '2028-03-10', list: 'DUTY', action: 'CANCEL', change: (tx) => dutyAfter(tx, cancelled!.id, { status: 'CANCELLED' }) },
       { date: '2028-03-20', list: 'SPECIAL_FUND', action: 'CANCEL', change: (tx) => fundAfter(tx, fundB!.id, { status: 'CANCELLED' }) },
       { date: '2028-04-10', list: 'DUTY', action: 'UPDATE', change: (tx) => dutyAfter(tx, rekinded!.id, { kind: newKind }) },
     ]
