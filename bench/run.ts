@@ -261,7 +261,7 @@ try {
     ['index freshness p95 < 2 s', `p50 ${freshness.p50.toFixed(0)} ms, p95 ${freshness.p95.toFixed(0)} ms, max ${freshness.max.toFixed(0)} ms (30 changes)`, verdict(freshness.p95 < 2000, `${(freshness.p95 - 2000).toFixed(0)} ms`)],
     ['peak resident memory of the portal process (VmHWM)', `${portalPeakMb.toFixed(0)} MB`, '—'],
     ['server-rendered pages at 10 clients', `item pages ${ssr10.item}/s, list pages ${ssr10.list}/s`, '—'],
-  ], 'Freshness: one transaction updates an item and adds its outbox row (as publishing a list version does); the time runs until `/api/search` finds the new alias. The portal\'s worker polls the outbox every 500 ms, so a change committed by another process waits up to that long before indexing starts.')
+  ], 'Freshness: one transaction, committed by the benchmark process (not the portal), updates an item and adds its outbox row (as publishing a list version does); its NOTIFY wakes the portal\'s worker at commit, and the time runs until `/api/search` finds the new alias.')
   // Why a latency target at 50 clients can be out of reach on this machine (Little's law).
   const meiliBest = Math.max(...CLIENTS.map((c) => meiliF[c]!.perSecond))
   sections[sections.length - 1] += `\nWith 50 clients each waiting for its answer before asking again, the mean latency is 50 ÷ throughput: a p95 under 25 ms needs well over ${n(50 / 0.025)} searches/s. Here Meilisearch alone answered at most ${n(meiliBest)} searches/s (and the portal ${n(portalF[50]!.perSecond)}/s at 50 clients) while it shared the ${os.cpus().length} cores with the portal, PostgreSQL and the load generator, so at 50 clients requests queue and the latency grows with the queue, not with the data.\n`

@@ -2,7 +2,7 @@
 // once Meilisearch answers, then drains the search outbox. Every portal process may run it;
 // rows are claimed so that no two processes apply the same row at once.
 import { applySearchSettings } from '../services/search/settings'
-import { startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
+import { OUTBOX_CHANNEL, startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
 import { flushSearchCounts } from '../services/search/popular'
 import { closeSharedDb } from '../utils/prisma'
 
@@ -10,17 +10,22 @@ export default defineNitroPlugin((nitro) => {
   if (process.env.SEARCH_WORKER === 'off') return
   const config = loadConfig()
   let worker: OutboxWorker | undefined
+  let unlisten: (() => Promise<void>) | undefined
   let stopped = false
   let retry: NodeJS.Timeout | undefined
 
   const start = async (attempt = 0): Promise<void> => {
     if (stopped) return
     try {
-      const { prisma } = await useDb()
-      await applySearchSettings(prisma, useMeili(), config.meiliIndex)
-      worker = startOutboxWorker(prisma, useMeili(), config.meiliIndex, {
+      const db = await useDb()
+      await applySearchSettings(db.prisma, useMeili(), config.meiliIndex)
+      const started = startOutboxWorker(db.prisma, useMeili(), config.meiliIndex, {
         onError: (message) => console.warn(`[search] index update postponed: ${message}`),
       })
+      worker = started
+      // A commit that adds outbox rows, in this process or another, starts the worker at once;
+      // its polling stays for what a lost notification would leave behind.
+      unlisten = await db.listen(OUTBOX_CHANNEL, () => started.wake())
     } catch (error) {
       const delay = Math.min(30_000, 1000 * 2 ** attempt)
       console.warn(`[search] Meilisearch not ready (${(error as Error).message}); retrying in ${delay / 1000} s`)
@@ -40,6 +45,7 @@ export default defineNitroPlugin((nitro) => {
     clearTimeout(retry)
     clearInterval(counter)
     await flushCounts()
+    await unlisten?.()
     await worker?.stop()
     await closeSharedDb()
   })

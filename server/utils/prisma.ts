@@ -1,6 +1,7 @@
 // The one database handle of the process: PostgreSQL through adapter-pg when DATABASE_URL is
 // set, otherwise the embedded PGlite database in the data folder (the zero-setup demo).
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client'
@@ -14,6 +15,12 @@ export type { Prisma } from '../generated/prisma/client'
 export interface DbHandle {
   prisma: PrismaClient
   close: () => Promise<void>
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` committed by any process; returns the function
+   * that stops listening. Notifications may be lost while the server is unreachable, so a
+   * listener must not be the only way its work gets done.
+   */
+  listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
 }
 
 export async function openDatabase(config: AppConfig = loadConfig()): Promise<DbHandle> {
@@ -23,7 +30,8 @@ export async function openDatabase(config: AppConfig = loadConfig()): Promise<Db
     // A connection attempt gives up after 5 s, so a request never waits forever on a database
     // that does not answer; the pool drops broken connections and opens new ones when it is back.
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }) })
-    return { prisma, close: () => prisma.$disconnect() }
+    const url = config.databaseUrl
+    return { prisma, close: () => prisma.$disconnect(), listen: (channel, onNotify) => listenPg(url, channel, onNotify) }
   }
   await checkDataDir(config.pgliteDir)
   const pglite = new PGlite({ dataDir: config.pgliteDir })
@@ -35,6 +43,44 @@ export async function openDatabase(config: AppConfig = loadConfig()): Promise<Db
       await prisma.$disconnect()
       await pglite.close()
     },
+    listen: async (channel, onNotify) => pglite.listen(channel, onNotify),
+  }
+}
+
+/** LISTEN on a connection of its own, opened again (after 1 s, then up to 30 s) whenever it is lost. */
+async function listenPg(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined
+  let stopped = false
+  let retry: NodeJS.Timeout | undefined
+  const connect = async (attempt: number): Promise<void> => {
+    if (stopped) return
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
+    const lost = () => {
+      if (client !== next || stopped) return
+      client = undefined
+      next.end().catch(() => {})
+      // Whatever was notified while the connection was down is picked up by the caller's polling.
+      retry = setTimeout(() => void connect(0), 1000)
+    }
+    next.on('error', lost)
+    next.on('end', lost)
+    next.on('notification', (message) => { if (message.channel === channel) onNotify() })
+    try {
+      await next.connect()
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      client = next
+      if (stopped) await next.end()
+    } catch {
+      next.removeAllListeners('end')
+      await next.end().catch(() => {})
+      retry = setTimeout(() => void connect(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt))
+    }
+  }
+  await connect(0)
+  return async () => {
+    stopped = true
+    clearTimeout(retry)
+    await client?.end().catch(() => {})
   }
 }
 

@@ -4,7 +4,7 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Meilisearch } from 'meilisearch'
 import { importItems } from '../../server/services/import/import-items'
-import { drainAll, drainOnce, enqueueSearchSync, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
+import { drainAll, drainOnce, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
@@ -13,6 +13,7 @@ import { searchQuerySchema } from '../../shared/search'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
+import { openDatabase } from '../../server/utils/prisma'
 
 let env: TestEnv
 
@@ -102,6 +103,32 @@ describe('search outbox', () => {
     } finally {
       await worker.stop()
       door.close()
+    }
+  })
+
+  it('indexes a change committed by any process at once, without waiting for the next poll', async () => {
+    const db = env.db.prisma
+    const item = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
+    await drainAll(db, env.meili, env.config.meiliIndex)
+    // The worker would not look again for a minute: only the notification can start it.
+    const worker = startOutboxWorker(db, env.meili, env.config.meiliIndex, { intervalMs: 60_000 })
+    const unlisten = await env.db.listen(OUTBOX_CHANNEL, () => worker.wake())
+    try {
+      await expect.poll(() => pendingCount(db)).toBe(0)
+      // Another process commits: a connection of its own, as a second portal or a command would.
+      const other = await openDatabase(env.config)
+      try {
+        await other.prisma.$transaction(async (tx) => {
+          await tx.powerItem.update({ where: { id: item.id }, data: { aliases: ['护照加急通道'] } })
+          await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+        })
+      } finally {
+        await other.close()
+      }
+      await expect.poll(async () => (await search({ q: '护照加急通道' })).hits[0]?.code, { timeout: 10_000 }).toBe(item.code)
+    } finally {
+      await unlisten()
+      await worker.stop()
     }
   })
 

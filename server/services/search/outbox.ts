@@ -9,10 +9,19 @@ import { applySearchSettings } from './settings'
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
 
+/** The channel on which a commit that adds outbox rows wakes the workers of every portal process. */
+export const OUTBOX_CHANNEL = 'search_outbox'
+
+/** PostgreSQL delivers the notification when (and only if) the transaction commits. */
+async function notifyWorkers(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`
+}
+
 /** Call inside the transaction that writes the records. */
 export async function enqueueSearchSync(tx: Tx, entityType: IndexedEntity, ids: number[]): Promise<void> {
   if (!ids.length) return
   await tx.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' as const })) })
+  await notifyWorkers(tx)
 }
 
 /** The outbox's marker for "the index settings changed"; its entityId carries nothing. */
@@ -24,6 +33,7 @@ const SETTINGS_ROW = 'SYNONYM'
  */
 export async function enqueueSettingsSync(tx: Tx): Promise<void> {
   await tx.searchOutbox.create({ data: { entityType: SETTINGS_ROW, entityId: 0, operation: 'UPSERT' } })
+  await notifyWorkers(tx)
 }
 
 interface ClaimedRow { id: bigint; entityType: string; entityId: number; attempts: number }
@@ -118,13 +128,14 @@ export async function drainAll(db: Db, meili: Meilisearch, indexUid: string): Pr
 
 export interface OutboxWorker { stop: () => Promise<void>; wake: () => void }
 
-/** Polls the outbox; `wake` runs it at once (after a write in this process). */
+/** Polls the outbox; `wake` runs it at once (on a notification that rows were added). */
 export function startOutboxWorker(db: Db, meili: Meilisearch, indexUid: string, options: { intervalMs?: number; onError?: (message: string) => void } = {}): OutboxWorker {
   const intervalMs = options.intervalMs ?? 500
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
   let meiliDown = false
+  let wakeQueued = false
   const tick = () => {
     if (stopped) return
     clearTimeout(timer)
@@ -151,7 +162,12 @@ export function startOutboxWorker(db: Db, meili: Meilisearch, indexUid: string, 
   }
   tick()
   return {
-    wake: () => { void running.then(tick) },
+    // Many notifications while a run is going on ask for one more run after it, not one each.
+    wake: () => {
+      if (wakeQueued || stopped) return
+      wakeQueued = true
+      void running.then(() => { wakeQueued = false; tick() })
+    },
     stop: async () => {
       stopped = true
       clearTimeout(timer)
