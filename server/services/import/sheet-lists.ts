@@ -156,15 +156,30 @@ export function splitCases(raw: string): Case[] {
     parts.push(part)
   }
   const cases: Case[] = []
-  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+  for (let part of parts.map((p) => p.trim()).filter(Boolean)) {
+    // A basis that opens a segment follows the 「；」 of the case before it and belongs to that case.
+    const [leading, rest] = leadingBasis(part)
+    if (leading !== null && cases.length && cases.at(-1)!.basis === null) {
+      cases.at(-1)!.basis = leading
+      part = rest
+      if (!part) continue
+    }
     const match = CASE_BASIS.exec(part)
-    const content = (match ? match[1]! : part).trim()
-    const basis = match ? match[2]!.trim() || null : null
-    // A basis alone on its segment belongs to the case before it.
-    if (!content && basis && cases.length && cases.at(-1)!.basis === null) cases.at(-1)!.basis = basis
-    else cases.push({ content, basis })
+    cases.push({ content: (match ? match[1]! : part).trim(), basis: match ? match[2]!.trim() || null : null })
   }
   return cases
+}
+
+/** （依据：…） at the start of a segment, up to its own closing bracket, and what follows it. */
+function leadingBasis(part: string): [string | null, string] {
+  const open = /^[（(]依据[:：]/.exec(part)
+  if (!open) return [null, part]
+  let depth = 1
+  for (let i = open[0].length; i < part.length; i++) {
+    if ('（(【['.includes(part[i]!)) depth++
+    else if ('）)】]'.includes(part[i]!) && --depth === 0) return [part.slice(open[0].length, i).trim() || null, part.slice(i + 1).trim()]
+  }
+  return [null, part]
 }
 
 /**

@@ -142,11 +142,15 @@ function parseRow(list: SheetList, raw: RawRow, index: Map<string, number>): { e
   if (!fields.success) {
     for (const problem of fields.error.issues) {
       const key = String(problem.path[0])
-      if (problem.code === 'too_small') add(key, 'TOO_SHORT', { min: Number(problem.minimum) })
-      else if (problem.code === 'too_big') add(key, problem.origin === 'array' ? 'TOO_MANY' : 'TOO_LONG', { max: Number(problem.maximum) })
+      const counted = 'origin' in problem && (problem.origin === 'string' || problem.origin === 'array')
+      if (problem.code === 'too_small' && counted) add(key, 'TOO_SHORT', { min: Number(problem.minimum) })
+      else if (problem.code === 'too_big' && counted) add(key, problem.origin === 'array' ? 'TOO_MANY' : 'TOO_LONG', { max: Number(problem.maximum) })
       else add(key, 'INVALID', { detail: problem.message })
     }
   }
+  // In the order of the columns, as the reader goes along the row.
+  const order = (e: SheetIssue) => list.columns.findIndex((c) => c.header === e.column)
+  errors.sort((a, b) => order(a) - order(b))
   if (errors.length || !fields.success) return { errors, code: validCode }
   return { errors, code, value: { row: raw.row, code, fields: fields.data, ...(reference ? { reference } : {}) } }
 }
