@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../server/services/import/import-items'
 import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
 import { readSheetFile } from '../../server/services/import/sheet-file'
-import { splitCases } from '../../server/services/import/sheet-lists'
 import type { AuditActor } from '../../server/services/audit'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import type { SheetListKey, SheetReport } from '../../shared/spreadsheet'
@@ -59,21 +58,6 @@ beforeAll(async () => {
   fundEditor = { id: other.id, name: other.displayName, role: 'EDITOR', departmentId: funding.id }
 })
 afterAll(async () => { await env.close() })
-
-describe('accountability cases in one cell', () => {
-  it('splits on line breaks, or after 「；」 outside brackets, keeping each basis with its case', () => {
-    expect(splitCases('不予受理的；（依据：《行政许可法》第七十二条；《处分条例》）\n泄露秘密的；')).toEqual([
-      { content: '不予受理的；', basis: '《行政许可法》第七十二条；《处分条例》' },
-      { content: '泄露秘密的；', basis: null },
-    ])
-    expect(splitCases('不予受理的；（依据：《行政许可法》第七十二条；《处分条例》）泄露秘密的；其他情形。')).toEqual([
-      { content: '不予受理的；', basis: '《行政许可法》第七十二条；《处分条例》' },
-      { content: '泄露秘密的；', basis: null },
-      { content: '其他情形。', basis: null },
-    ])
-    expect(splitCases('  ')).toEqual([])
-  })
-})
 
 describe('templates', () => {
   it('have the list\'s Chinese headers, and in Excel a sheet of notes that explains the cases cell', async () => {
@@ -152,6 +136,7 @@ describe('a broken duty file writes nothing', () => {
 describe('a broken fund file writes nothing', () => {
   it('names bad years, amounts, methods and periods, duplicates and another department\'s fund', async () => {
     const otherFund = await db().specialFund.findFirstOrThrow({ where: { departmentId: { not: funding.id } } })
+    const otherDepartment = await db().department.findUniqueOrThrow({ where: { id: otherFund.departmentId } })
     const report = await refusedWhole('fund', '资金.csv', csvOf([
       FUND_HEADER,
       fundRow('FUND-NEW-1'),
@@ -175,6 +160,7 @@ describe('a broken fund file writes nothing', () => {
       [8, '资金编码', 'OTHER_DEPARTMENT'],
     ])
     expect(report.errors.find((e) => e.row === 5 && e.column === '实施截止年度')!.message).toBe('第5行「实施截止年度」：实施期限的结束年度不能早于开始年度')
+    expect(report.errors.find((e) => e.row === 8)!.message).toBe(`第8行「资金编码」：专项资金编码 ${otherFund.code} 是「${otherDepartment.name}」的专项资金，不能由本部门导入`)
     expect(report.errors.find((e) => e.row === 4 && e.column === '资金规模（万元）')!.message).toBe('第4行「资金规模（万元）」：资金规模应为数字（万元），最多两位小数')
   })
 })

@@ -30,6 +30,8 @@ export interface SheetRecord { id: number; code: string; departmentId: number; s
 export interface SheetList<R extends { code: string } = { code: string }> {
   key: SheetListKey
   entityType: DraftEntityType
+  /** what the list calls one record, in the messages: 事项, 责任事项, 专项资金 */
+  noun: string
   /** the data sheet's name, also the list's name in file names */
   sheetName: string
   asciiName: string
@@ -80,6 +82,7 @@ type PowerRecord = Prisma.PowerItemGetPayload<object>
 const power: SheetList<PowerRecord> = {
   key: 'power',
   entityType: 'POWER_ITEM',
+  noun: '事项',
   sheetName: '权力事项',
   asciiName: 'power-items',
   columns: SHEET_COLUMNS_OF.power,
@@ -198,6 +201,7 @@ type DutyRecord = Prisma.DutyGetPayload<{ include: typeof dutyInclude }>
 const duty: SheetList<DutyRecord> = {
   key: 'duty',
   entityType: 'DUTY',
+  noun: '责任事项',
   sheetName: '责任事项',
   asciiName: 'duties',
   columns: SHEET_COLUMNS_OF.duty,
@@ -245,6 +249,7 @@ type FundRecord = Prisma.SpecialFundGetPayload<object>
 const fund: SheetList<FundRecord> = {
   key: 'fund',
   entityType: 'SPECIAL_FUND',
+  noun: '专项资金',
   sheetName: '专项资金',
   asciiName: 'special-funds',
   columns: SHEET_COLUMNS_OF.fund,

@@ -37,12 +37,12 @@ const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => stri
   INVALID: (p) => String(p.detail),
   FORMULA: () => '单元格是公式且没有保存计算结果，请改为文本',
   CELL_ERROR: (p) => `单元格是错误值 ${p.value}`,
-  NUMBER_CODE: () => '事项编码被存成了数字，可能已丢失位数，请把该列设为文本后重新填写',
-  DUPLICATE_CODE: (p) => `事项编码 ${p.code} 与第${p.first}行重复`,
-  OTHER_DEPARTMENT: (p) => `事项编码 ${p.code} 是「${p.department}」的事项，不能由本部门导入`,
-  ITEM_CANCELLED: (p) => `事项 ${p.code} 已取消，不能再修改`,
-  OPEN_CHANGE: (p) => `事项 ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
-  CODE_PROPOSED: (p) => `事项编码 ${p.code} 已用于另一项新增事项的变更（编号 ${p.id}）`,
+  NUMBER_CODE: (p) => `${p.noun}编码被存成了数字，可能已丢失位数，请把该列设为文本后重新填写`,
+  DUPLICATE_CODE: (p) => `${p.noun}编码 ${p.code} 与第${p.first}行重复`,
+  OTHER_DEPARTMENT: (p) => `${p.noun}编码 ${p.code} 是「${p.department}」的${p.noun}，不能由本部门导入`,
+  ITEM_CANCELLED: (p) => `${p.noun} ${p.code} 已取消，不能再修改`,
+  OPEN_CHANGE: (p) => `${p.noun} ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
+  CODE_PROPOSED: (p) => `${p.noun}编码 ${p.code} 已用于另一项新增${p.noun}的变更（编号 ${p.id}）`,
   POWER_ITEM_INVALID: (p) => `权力事项 ${p.code} 不存在、已取消或不属于本部门`,
 }
 
@@ -93,7 +93,7 @@ export function parseSheet(rows: RawRow[], list: SheetList = SHEET_LIST_DEFS.pow
     errors.push(...row.errors)
     if (row.code) {
       const earlier = seen.get(row.code)
-      if (earlier) errors.push(issue(raw.row, codeHeader, 'DUPLICATE_CODE', { code: row.code, first: earlier }))
+      if (earlier) errors.push(issue(raw.row, codeHeader, 'DUPLICATE_CODE', { noun: list.noun, code: row.code, first: earlier }))
       else seen.set(row.code, raw.row)
     }
     if (row.value) parsed.push(row.value)
@@ -121,7 +121,7 @@ function parseRow(list: SheetList, raw: RawRow, index: Map<string, number>): { e
 
   const code = rawText('code').trim()
   const codeCell = cell('code')
-  if (codeCell.number !== undefined && !Number.isSafeInteger(codeCell.number)) add('code', 'NUMBER_CODE')
+  if (codeCell.number !== undefined && !Number.isSafeInteger(codeCell.number)) add('code', 'NUMBER_CODE', { noun: list.noun })
   else if (!code) add('code', 'REQUIRED')
   else if (!list.codeSchema.safeParse(code).success) add('code', code.length > list.codeMax ? 'TOO_LONG' : 'INVALID_CODE', { max: list.codeMax })
   const validCode = errors.length ? null : code

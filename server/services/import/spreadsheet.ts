@@ -101,7 +101,7 @@ async function plan(db: Tx | Db, list: SheetList, departmentId: number, parsed: 
   const codeColumn = list.columns[0]!.header
   for (const row of rows) {
     const record = byCode.get(row.code)
-    const refuse = (code: Parameters<typeof issue>[2], params: Record<string, string | number>) => errors.push(issue(row.row, codeColumn, code, { code: row.code, ...params }))
+    const refuse = (code: Parameters<typeof issue>[2], params: Record<string, string | number>) => errors.push(issue(row.row, codeColumn, code, { noun: list.noun, code: row.code, ...params }))
     if (!record) {
       const proposal = proposedCodes.get(row.code)
       if (proposal) refuse('CODE_PROPOSED', { id: proposal })
