@@ -41,7 +41,7 @@ export type DraftAction = keyof typeof draftPayloadSchemas
 export const DRAFT_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] as const
 export type DraftEntityType = (typeof DRAFT_ENTITY_TYPES)[number]
 
-const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(100, '编码不能超过100个字符').regex(/^[0-9A-Za-z-]+$/, '编码只能包含字母、数字和连字符')
+export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(100, '编码不能超过100个字符').regex(/^[0-9A-Za-z-]+$/, '编码只能包含字母、数字和连字符')
 
 /** 追责情形: what happens to whom when the duty is not done. */
 export const accountabilityCaseSchema = z.object({

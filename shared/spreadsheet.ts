@@ -1,8 +1,12 @@
-// The power-item spreadsheet a department editor downloads, fills in and imports (DESIGN.md,
-// "The back office"): its columns, its limits, and the per-row report the import answers with.
+// The spreadsheets a department editor downloads, fills in and imports (DESIGN.md, "The back
+// office"), one per list: their columns, their limits, and the per-row report the import answers with.
 import { z } from 'zod'
 import { recordId } from './query'
-import type { PowerItemFields } from './drafts'
+import type { DutyFields, FundFields, PowerItemFields } from './drafts'
+
+/** The lists a spreadsheet holds: power items, duties (责任清单) and special funds. */
+export const SHEET_LISTS = ['power', 'duty', 'fund'] as const
+export type SheetListKey = (typeof SHEET_LISTS)[number]
 
 /** The columns of the template, the export and the import, in this order, by their header. */
 export const SHEET_COLUMNS = [
@@ -19,6 +23,35 @@ export const SHEET_COLUMNS = [
 ] as const satisfies readonly { key: keyof PowerItemFields | 'code'; header: string; width: number }[]
 
 export type SheetColumnKey = (typeof SHEET_COLUMNS)[number]['key']
+
+/** The duty sheet: the power item by its code, the accountability cases in one cell. */
+export const DUTY_SHEET_COLUMNS = [
+  { key: 'code', header: '责任事项编码', width: 40 },
+  { key: 'kind', header: '责任类别', width: 16 },
+  { key: 'title', header: '责任事项名称', width: 40 },
+  { key: 'content', header: '责任内容', width: 60 },
+  { key: 'basis', header: '责任依据', width: 50 },
+  { key: 'powerItemId', header: '对应权力事项编码', width: 40 },
+  { key: 'cases', header: '追责情形', width: 80 },
+] as const satisfies readonly { key: keyof DutyFields | 'code'; header: string; width: number }[]
+
+export const FUND_SHEET_COLUMNS = [
+  { key: 'code', header: '资金编码', width: 30 },
+  { key: 'name', header: '资金名称', width: 40 },
+  { key: 'year', header: '年度', width: 10 },
+  { key: 'amount', header: '资金规模（万元）', width: 18 },
+  { key: 'legalBasis', header: '设立依据', width: 50 },
+  { key: 'purpose', header: '资金用途', width: 50 },
+  { key: 'recipients', header: '支持对象', width: 40 },
+  { key: 'allocationMethod', header: '分配方式', width: 12 },
+  { key: 'performanceTargets', header: '绩效目标', width: 50 },
+  { key: 'periodStart', header: '实施起始年度', width: 14 },
+  { key: 'periodEnd', header: '实施截止年度', width: 14 },
+  { key: 'howToApply', header: '申报方式', width: 50 },
+] as const satisfies readonly { key: keyof FundFields | 'code'; header: string; width: number }[]
+
+/** Each list's columns, in the order of its template, export and import. */
+export const SHEET_COLUMNS_OF = { power: SHEET_COLUMNS, duty: DUTY_SHEET_COLUMNS, fund: FUND_SHEET_COLUMNS } as const
 
 /** Aliases are written joined by 、; people also type commas and semicolons, so those split too. */
 export const ALIAS_SEPARATOR = '、'
@@ -37,8 +70,15 @@ export const importQuerySchema = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
 }).strict()
 
+const sheetList = z.enum(SHEET_LISTS, '清单应为 power、duty 或 fund').default('power')
+
+export const templateQuerySchema = z.object({
+  list: sheetList,
+}).strict()
+
 export const exportQuerySchema = z.object({
   dept: recordId.optional(),
+  list: sheetList,
 }).strict()
 
 /**
@@ -47,9 +87,9 @@ export const exportQuerySchema = z.object({
  */
 export const SHEET_ISSUE_CODES = [
   'MISSING_COLUMN', 'UNKNOWN_COLUMN', 'DUPLICATE_COLUMN', 'NO_HEADER',
-  'REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_MANY', 'INVALID_CODE', 'INVALID_TYPE', 'INVALID_LEVEL', 'INVALID',
+  'REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_MANY', 'INVALID_CODE', 'INVALID_TYPE', 'INVALID_LEVEL', 'INVALID_CHOICE', 'INVALID',
   'FORMULA', 'CELL_ERROR', 'NUMBER_CODE', 'DUPLICATE_CODE',
-  'OTHER_DEPARTMENT', 'ITEM_CANCELLED', 'OPEN_CHANGE', 'CODE_PROPOSED',
+  'OTHER_DEPARTMENT', 'ITEM_CANCELLED', 'OPEN_CHANGE', 'CODE_PROPOSED', 'POWER_ITEM_INVALID',
 ] as const
 export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number]
 

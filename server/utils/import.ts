@@ -1,9 +1,14 @@
 // The spreadsheet import's refusals as API answers: a file that is not a spreadsheet (400) or is
-// too large (413), and a sheet with errors that was to be imported for real (422, with the report).
-import type { SheetReport } from '../../shared/spreadsheet'
-import { SheetFileError } from '../services/import/sheet-file'
-import { apiError } from './http'
-import { departmentScope, requireScope, type Actor } from './auth'
+// too large (413), and a sheet with errors that was to be imported for real (422, with the report);
+// and the one handler the three lists' import routes share.
+import { setResponseStatus, type H3Event } from 'h3'
+import { importQuerySchema, SHEET_LIMITS, type SheetListKey, type SheetReport } from '../../shared/spreadsheet'
+import { SheetFileError, tooLarge } from '../services/import/sheet-file'
+import { importSheet } from '../services/import/spreadsheet'
+import { apiError, validQuery } from './http'
+import { auditActor, departmentScope, requestInfo, requireActor, requireScope, type Actor } from './auth'
+import { readUploadedFile } from './upload'
+import { useDb } from './prisma'
 
 export async function withSheetErrors<T>(work: Promise<T>): Promise<T> {
   try {
@@ -27,4 +32,17 @@ export function exportDepartment(actor: Actor, dept: number | undefined): number
   const departmentId = dept ?? departmentScope(actor, 'draft:read')
   if (departmentId === null) throw apiError(400, 'DEPARTMENT_REQUIRED', '请用 ?dept= 指定要导出的部门')
   return departmentId
+}
+
+/** A spreadsheet of one list of the editor's own department: checked (?dryRun=1) or imported as drafts. */
+export async function importSheetUpload(event: H3Event, list: SheetListKey): Promise<SheetReport> {
+  const actor = await requireActor(event, 'draft:import')
+  const { dryRun } = validQuery(event, importQuerySchema)
+  const departmentId = departmentScope(actor, 'draft:import')!
+  const file = await withSheetErrors(readUploadedFile(event, 'file', SHEET_LIMITS.maxBytes, tooLarge))
+  const { prisma } = await useDb()
+  const report = await withSheetErrors(importSheet(prisma, list, { ...auditActor(actor), id: actor.id }, departmentId, file, { dryRun, requestId: requestInfo(event).requestId ?? undefined }))
+  if (!dryRun && report.errors.length) throw sheetInvalid(report)
+  if (report.imported) setResponseStatus(event, 201)
+  return report
 }

@@ -100,6 +100,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/import/export.xlsx': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.xlsx?dept=${f.policeDepartmentId}` },
   'GET /api/import/export.csv': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.csv?dept=${f.policeDepartmentId}` },
   'POST /api/import/power-items': { allow: ['editorA', 'editorB'], path: () => '/api/import/power-items?dryRun=1', body: {} },
+  'POST /api/import/duties': { allow: ['editorA', 'editorB'], path: () => '/api/import/duties?dryRun=1', body: {} },
+  'POST /api/import/funds': { allow: ['editorA', 'editorB'], path: () => '/api/import/funds?dryRun=1', body: {} },
   // Exporting what the back office shows needs data:export as well as history:read.
   'GET /api/history/[file]': { allow: ['auditor'], path: () => '/api/history/power-list.csv?date=2026-01-01' },
   // The search dictionary is kept by the reform office and the administrators.

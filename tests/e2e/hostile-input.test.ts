@@ -111,12 +111,14 @@ const ROUTES: Record<string, Target> = {
   'GET /api/workspace/duties/[id]': { as: 'reform', path: (f) => `/api/workspace/duties/${f.dutyId}` },
   'GET /api/workspace/funds': { as: 'reform', query: () => ({ q: '资金', page: '1', pageSize: '20' }) },
   'GET /api/workspace/funds/[id]': { as: 'reform', path: (f) => `/api/workspace/funds/${f.fundId}` },
-  'GET /api/import/template.xlsx': { as: 'editorA' },
+  'GET /api/import/template.xlsx': { as: 'editorA', query: () => ({ list: 'duty' }) },
   'GET /api/import/template.csv': { as: 'editorA' },
-  'GET /api/import/export.xlsx': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
+  'GET /api/import/export.xlsx': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId), list: 'fund' }) },
   'GET /api/import/export.csv': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
   // multipart/form-data: every JSON case below is "not a file"; the size cases still apply.
   'POST /api/import/power-items': { as: 'editorA', query: () => ({ dryRun: '1' }) },
+  'POST /api/import/duties': { as: 'editorA', query: () => ({ dryRun: '1' }) },
+  'POST /api/import/funds': { as: 'editorA', query: () => ({ dryRun: '1' }) },
   'GET /api/synonyms': { as: 'reform', query: () => ({ q: '护照', kind: 'SYNONYM', page: '1', pageSize: '20' }) },
   'POST /api/synonyms': { as: 'reform', body: () => ({ term: '办证', targets: ['办理证件'], kind: 'COLLOQUIAL', note: '测试' }) },
   'PATCH /api/synonyms/[id]': { as: 'reform', path: () => `/api/synonyms/${NONE}`, body: () => ({ term: '办证', targets: ['办理证件'], kind: 'COLLOQUIAL', note: '测试' }) },
@@ -241,7 +243,7 @@ function casesFor(route: string, target: Target, f: Fixtures): Case[] {
   if (method === 'GET') return cases
 
   // Bodies: malformed, of the wrong shape, too big, too deep. A route that reads no body may ignore one.
-  const readsBody = !!body || route === 'POST /api/import/power-items'
+  const readsBody = !!body || route.startsWith('POST /api/import/')
   const raw = (label: string, text: string | Uint8Array, contentType = 'application/json') => add(`body ${label}`, { body: text, contentType }, readsBody)
   raw('malformed JSON', '{"a":')
   raw('truncated JSON', validBody ? validBody.slice(0, -1) : '{')

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
-import { csvOf, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
+import { csvOf, DUTY_HEADER, dutyRow, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -24,10 +24,10 @@ let civil: { id: number }
 const written = async () => ({ changeRequests: await db.prisma.changeRequest.count(), auditEntries: await db.prisma.auditEntry.count() })
 
 /** Posts a file as the page does: multipart/form-data, with the session cookie and the page's Origin. */
-function upload(name: string, data: string | Buffer, { dryRun = false, cookie = editor } = {}): Promise<Response> {
+function upload(name: string, data: string | Buffer, { dryRun = false, cookie = editor, route = 'power-items' } = {}): Promise<Response> {
   const form = new FormData()
   form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name)
-  return fetch(`${portal.url}/api/import/power-items${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, headers: { origin: portal.url, cookie } })
+  return fetch(`${portal.url}/api/import/${route}${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, headers: { origin: portal.url, cookie } })
 }
 
 beforeAll(async () => {
@@ -149,6 +149,32 @@ describe('importing', () => {
   })
 })
 
+describe('duties', () => {
+  it("serves the duty template, exports the department's duties, and re-imports them unchanged", async () => {
+    const template = await api(portal, 'GET', '/api/import/template.csv?list=duty', { cookie: editor })
+    expect(template.headers.get('content-disposition')).toContain(encodeURIComponent('责任事项导入模板.csv'))
+    expect(Buffer.from(await template.arrayBuffer()).toString('utf8')).toBe(`\uFEFF${DUTY_HEADER.join(',')}\r\n`)
+    const exported = Buffer.from(await (await api(portal, 'GET', '/api/import/export.xlsx?list=duty', { cookie: editor })).arrayBuffer())
+    const count = await db.prisma.duty.count({ where: { departmentId: police.id, status: { not: 'CANCELLED' } } })
+    expect(count).toBeGreaterThan(0)
+    const before = await written()
+    const report = await (await upload('责任事项.xlsx', exported, { dryRun: true, route: 'duties' })).json() as SheetReport
+    expect(report).toMatchObject({ errors: [], counts: { ADD: 0, UPDATE: 0, UNCHANGED: count } })
+    expect(await written()).toEqual(before)
+  })
+
+  it('imports a clean duty file as a duty draft with its accountability cases, and refuses a broken one with 422', async () => {
+    const broken = await upload('责任.csv', csvOf([DUTY_HEADER, dutyRow('E2E-DUTY-1', { 责任类别: '主要职责' })]), { route: 'duties' })
+    expect(broken.status).toBe(422)
+    expect(((await broken.json()).data as ApiErrorData).report!.errors.map((e) => [e.row, e.column])).toEqual([[2, '责任类别']])
+    const res = await upload('责任.csv', csvOf([DUTY_HEADER, dutyRow('E2E-DUTY-1', { 追责情形: '不履行职责的；泄露个人信息的；' })]), { route: 'duties' })
+    expect(res.status).toBe(201)
+    const id = ((await res.json()) as SheetReport).rows[0]!.changeRequestId!
+    const draft = await (await api(portal, 'GET', `/api/change-requests/${id}`, { cookie: editor })).json()
+    expect(draft).toMatchObject({ entityType: 'DUTY', action: 'ADD', status: 'DRAFT', payload: { code: 'E2E-DUTY-1', cases: [{ content: '不履行职责的；' }, { content: '泄露个人信息的；' }] } })
+  })
+})
+
 describe.skipIf(!hasChromium)('the import page', () => {
   let browser: Browser
   beforeAll(async () => { browser = await launchBrowser() })
@@ -178,6 +204,18 @@ describe.skipIf(!hasChromium)('the import page', () => {
     await page.getByRole('button', { name: '确认导入，生成 1 份草稿' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已导入：生成了 1 份草稿')
     expect(await page.getByRole('link', { name: '前往工作台' }).getAttribute('href')).toBe('/admin/workspace')
+
+    // Another list, chosen with the keyboard: its own template, and its own columns in the report.
+    await page.getByRole('radio', { name: '责任事项' }).focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.getByRole('link', { name: 'Excel（.xlsx）' }).first().getAttribute('href')).toBe('/api/import/template.xlsx?list=duty')
+    expect(page.url()).toContain('list=duty')
+    await page.getByLabel('要导入的表格文件').setInputFiles({ name: '责任.csv', mimeType: 'text/csv', buffer: Buffer.from(csvOf([DUTY_HEADER, dutyRow('PAGE-DUTY-1', { 责任内容: '' })])) })
+    await page.getByRole('button', { name: '检查文件' }).click()
+    await expect.poll(() => errors.locator('tbody tr').count()).toBe(1)
+    expect(await errors.locator('tbody tr').first().innerText()).toMatch(/^2\s+责任内容\s+不能为空/)
+    expect(await seriousViolations(page)).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
     await page.goto(`${portal.url}/en/admin/import`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Spreadsheet import')

@@ -2,9 +2,11 @@
 // cells, numbers where text belongs), CSV in UTF-8 or GB18030, and files that only pretend to be.
 import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
-import { SHEET_COLUMNS } from '../../shared/spreadsheet'
+import { DUTY_SHEET_COLUMNS, FUND_SHEET_COLUMNS, SHEET_COLUMNS } from '../../shared/spreadsheet'
 
 export const HEADER = SHEET_COLUMNS.map((c) => c.header)
+export const DUTY_HEADER = DUTY_SHEET_COLUMNS.map((c) => c.header)
+export const FUND_HEADER = FUND_SHEET_COLUMNS.map((c) => c.header)
 
 export type SheetCell = string | number | null | ExcelJS.CellValue
 
@@ -15,6 +17,24 @@ export function row(code: string, overrides: Partial<Record<(typeof HEADER)[numb
     承诺时限: '', 收费: '', 咨询电话: '', ...overrides,
   }
   return HEADER.map((h) => values[h] ?? null)
+}
+
+/** One row of the duty sheet, with sensible values unless overridden by header. */
+export function dutyRow(code: string, overrides: Partial<Record<(typeof DUTY_HEADER)[number], SheetCell>> = {}): SheetCell[] {
+  const values: Record<string, SheetCell> = {
+    责任事项编码: code, 责任类别: '部门职责', 责任事项名称: '测试责任事项', 责任内容: '负责测试事项的组织实施和监督管理。', 责任依据: '',
+    对应权力事项编码: '', 追责情形: '', ...overrides,
+  }
+  return DUTY_HEADER.map((h) => values[h] ?? null)
+}
+
+/** One row of the special-fund sheet, with sensible values unless overridden by header. */
+export function fundRow(code: string, overrides: Partial<Record<(typeof FUND_HEADER)[number], SheetCell>> = {}): SheetCell[] {
+  const values: Record<string, SheetCell> = {
+    资金编码: code, 资金名称: '测试专项资金', 年度: 2026, '资金规模（万元）': '100', 设立依据: '《广安区财政专项资金管理办法》', 资金用途: '用于测试项目',
+    支持对象: '区内企业', 分配方式: '项目法', 绩效目标: '完成测试目标', 实施起始年度: 2026, 实施截止年度: 2027, 申报方式: '向区财政局申报', ...overrides,
+  }
+  return FUND_HEADER.map((h) => values[h] ?? null)
 }
 
 export async function xlsxOf(rows: SheetCell[][], sheetName = '权力事项'): Promise<Buffer> {

@@ -3,7 +3,7 @@
 // drafts with their audit entries; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../server/services/import/import-items'
-import { exportDownload, importPowerItemSheet } from '../../server/services/import/spreadsheet'
+import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
 import { readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'
 import type { AuditActor } from '../../server/services/audit'
@@ -21,7 +21,7 @@ let civilItem: { code: string }
 const db = () => env.db.prisma
 const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
 const run = (name: string, data: string | Buffer, dryRun = false) =>
-  importPowerItemSheet(db(), editor, police.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
+  importSheet(db(), 'power', editor, police.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
 const where = (report: SheetReport) => report.errors.map((e) => [e.row, e.column, e.code])
 
 /** Runs an import (dry or real) and checks that it wrote nothing, not even an audit entry. */

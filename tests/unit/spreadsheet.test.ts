@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeText, readCsv, readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
 import { cellText, parseSheet } from '../../server/services/import/sheet-rows'
+import { joinCases, splitCases } from '../../server/services/import/sheet-lists'
 import { templateDownload } from '../../server/services/import/spreadsheet'
 import { SHEET_LIMITS } from '../../shared/spreadsheet'
 import { csvOf, HEADER, PNG, row, xlsxOf, zipOf } from '../helpers/sheets'
@@ -165,5 +166,32 @@ describe('Excel cells', () => {
     const csv = await templateDownload('csv')
     expect(csv.body).toBe(`\uFEFF${HEADER.join(',')}\r\n`)
     expect(parseSheet(await readSheetFile(csv.fileName, Buffer.from(csv.body)))).toEqual({ errors: [], rows: [], skipped: [] })
+  })
+})
+
+describe('accountability cases in one cell', () => {
+  it('splits on line breaks, or after 「；」 outside brackets, keeping each basis with its case', () => {
+    expect(splitCases('不予受理的；（依据：《行政许可法》第七十二条；《处分条例》）\n泄露秘密的；')).toEqual([
+      { content: '不予受理的；', basis: '《行政许可法》第七十二条；《处分条例》' },
+      { content: '泄露秘密的；', basis: null },
+    ])
+    expect(splitCases('不予受理的；（依据：《行政许可法》第七十二条；《处分条例》）泄露秘密的；其他情形。')).toEqual([
+      { content: '不予受理的；', basis: '《行政许可法》第七十二条；《处分条例》' },
+      { content: '泄露秘密的；', basis: null },
+      { content: '其他情形。', basis: null },
+    ])
+    expect(splitCases('  ')).toEqual([])
+  })
+
+  it('writes cases so that they read back the same, even one case with a 「；」 inside', () => {
+    const cases = [
+      { content: '不予受理的；', basis: '《行政许可法》第七十二条；《处分条例》' },
+      { content: '擅自收费的；', basis: null },
+    ]
+    expect(joinCases(cases)).toBe('不予受理的；（依据：《行政许可法》第七十二条；《处分条例》）\n擅自收费的；')
+    expect(splitCases(joinCases(cases))).toEqual(cases)
+    const one = [{ content: '不予受理；又不告知理由的；', basis: null }]
+    expect(splitCases(joinCases(one))).toEqual(one)
+    expect(splitCases(joinCases([cases[1]!]))).toEqual([cases[1]])
   })
 })

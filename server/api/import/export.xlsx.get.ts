@@ -1,13 +1,13 @@
 import { exportQuerySchema } from '../../../shared/spreadsheet'
 import { exportDownload } from '../../services/import/spreadsheet'
 
-/** A department's power items in the template's columns: an editor's own; others name one with ?dept=. */
+/** A department's records of a list (?list=power|duty|fund) in the template's columns: an editor's own; others name one with ?dept=. */
 export default defineEventHandler(async (event) => {
   const actor = await requireActor(event, 'draft:read')
-  const { dept } = validQuery(event, exportQuerySchema)
+  const { dept, list } = validQuery(event, exportQuerySchema)
   const departmentId = exportDepartment(actor, dept)
   const { prisma } = await useDb()
-  const file = await exportDownload(prisma, departmentId, 'xlsx')
+  const file = await exportDownload(prisma, departmentId, 'xlsx', list)
   if (!file) throw apiError(404, 'DEPARTMENT_NOT_FOUND', `没有编号为 ${departmentId} 的部门`)
   return sendDownload(event, file)
 })

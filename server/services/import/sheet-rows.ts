@@ -1,18 +1,17 @@
-// The rows of an imported spreadsheet as power item fields: the header first (wrong or missing
-// columns are all that is reported while it is wrong), then every cell of every row, with each
-// problem named by row and column. No database here; spreadsheet.ts checks the codes against it.
-import { powerItemFieldsSchema, type PowerItemFields } from '../../../shared/drafts'
-import { itemCodeSchema } from '../../../shared/items'
-import { ITEM_TYPES, type ItemTypeKey } from '../../../shared/item-types'
-import { ADMIN_LEVELS } from '../../../shared/lists'
-import { SHEET_COLUMNS, type SheetColumnKey, type SheetIssue, type SheetIssueCode } from '../../../shared/spreadsheet'
-import { LEVEL_NAMES } from '../open-data/labels'
+// The rows of an imported spreadsheet as the fields of one list (sheet-lists.ts): the header
+// first (wrong or missing columns are all that is reported while it is wrong), then every cell of
+// every row, with each problem named by row and column. No database here; spreadsheet.ts checks
+// the codes against it.
+import type { SheetIssue, SheetIssueCode } from '../../../shared/spreadsheet'
 import type { RawCell, RawRow } from './sheet-file'
+import { SHEET_LIST_DEFS, type SheetList } from './sheet-lists'
 
 export interface SheetRow {
   row: number
   code: string
-  fields: PowerItemFields
+  fields: Record<string, unknown>
+  /** the code in the list's reference column (a duty's power item), resolved by spreadsheet.ts */
+  reference?: string
 }
 
 export interface ParsedSheet {
@@ -21,8 +20,6 @@ export interface ParsedSheet {
   /** rows without content between the header and the last row with content */
   skipped: number[]
 }
-
-const header = (key: SheetColumnKey) => SHEET_COLUMNS.find((c) => c.key === key)!.header
 
 const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => string> = {
   NO_HEADER: (p) => `第1行应为列名（${p.expected}），请使用导入模板`,
@@ -36,15 +33,17 @@ const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => stri
   INVALID_CODE: () => '只能包含字母、数字和连字符',
   INVALID_TYPE: (p) => `「${p.value}」不是有效的事项类型（可填：${p.allowed}）`,
   INVALID_LEVEL: (p) => `「${p.value}」不是有效的行使层级（可填：${p.allowed}）`,
+  INVALID_CHOICE: (p) => `「${p.value}」不是可填的值（可填：${p.allowed}）`,
   INVALID: (p) => String(p.detail),
   FORMULA: () => '单元格是公式且没有保存计算结果，请改为文本',
   CELL_ERROR: (p) => `单元格是错误值 ${p.value}`,
-  NUMBER_CODE: () => '事项编码被存成了数字，可能已丢失位数，请把该列设为文本后重新填写',
-  DUPLICATE_CODE: (p) => `事项编码 ${p.code} 与第${p.first}行重复`,
-  OTHER_DEPARTMENT: (p) => `事项编码 ${p.code} 是「${p.department}」的事项，不能由本部门导入`,
-  ITEM_CANCELLED: (p) => `事项 ${p.code} 已取消，不能再修改`,
-  OPEN_CHANGE: (p) => `事项 ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
-  CODE_PROPOSED: (p) => `事项编码 ${p.code} 已用于另一项新增事项的变更（编号 ${p.id}）`,
+  NUMBER_CODE: (p) => `${p.noun}编码被存成了数字，可能已丢失位数，请把该列设为文本后重新填写`,
+  DUPLICATE_CODE: (p) => `${p.noun}编码 ${p.code} 与第${p.first}行重复`,
+  OTHER_DEPARTMENT: (p) => `${p.noun}编码 ${p.code} 是「${p.department}」的${p.noun}，不能由本部门导入`,
+  ITEM_CANCELLED: (p) => `${p.noun} ${p.code} 已取消，不能再修改`,
+  OPEN_CHANGE: (p) => `${p.noun} ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
+  CODE_PROPOSED: (p) => `${p.noun}编码 ${p.code} 已用于另一项新增${p.noun}的变更（编号 ${p.id}）`,
+  POWER_ITEM_INVALID: (p) => `权力事项 ${p.code} 不存在、已取消或不属于本部门`,
 }
 
 /** One problem, with the Chinese message "第5行「事项类型」：…" the page and API clients show. */
@@ -53,18 +52,7 @@ export function issue(row: number, column: string | null, code: SheetIssueCode, 
   return { row, column, code, params, message: `${where}：${TEXTS[code](params)}` }
 }
 
-const EXPECTED_COLUMNS = SHEET_COLUMNS.map((c) => c.header).join('、')
-const TYPE_NAMES = ITEM_TYPES.map((t) => t.zh).join('、')
-const LEVEL_LIST = ADMIN_LEVELS.map((l) => LEVEL_NAMES[l]).join('、')
-
-/** The type by its Chinese name, or by its catalogue code (01-10, 20) for those who know it. */
-function typeOf(text: string): ItemTypeKey | undefined {
-  return ITEM_TYPES.find((t) => t.zh === text || t.code === text)?.type
-}
-
-function levelOf(text: string): (typeof ADMIN_LEVELS)[number] | undefined {
-  return ADMIN_LEVELS.find((l) => LEVEL_NAMES[l] === text)
-}
+const expectedColumns = (list: SheetList) => list.columns.map((c) => c.header).join('、')
 
 /**
  * A cell's text as stored: Windows line ends made plain, and the quote our own downloads put
@@ -76,39 +64,36 @@ export function cellText(text: string): string {
   return /^'[=+\-@\t\r]/.test(plain) ? plain.slice(1) : plain
 }
 
-export function splitAliases(text: string): string[] {
-  return text.split(/[、,，;；\n]/).map((a) => a.trim()).filter(Boolean)
-}
-
-function checkHeader(cells: RawCell[]): { errors: SheetIssue[]; index: Map<SheetColumnKey, number> } {
+function checkHeader(list: SheetList, cells: RawCell[]): { errors: SheetIssue[]; index: Map<string, number> } {
   const errors: SheetIssue[] = []
-  const index = new Map<SheetColumnKey, number>()
+  const index = new Map<string, number>()
   cells.forEach((cell, i) => {
     const name = cell.text.trim()
     if (!name) return
-    const column = SHEET_COLUMNS.find((c) => c.header === name)
-    if (!column) errors.push(issue(1, name, 'UNKNOWN_COLUMN', { expected: EXPECTED_COLUMNS }))
+    const column = list.columns.find((c) => c.header === name)
+    if (!column) errors.push(issue(1, name, 'UNKNOWN_COLUMN', { expected: expectedColumns(list) }))
     else if (index.has(column.key)) errors.push(issue(1, name, 'DUPLICATE_COLUMN'))
     else index.set(column.key, i)
   })
-  for (const column of SHEET_COLUMNS) if (!index.has(column.key)) errors.push(issue(1, column.header, 'MISSING_COLUMN'))
+  for (const column of list.columns) if (!index.has(column.key)) errors.push(issue(1, column.header, 'MISSING_COLUMN'))
   return { errors, index }
 }
 
-export function parseSheet(rows: RawRow[]): ParsedSheet {
+export function parseSheet(rows: RawRow[], list: SheetList = SHEET_LIST_DEFS.power): ParsedSheet {
   const first = rows[0]
-  if (!first || first.row !== 1) return { errors: [issue(1, null, 'NO_HEADER', { expected: EXPECTED_COLUMNS })], rows: [], skipped: [] }
-  const { errors, index } = checkHeader(first.cells)
+  if (!first || first.row !== 1) return { errors: [issue(1, null, 'NO_HEADER', { expected: expectedColumns(list) })], rows: [], skipped: [] }
+  const { errors, index } = checkHeader(list, first.cells)
   if (errors.length) return { errors, rows: [], skipped: [] }
 
+  const codeHeader = list.columns[0]!.header
   const parsed: SheetRow[] = []
   const seen = new Map<string, number>()
   for (const raw of rows.slice(1)) {
-    const row = parseRow(raw, index)
+    const row = parseRow(list, raw, index)
     errors.push(...row.errors)
     if (row.code) {
       const earlier = seen.get(row.code)
-      if (earlier) errors.push(issue(raw.row, header('code'), 'DUPLICATE_CODE', { code: row.code, first: earlier }))
+      if (earlier) errors.push(issue(raw.row, codeHeader, 'DUPLICATE_CODE', { noun: list.noun, code: row.code, first: earlier }))
       else seen.set(row.code, raw.row)
     }
     if (row.value) parsed.push(row.value)
@@ -120,59 +105,52 @@ export function parseSheet(rows: RawRow[]): ParsedSheet {
 }
 
 /** A row's fields, or its problems; `code` is set whenever the code itself is valid. */
-function parseRow(raw: RawRow, index: Map<SheetColumnKey, number>): { errors: SheetIssue[]; code: string | null; value?: SheetRow } {
+function parseRow(list: SheetList, raw: RawRow, index: Map<string, number>): { errors: SheetIssue[]; code: string | null; value?: SheetRow } {
   const errors: SheetIssue[] = []
+  const header = (key: string) => list.columns.find((c) => c.key === key)?.header ?? null
   // One problem per cell: the first found is the one to fix (an empty formula is not also "empty").
-  const add = (key: SheetColumnKey, code: SheetIssueCode, params: Record<string, string | number> = {}) => {
+  const add = (key: string, code: SheetIssueCode, params: Record<string, string | number> = {}) => {
     if (!errors.some((e) => e.column === header(key))) errors.push(issue(raw.row, header(key), code, params))
   }
-  const cell = (key: SheetColumnKey): RawCell => raw.cells[index.get(key)!] ?? { text: '' }
-  const text = (key: SheetColumnKey): string => {
+  const cell = (key: string): RawCell => raw.cells[index.get(key)!] ?? { text: '' }
+  const rawText = (key: string): string => {
     const c = cell(key)
     if (c.problem) add(key, c.problem.code, { value: c.problem.value })
-    return cellText(c.text).trim()
+    return cellText(c.text)
   }
 
-  const code = text('code')
+  const code = rawText('code').trim()
   const codeCell = cell('code')
-  if (codeCell.number !== undefined && !Number.isSafeInteger(codeCell.number)) add('code', 'NUMBER_CODE')
+  if (codeCell.number !== undefined && !Number.isSafeInteger(codeCell.number)) add('code', 'NUMBER_CODE', { noun: list.noun })
   else if (!code) add('code', 'REQUIRED')
-  else if (code && !itemCodeSchema.safeParse(code).success) add('code', code.length > 200 ? 'TOO_LONG' : 'INVALID_CODE', { max: 200 })
+  else if (!list.codeSchema.safeParse(code).success) add('code', code.length > list.codeMax ? 'TOO_LONG' : 'INVALID_CODE', { max: list.codeMax })
   const validCode = errors.length ? null : code
 
-  const typeText = text('type')
-  const type = typeOf(typeText)
-  if (!typeText) add('type', 'REQUIRED')
-  else if (!type) add('type', 'INVALID_TYPE', { value: typeText, allowed: TYPE_NAMES })
-
-  const levelText = text('level')
-  const level = levelOf(levelText)
-  if (!levelText) add('level', 'REQUIRED')
-  else if (!level) add('level', 'INVALID_LEVEL', { value: levelText, allowed: LEVEL_LIST })
-
-  const name = text('name')
-  if (!name) add('name', 'REQUIRED')
-
-  const candidate = {
-    name,
-    aliases: splitAliases(text('aliases')),
-    type,
-    groupName: text('groupName'),
-    legalBasis: text('legalBasis'),
-    level,
-    timeLimit: text('timeLimit'),
-    fees: text('fees'),
-    contact: text('contact'),
+  const candidate: Record<string, unknown> = {}
+  for (const { key } of list.columns.slice(1)) {
+    const untrimmed = rawText(key)
+    const text = untrimmed.trim()
+    const choice = list.choices[key]
+    if (!text && list.required.includes(key)) add(key, 'REQUIRED')
+    else if (choice && text && !choice.of(text)) add(key, choice.issue, { value: text, allowed: choice.allowed })
+    const convert = list.convert[key]
+    candidate[key] = choice ? choice.of(text) : convert ? convert(text, untrimmed) : text
   }
-  const fields = powerItemFieldsSchema.safeParse(candidate)
+  const reference = list.reference ? rawText(list.reference).trim() : ''
+
+  const fields = list.schema.safeParse(candidate)
   if (!fields.success) {
     for (const problem of fields.error.issues) {
-      const key = problem.path[0] as SheetColumnKey
-      if (problem.code === 'too_small') add(key, 'TOO_SHORT', { min: Number(problem.minimum) })
-      else if (problem.code === 'too_big') add(key, problem.origin === 'array' ? 'TOO_MANY' : 'TOO_LONG', { max: Number(problem.maximum) })
+      const key = String(problem.path[0])
+      const counted = 'origin' in problem && (problem.origin === 'string' || problem.origin === 'array')
+      if (problem.code === 'too_small' && counted) add(key, 'TOO_SHORT', { min: Number(problem.minimum) })
+      else if (problem.code === 'too_big' && counted) add(key, problem.origin === 'array' ? 'TOO_MANY' : 'TOO_LONG', { max: Number(problem.maximum) })
       else add(key, 'INVALID', { detail: problem.message })
     }
   }
+  // In the order of the columns, as the reader goes along the row.
+  const order = (e: SheetIssue) => list.columns.findIndex((c) => c.header === e.column)
+  errors.sort((a, b) => order(a) - order(b))
   if (errors.length || !fields.success) return { errors, code: validCode }
-  return { errors, code, value: { row: raw.row, code, fields: fields.data } }
+  return { errors, code, value: { row: raw.row, code, fields: fields.data, ...(reference ? { reference } : {}) } }
 }
