@@ -64,7 +64,9 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
 export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const health = await fetch(`${portal.url}/api/health`).then((r) => r.json() as Promise<{ search: { status: string; pending: number } }>)
+    const health = await fetch(`${portal.url}/api/health`).then((r) => r.json() as Promise<{ search: { status: string; pending: number } }>).catch((error: Error) => {
+      throw new Error(`portal did not answer (${error.message}; exit code ${portal.process.exitCode}, signal ${portal.process.signalCode}):\n${portal.output()}`)
+    })
     if (health.search.status === 'ok' && health.search.pending === 0) return
     if (Date.now() > deadline) throw new Error(`index did not catch up: ${JSON.stringify(health)}\n${portal.output()}`)
     await new Promise((r) => setTimeout(r, 250))
