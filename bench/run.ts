@@ -245,7 +245,7 @@ try {
     }
   }
   table('Server-rendered pages under load', ['pages', 'HTML size', 'clients', 'p50 ms', 'p95 ms', 'p99 ms', 'pages/s', 'errors'], pageRows,
-    `Each page renders on the server and makes its API call inside the same process. The list pages show every department of the set as a filter (${n(departments.length)} departments here), which grows the page with the number of departments.`)
+    `Each page renders on the server and makes its API call inside the same process. The list pages offer at most 60 departments as filter links (DEPARTMENT_FILTER_LIMIT); the department directory /departments lists all ${n(departments.length)} of them on one page, and weighs most in the list pages' average size and time.`)
 
   portalPeakMb = rss.stop()
   await portal.stop()
