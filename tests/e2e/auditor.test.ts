@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
     await expect.poll(() => page.locator('#pit-heading + p + form + div h3').textContent()).toMatch(/的权力清单共 \d+ 项/)
     expect(await page.getByRole('link', { name: '下载 Excel' }).getAttribute('href')).toContain('/api/history/power-list.xlsx?date=')
 
-    await page.getByLabel('查找事项').fill('普通护照签发')
+    await page.getByLabel('按名称或编码查找记录').fill('普通护照签发')
     await page.getByRole('button', { name: '查找', exact: true }).click()
     await page.getByRole('link', { name: /^查看版本：普通护照签发$/ }).click()
     await page.waitForURL(/item=\d+/)
