@@ -54,6 +54,13 @@ export interface Page<T> {
   pageCount: number
 }
 
+/** One page of a list held whole; a page past the end shows the last one. */
+export function slicePage<T>(all: readonly T[], page: number, pageSize: number): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(all.length / pageSize))
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount)
+  return { items: all.slice((current - 1) * pageSize, current * pageSize), total: all.length, page: current, pageSize, pageCount }
+}
+
 export const OPEN_DATA_FORMATS = ['csv', 'json', 'xlsx'] as const
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
 

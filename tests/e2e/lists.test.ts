@@ -96,6 +96,16 @@ describe('the list pages', () => {
     expect(within.hits.every((h) => h.list === 'power')).toBe(true)
   })
 
+  it('lists every department of the district in the directory, on one page', async () => {
+    const departments = await getJson<DepartmentRow[]>('/api/v1/departments')
+    const page = await html('/departments')
+    for (const d of departments) expect(page).toContain(`/departments/${d.code}`)
+    expect(page).toContain(`${departments.length} 个部门`)
+    expect(page).not.toContain('aria-label="分页"')
+    // A page past the end shows the last (here the only) page rather than nothing.
+    expect(await html('/departments?page=9')).toContain(`/departments/${departments[0]!.code}`)
+  })
+
   it('shows a department with its three lists and its boundaries with others', async () => {
     const dept = await police()
     const department = await getJson<DepartmentView>(`/api/v1/departments/${dept.code}`)
