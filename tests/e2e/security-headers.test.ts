@@ -122,13 +122,13 @@ describe('the session cookie', () => {
 describe('an internal error', () => {
   const LEAKS = [/\bat .+:\d+:\d+/, /\.m?[jt]s\b/, /\/(work|home|root|tmp|usr)\//, /node_modules/, /prisma/i, /Announcement/, /does not exist/i, /\bstack\b/i, /SELECT|relation/i]
 
-  it('answers an API client with a bare 500 that names nothing inside', async () => {
+  it('answers an API client with a bare 500 and the code INTERNAL_ERROR, naming nothing inside', async () => {
     const res = await fetch(`${portal.url}/api/v1/announcements`)
     expect(res.status).toBe(500)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
     const text = await res.text()
     for (const leak of LEAKS) expect(text, String(leak)).not.toMatch(leak)
-    expect(JSON.parse(text)).toMatchObject({ statusCode: 500 })
+    expect(JSON.parse(text)).toMatchObject({ statusCode: 500, data: { error: 'INTERNAL_ERROR' } })
     expectCommonHeaders(res, 'the 500')
   })
 
