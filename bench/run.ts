@@ -245,7 +245,7 @@ try {
     }
   }
   table('Server-rendered pages under load', ['pages', 'HTML size', 'clients', 'p50 ms', 'p95 ms', 'p99 ms', 'pages/s', 'errors'], pageRows,
-    `Each page renders on the server and makes its API call inside the same process. The list pages offer at most 60 departments as filter links (DEPARTMENT_FILTER_LIMIT); the department directory /departments shows its ${n(departments.length)} departments 60 to a page. Each list page counts its filters over the whole data set on every request, which is most of its time at this scale.`)
+    `Each page renders on the server and makes its API call inside the same process. The list pages offer at most 60 departments as filter links (DEPARTMENT_FILTER_LIMIT); the department directory /departments shows its ${n(departments.length)} departments 60 to a page. Each list page counts its filters over the whole data set on every request; how its time divides between those counts and rendering was not profiled at this scale.`)
 
   portalPeakMb = rss.stop()
   await portal.stop()
