@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -69,27 +69,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
   beforeAll(async () => { browser = await launchBrowser() })
   afterAll(async () => { await browser?.close() })
 
-  const alertText = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()
-
-  async function login(page: Page, username: string) {
-    await page.goto(`${portal.url}/admin/login`)
-    // Typed before hydration, the fields would be emptied by it: wait until the form can be sent.
-    await expect.poll(() => page.getByRole('button', { name: '登录' }).isEnabled(), { timeout: 15_000 }).toBe(true)
-    await page.getByLabel('用户名').fill(username)
-    await page.getByLabel('密码').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL((url) => !url.pathname.endsWith('/admin/login'))
-  }
-
-  /** A full-page screenshot on a phone (375 px) and on a desktop, named test-results/<name>-*.png. */
-  async function screenshots(page: Page, name: string) {
-    await page.setViewportSize({ width: 375, height: 812 })
-    await page.screenshot({ path: `test-results/${name}-phone.png`, fullPage: true })
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0)
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true })
-  }
+  const login = (page: Page, username: string) => signInWithForm(page, portal.url, username, DEMO_PASSWORD)
 
   it('takes an edit from the editor through review and a list version to the public page and search', async () => {
     const editor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })

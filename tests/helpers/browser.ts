@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM)
@@ -29,4 +30,29 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** Signs in through the login form, once the page is interactive (typed earlier, the fields would be emptied by hydration). */
+export async function signInWithForm(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`)
+  await expect.poll(() => page.getByRole('button', { name: '登录' }).isEnabled(), { timeout: 15_000 }).toBe(true)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/admin/login'))
+}
+
+/** The text of the first alert on the page that says something. */
+export function alertText(page: Page): Promise<string | null> {
+  return page.getByRole('alert').filter({ hasText: /\S/ }).first().textContent()
+}
+
+/** A full-page screenshot on a phone (375 px, which the page must fit) and on a desktop, named test-results/<name>-*.png. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 375, height: 812 })
+  await page.screenshot({ path: `test-results/${name}-phone.png`, fullPage: true })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0)
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true })
 }
