@@ -5,6 +5,7 @@ import type { Db } from '../utils/prisma'
 import type { AuditEntryView, ExportFormat } from '../../shared/audit'
 import type { HistoryListRequest } from '../../shared/history'
 import { auditEntries, countAudit, type AuditFilter } from './audit'
+import { DomainError } from './errors'
 import { listAsOf } from './point-in-time'
 import type { Download } from './open-data/downloads'
 import { FIELD_NAMES, label } from './open-data/labels'
@@ -19,10 +20,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** More rows than this would hold the whole log in memory at once; the auditor narrows the filters instead. */
 export const AUDIT_EXPORT_LIMIT = 100_000
 
-export class ExportTooLargeError extends Error {
+export class ExportTooLargeError extends DomainError {
   constructor(readonly total: number) {
-    super(`筛选结果共 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围或增加筛选条件`)
-    this.name = 'ExportTooLargeError'
+    super(413, 'EXPORT_TOO_LARGE', `筛选结果共 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围或增加筛选条件`)
   }
 }
 

@@ -51,11 +51,11 @@ beforeAll(async () => {
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
+  editor = { id: user.id, username: user.displayName, role: 'EDITOR', departmentId: police.id }
   const [most] = await db().specialFund.groupBy({ by: ['departmentId'], _count: { id: true }, orderBy: { _count: { id: 'desc' } }, take: 1 })
   funding = await db().department.findUniqueOrThrow({ where: { id: most!.departmentId }, select: { id: true, name: true } })
   const other = await db().user.create({ data: { username: 'fund-editor', displayName: '资金经办人', passwordHash: 'x', role: 'EDITOR', departmentId: funding.id } })
-  fundEditor = { id: other.id, name: other.displayName, role: 'EDITOR', departmentId: funding.id }
+  fundEditor = { id: other.id, username: other.displayName, role: 'EDITOR', departmentId: funding.id }
 })
 afterAll(async () => { await env.close() })
 

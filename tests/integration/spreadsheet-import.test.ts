@@ -53,7 +53,7 @@ beforeAll(async () => {
   policeItems = await db().powerItem.findMany({ where: { departmentId: police.id, status: { not: 'CANCELLED' } }, orderBy: { code: 'asc' } })
   civilItem = await db().powerItem.findFirstOrThrow({ where: { departmentId: civil.id } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
+  editor = { id: user.id, username: user.displayName, role: 'EDITOR', departmentId: police.id }
 })
 afterAll(async () => { await env.close() })
 

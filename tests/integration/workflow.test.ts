@@ -40,8 +40,8 @@ beforeAll(async () => {
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
   const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  editor = { id: e.id, name: e.displayName, role: 'EDITOR', departmentId: police.id }
-  office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  editor = { id: e.id, username: e.displayName, role: 'EDITOR', departmentId: police.id }
+  office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
 })
 afterAll(async () => { await env.close() })
 

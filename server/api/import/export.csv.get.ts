@@ -3,11 +3,10 @@ import { exportDownload } from '../../services/import/spreadsheet'
 
 /** A department's records of a list (?list=power|duty|fund) in the template's columns: an editor's own; others name one with ?dept=. */
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'draft:read')
+  const { db, actor } = await requireContext(event, 'draft:read')
   const { dept, list } = validQuery(event, exportQuerySchema)
   const departmentId = exportDepartment(actor, dept)
-  const { prisma } = await useDb()
-  const file = await exportDownload(prisma, departmentId, 'csv', list)
+  const file = await exportDownload(db, departmentId, 'csv', list)
   if (!file) throw apiError(404, 'DEPARTMENT_NOT_FOUND', `没有编号为 ${departmentId} 的部门`)
   return sendDownload(event, file)
 })

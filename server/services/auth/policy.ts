@@ -1,6 +1,6 @@
 // The one place where the back office decides who may do what (DESIGN.md, "Who uses it").
-// Pure functions over the signed-in actor: no database, no HTTP. server/utils/auth.ts
-// (requireActor) applies them to every non-public request; pages may use them to hide what
+// Pure functions over the signed-in actor: no database, no HTTP. server/guards/context.ts
+// (requireContext) applies them to every non-public request; pages may use them to hide what
 // the server would refuse, but the server's answer is the one that counts.
 import type { RoleName } from '../../../shared/auth'
 

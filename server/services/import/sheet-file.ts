@@ -3,12 +3,12 @@
 // and formulas are never evaluated (a formula cell gives the value Excel saved with it).
 import ExcelJS from 'exceljs'
 import { SHEET_LIMITS } from '../../../shared/spreadsheet'
+import { DomainError } from '../errors'
 
 /** A refusal of the file as a whole, before any row is looked at. */
-export class SheetFileError extends Error {
-  constructor(readonly status: 400 | 413, readonly code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS', message: string) {
-    super(message)
-    this.name = 'SheetFileError'
+export class SheetFileError extends DomainError {
+  constructor(status: 400 | 413, code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS', message: string) {
+    super(status, code, message)
   }
 }
 

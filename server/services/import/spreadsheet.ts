@@ -4,9 +4,11 @@
 // The import checks the whole file first and reports every problem by row and column; a dry run
 // reports what the import would do.
 import type { Db, Prisma } from '../../utils/prisma'
+import type { ApiErrorData } from '../../../shared/api'
 import type { DraftInput } from '../../../shared/drafts'
 import type { RowOutcome, SheetFormat, SheetIssue, SheetListKey, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
+import { DomainError } from '../errors'
 import { createDraftIn, OPEN } from '../workflow/change-requests'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
@@ -138,6 +140,18 @@ function report(fileName: string, dryRun: boolean, errors: SheetIssue[], plans: 
 
 /** Arbitrary, fixed key of the advisory lock under which one department's imports run one at a time. */
 const IMPORT_LOCK = 7_340_033
+
+/** A sheet with errors that was to be imported for real: 422 with the report, nothing written. */
+export class SheetInvalidError extends DomainError {
+  constructor(readonly report: SheetReport) {
+    super(422, 'SHEET_INVALID', `文件有 ${report.errors.length} 处错误，没有导入任何内容`)
+  }
+
+  override answer(): ApiErrorData {
+    const issues = this.report.errors.map((e) => ({ path: `${e.row}.${e.column ?? ''}`, message: e.message }))
+    return { ...super.answer(), issues, report: this.report }
+  }
+}
 
 export interface ImportOptions {
   dryRun: boolean

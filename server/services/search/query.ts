@@ -4,12 +4,13 @@ import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
 import { STOP_WORDS_SETTING } from './settings'
+import { DomainError } from '../errors'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
-export class SearchUnavailableError extends Error {
+/** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
+export class SearchUnavailableError extends DomainError {
   constructor(cause: unknown) {
-    super('search is unavailable', { cause })
-    this.name = 'SearchUnavailableError'
+    super(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响', undefined, { cause })
   }
 }
 

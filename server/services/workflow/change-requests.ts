@@ -1,7 +1,7 @@
 // The life of a proposed change (DESIGN.md, "The item lifecycle"): an editor's draft, submitted
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
-// Callers have already passed the guard for the permission and the department (see *Scope).
+// Callers have already passed the guard for the permission and the department (server/guards/context.ts).
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
 import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
@@ -26,22 +26,6 @@ export function canMove(step: Step, from: Status): boolean {
 
 /** The states in which a change request still holds its record: no second change may open. */
 export const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
-
-/** The department a change request belongs to, for the guard; null when there is none. */
-export async function changeRequestScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return db.changeRequest.findUnique({ where: { id }, select: { departmentId: true } })
-}
-
-/** The department of a published power item, for the guard. */
-export async function powerItemScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return recordScope(db, 'POWER_ITEM', id)
-}
-
-/** The department of a published record of any of the three lists, for the guard. */
-export async function recordScope(db: Db, entityType: DraftEntityType, id: number): Promise<{ departmentId: number } | null> {
-  const target = await ENTITY_WORKFLOWS[entityType].target(db, id)
-  return target && { departmentId: target.departmentId }
-}
 
 async function load(tx: Prisma.TransactionClient, id: number) {
   // Row lock: two reviewers deciding the same request at once must not both succeed.

@@ -2,6 +2,6 @@ import { timelineWithChanges } from '../../../services/history'
 
 /** The item's timeline of published versions, each with what changed from the one before. */
 export default defineEventHandler(async (event) => {
-  const { id, prisma } = await requirePowerItem(event, 'history:read')
-  return timelineWithChanges(prisma, 'POWER_ITEM', id)
+  const { db, id } = await requireRecordContext(event, 'history:read', 'POWER_ITEM')
+  return timelineWithChanges(db, 'POWER_ITEM', id)
 })

@@ -1,29 +1,17 @@
-// The guard every non-public handler calls, and the session cookie behind it.
-//
-//   const actor = await requireActor(event, 'draft:write', { departmentId: item.departmentId })
-//   await someService(prisma, auditActor(actor), ...)
-//
-// requireActor reads the sealed session cookie (nuxt-auth-utils), reloads the user from the
-// database on every request (a disabled user, or one whose password changed since the session
-// was issued, loses access at once), and asks the policy (server/services/auth/policy.ts)
-// whether the permission is held for that scope. Refusals are 401 UNAUTHENTICATED, 403
-// FORBIDDEN or 403 PASSWORD_CHANGE_REQUIRED, with `data.error` as everywhere else.
+// The session cookie (nuxt-auth-utils) and the signed-in actor behind it. The cookie is sealed;
+// the user is reloaded from the database on every request, so a disabled user, or one whose
+// password changed since the session was issued, loses access at once.
 import type { H3Event } from 'h3'
 import { getCookie, getRequestIP, setResponseHeader } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
 import { CITY_TIME_ZONE } from '../../shared/city-time'
-import type { AuditActor } from '../services/audit'
 import { loadActor } from '../services/auth/accounts'
 import { openSession } from '../services/auth/sessions'
-import { AccountError } from '../services/auth/errors'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
-import { authorize, departmentScope, type Actor, type Permission, type Scope } from '../services/auth/policy'
-import { loadConfig } from './config'
-import { apiError, servedOverHttps } from './http'
-import { useDb } from './prisma'
-
-export type { Actor, Permission, Scope }
-export { departmentScope }
+import type { Actor } from '../services/auth/policy'
+import { loadConfig } from '../utils/config'
+import { apiError, servedOverHttps } from '../utils/http'
+import { useDb } from '../utils/prisma'
 
 declare module '#auth-utils' {
   interface User {
@@ -36,7 +24,6 @@ declare module '#auth-utils' {
   }
 }
 
-
 /**
  * The cookie attributes that depend on the request: Secure whenever the browser reached us over
  * HTTPS (servedOverHttps). A Secure cookie set over plain HTTP would never come back, so h3's
@@ -47,11 +34,16 @@ function cookieConfig(event: H3Event) {
   return { cookie: { secure: servedOverHttps(event) } }
 }
 
+/** The id server/middleware/01.request-id.ts gave the request, for the audit log. */
+export function requestIdOf(event: H3Event): string | undefined {
+  return event.context.requestId as string | undefined
+}
+
 /** The client address and request id, for the login limits and the audit log. */
 export function requestInfo(event: H3Event): RequestInfo {
   return {
     address: getRequestIP(event, { xForwardedFor: loadConfig().trustProxy }) ?? 'unknown',
-    requestId: (event.context.requestId as string | undefined) ?? null,
+    requestId: requestIdOf(event),
   }
 }
 
@@ -93,27 +85,6 @@ async function readActor(event: H3Event): Promise<Actor | null> {
   return actor
 }
 
-/** The guard: the actor if they hold `permission` (for `scope`), else a 401 or 403 is thrown. */
-export async function requireActor(event: H3Event, permission: Permission, scope?: Scope): Promise<Actor> {
-  const actor = await getActor(event)
-  requireScope(actor, permission, scope)
-  return actor!
-}
-
-/**
- * The same decision for an actor already known, once the handler has loaded the record whose
- * department decides (e.g. the item a draft changes).
- */
-export function requireScope(actor: Actor | null, permission: Permission, scope?: Scope): asserts actor is Actor {
-  const decision = authorize(actor, permission, scope)
-  if (!decision.ok) throw apiError(decision.status, decision.error, decision.message)
-}
-
-/** How the audit log names an actor (appendAudit's first argument). */
-export function auditActor(actor: Actor): AuditActor {
-  return { id: actor.id, name: actor.username, role: actor.role, departmentId: actor.departmentId }
-}
-
 const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })
 
 /** The HTTP answer to a refused login. */
@@ -126,17 +97,5 @@ export function loginRefusal(event: H3Event, result: Exclude<LoginResult, { ok: 
     case 'TOO_MANY_ATTEMPTS':
       setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)))
       return apiError(429, 'TOO_MANY_ATTEMPTS', `此地址登录失败次数过多，请在 ${hhmm.format(result.retryAt)} 之后再试`, undefined, { retryAt: result.retryAt.toISOString() })
-  }
-}
-
-/** Runs an accounts service call, turning its refusals into 4xx answers. */
-export async function withAccountErrors<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work
-  } catch (error) {
-    if (error instanceof AccountError) {
-      throw apiError(error.status, error.code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
-    }
-    throw error
   }
 }
