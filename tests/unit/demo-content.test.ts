@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { generateDemoContent, type DemoInput } from '../../server/services/import/demo-content'
+import { generateDemoContent, type DemoInput } from '../../prisma/seed/demo-content'
 import { itemTypeByCode } from '../../shared/item-types'
 
 interface RawItem {

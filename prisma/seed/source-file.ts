@@ -1,7 +1,7 @@
 // Reading and validating the published item file (data/guangan-items.json). A malformed file is
 // refused whole, with the record number and field of the first errors, before anything is written.
 import { z } from 'zod'
-import { itemTypeByCode, type ItemTypeKey } from '../../../shared/item-types'
+import { itemTypeByCode, type ItemTypeKey } from '../../shared/item-types'
 
 export class ImportFileError extends Error {
   constructor(message: string, readonly problems: string[] = []) {

@@ -13,7 +13,7 @@
 // Amounts, allocations and recipients' names are invented; invented companies and cooperatives
 // carry （示例） in their names so they cannot be mistaken for real ones.
 
-import type { ItemTypeKey } from '../../../shared/item-types'
+import type { ItemTypeKey } from '../../shared/item-types'
 
 // ---------------------------------------------------------------------------------------------
 // Public interface
