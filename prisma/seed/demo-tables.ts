@@ -20,7 +20,7 @@ const STAGE_SETS = [...ITEM_TYPE_KEYS.filter((t): t is PowerType => t !== 'PUBLI
 const PLACEHOLDER = /\{(\w+)\}/g
 
 /** The {placeholders} a text uses. */
-export function placeholdersOf(text: string): string[] {
+function placeholdersOf(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
 }
 
