@@ -77,7 +77,7 @@ export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<
 export async function startPortalWithRealData(extraEnv: Record<string, string> = {}): Promise<{ portal: Portal; config: AppConfig }> {
   const { createDatabase, migrate, testConfig } = await import('./services')
   const { openDatabase } = await import('../../server/utils/prisma')
-  const { importItems } = await import('../../server/services/import/import-items')
+  const { importItems } = await import('../../prisma/seed/import-items')
   const { readDataFiles } = await import('../../scripts/lib/runtime')
   const url = await createDatabase()
   await migrate(url)

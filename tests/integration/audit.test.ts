@@ -7,7 +7,7 @@ import { appendAudit, entryHash, setAuditSigningKey, verifyAuditChain, type Audi
 import { diffSnapshots, recordVersions, timeline } from '../../server/services/history'
 import { listAsOf } from '../../server/services/point-in-time'
 import { pointInTimeDownload } from '../../server/services/exports'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'

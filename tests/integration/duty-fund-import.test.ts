@@ -3,7 +3,7 @@
 // broken file is reported by row and column and writes nothing; a clean one becomes drafts with
 // the payloads the workflow takes; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
 import { readSheetFile } from '../../server/services/import/sheet-file'
 import type { AuditActor } from '../../server/services/audit'

@@ -1,7 +1,7 @@
 // Does search find what citizens mean? The relevance set run against the real data, the
 // dictionary and the index settings the portal uses. The figures are printed for the record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { drainAll } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'

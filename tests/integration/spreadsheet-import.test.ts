@@ -2,7 +2,7 @@
 // row by row and column by column and writes nothing at all; a clean one becomes the right
 // drafts with their audit entries; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
 import { readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'

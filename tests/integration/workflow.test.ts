@@ -2,7 +2,7 @@
 // decisions take effect with their list version, its announcement, the item history, the
 // search index and the audit log — or not at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, decideBatch, submitDraft, updateDraft, withdrawDraft, canMove } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'

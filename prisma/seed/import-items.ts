@@ -2,15 +2,15 @@
 // services, the demo content the file lacks, and the search dictionary. Idempotent, keyed by
 // codes: a record that exists is left as it is (published records change only through the
 // review workflow), so a second run changes nothing. All or nothing, in one transaction.
-import type { Db, Prisma } from '../../utils/prisma'
-import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
-import { recordVersions } from '../history'
-import { enqueueSearchSync } from '../search/outbox'
-import { STOP_WORDS_SETTING } from '../search/settings'
+import type { Db, Prisma } from '../../server/utils/prisma'
+import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../server/services/audit'
+import { recordVersions } from '../../server/services/history'
+import { enqueueSearchSync } from '../../server/services/search/outbox'
+import { STOP_WORDS_SETTING } from '../../server/services/search/settings'
 import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
-import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
+import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
 
 type Tx = Prisma.TransactionClient
 

@@ -1,7 +1,7 @@
 // The search dictionary file (data/search-dictionary.json): colloquial terms, synonyms and stop
 // words the reform office starts from and edits later in the back office.
 import { z } from 'zod'
-import { ImportFileError } from './source-file'
+import { ImportFileError, parseJsonFile } from './source-file'
 
 const term = z.string().trim().min(1).max(50)
 
@@ -19,13 +19,7 @@ export const dictionarySchema = z.object({
 export type Dictionary = z.output<typeof dictionarySchema>
 
 export function parseDictionary(text: string): Dictionary {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new ImportFileError(`the dictionary is not valid JSON: ${(error as Error).message}`)
-  }
-  const parsed = dictionarySchema.safeParse(data)
+  const parsed = dictionarySchema.safeParse(parseJsonFile(text, 'the dictionary'))
   if (!parsed.success) {
     throw new ImportFileError('the dictionary is malformed; nothing was imported',
       parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`))

@@ -1,7 +1,7 @@
 // Reading and validating the published item file (data/guangan-items.json). A malformed file is
 // refused whole, with the record number and field of the first errors, before anything is written.
 import { z } from 'zod'
-import { itemTypeByCode, type ItemTypeKey } from '../../../shared/item-types'
+import { itemTypeByCode, type ItemTypeKey } from '../../shared/item-types'
 
 export class ImportFileError extends Error {
   constructor(message: string, readonly problems: string[] = []) {
@@ -32,13 +32,17 @@ export interface ParsedSource {
 
 const MAX_PROBLEMS = 20
 
-export function parseSourceFile(text: string): ParsedSource {
-  let data: unknown
+/** The text as JSON; `what` names the file in the message when it is not JSON. */
+export function parseJsonFile(text: string, what: string): unknown {
   try {
-    data = JSON.parse(text)
+    return JSON.parse(text)
   } catch (error) {
-    throw new ImportFileError(`the file is not valid JSON: ${(error as Error).message}`)
+    throw new ImportFileError(`${what} is not valid JSON: ${(error as Error).message}`)
   }
+}
+
+export function parseSourceFile(text: string): ParsedSource {
+  const data = parseJsonFile(text, 'the file')
   if (!Array.isArray(data)) throw new ImportFileError('the file must hold a JSON array of item records')
   if (!data.length) throw new ImportFileError('the file holds no records')
   const problems: string[] = []
