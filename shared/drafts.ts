@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { itemCodeSchema } from './items'
-import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS } from './lists'
+import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, LIST_ENTITY_TYPES, type ListEntityType } from './lists'
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 const optionalText = (max: number) => text(max).transform((v) => v || null).nullable().default(null)
@@ -37,9 +37,6 @@ export const draftPayloadSchemas = {
 } as const
 export type DraftAction = keyof typeof draftPayloadSchemas
 
-/** The kinds of record an editor drafts changes of: the three lists. */
-export const DRAFT_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] as const
-export type DraftEntityType = (typeof DRAFT_ENTITY_TYPES)[number]
 
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(100, '编码不能超过100个字符').regex(/^[0-9A-Za-z-]+$/, '编码只能包含字母、数字和连字符')
 
@@ -98,10 +95,10 @@ export const ENTITY_ACTIONS = {
   POWER_ITEM: ['ADD', 'UPDATE', 'ADJUST', 'RETAIN', 'CANCEL', 'DELEGATE', 'MERGE'],
   DUTY: ['ADD', 'UPDATE', 'CANCEL'],
   SPECIAL_FUND: ['ADD', 'UPDATE', 'CANCEL'],
-} as const satisfies Record<DraftEntityType, readonly DraftAction[]>
+} as const satisfies Record<ListEntityType, readonly DraftAction[]>
 
 /** The schema of one kind of proposal, for the form and the server alike. */
-export function payloadSchemaFor(entityType: DraftEntityType, action: DraftAction): z.ZodType<Record<string, unknown>> | null {
+export function payloadSchemaFor(entityType: ListEntityType, action: DraftAction): z.ZodType<Record<string, unknown>> | null {
   return (payloadSchemas[entityType] as Partial<Record<DraftAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
 }
 

@@ -1,6 +1,7 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
+import type { ListEntityType } from './lists'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
@@ -102,11 +103,10 @@ export interface WorkspaceFund {
 
 export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }
 
-export type DraftEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
 
 export interface ChangeRequestRow {
   id: number
-  entityType: DraftEntity
+  entityType: ListEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   itemName: string
@@ -134,7 +134,7 @@ export interface FieldChangeView { field: string; before: unknown; after: unknow
 
 export interface ChangeRequestView {
   id: number
-  entityType: DraftEntity
+  entityType: ListEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   department: { id: number; name: string }

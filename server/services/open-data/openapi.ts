@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { itemCodeSchema } from '../../../shared/items'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
-import { changesQuerySchema, exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
+import { exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
+import { noQuerySchema } from '../../../shared/query'
 import { searchQuerySchema } from '../../../shared/search'
 
 type JsonSchema = { type?: string; anyOf?: JsonSchema[]; description?: string; [keyword: string]: unknown }
@@ -111,7 +112,7 @@ function downloadPaths() {
     get: {
       tags: ['Open data'],
       summary: 'Download what a list version changed: every record added, cancelled, delegated or changed, with its document number (文号)',
-      parameters: [versionParameter, formatParameter, ...queryParameters(changesQuerySchema)],
+      parameters: [versionParameter, formatParameter, ...queryParameters(noQuerySchema)],
       responses: { 200: fileResponse('The changes.'), 400: invalid, 404: notFound('VERSION_NOT_FOUND') },
     },
   }

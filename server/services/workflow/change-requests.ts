@@ -4,7 +4,7 @@
 // Callers have already passed the guard for the permission and the department (server/guards/context.ts).
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
-import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
+import type { DecisionInput, DraftInput } from '../../../shared/drafts'
 import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 

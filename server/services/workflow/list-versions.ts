@@ -5,7 +5,8 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
 import { enqueueSearchSync } from '../search/outbox'
-import type { DraftEntityType, ListVersionInput } from '../../../shared/drafts'
+import type { ListVersionInput } from '../../../shared/drafts'
+import type { ListEntityType } from '../../../shared/lists'
 import { entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 import { CITY_OFFSET_MS } from '../../../shared/city-time'
@@ -14,7 +15,7 @@ type Tx = Prisma.TransactionClient
 
 const ACTION_NAMES: Record<string, string> = { ADD: '新增', UPDATE: '修改', ADJUST: '调整', RETAIN: '保留', CANCEL: '取消', DELEGATE: '下放', MERGE: '合并' }
 /** An announcement line names the list of a duty or a fund; a power item's line reads as before. */
-const LIST_NAMES: Record<DraftEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金' }
+const LIST_NAMES: Record<ListEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金' }
 
 function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
@@ -91,7 +92,7 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
-    const entityType = request.entityType as DraftEntityType
+    const entityType = request.entityType as ListEntityType
     const record = await entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
     await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
     await enqueueSearchSync(tx, entityType, [record.id])

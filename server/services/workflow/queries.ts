@@ -2,7 +2,7 @@
 // with the published record it would change.
 import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
-import { DRAFT_ENTITY_TYPES, type DraftEntityType } from '../../../shared/drafts'
+import { LIST_ENTITY_TYPES, type ListEntityType, type ListKind } from '../../../shared/lists'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
 import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery, type WorkspacePage } from '../../../shared/workspace'
 
@@ -27,7 +27,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     db.changeRequest.groupBy({ by: ['status'], where: inDepartments, _count: { _all: true } }),
   ])
   const itemNames = new Map<string, PublishedRecord>()
-  for (const entityType of DRAFT_ENTITY_TYPES) {
+  for (const entityType of LIST_ENTITY_TYPES) {
     const ids = rows.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
     if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) itemNames.set(`${entityType}-${record.id}`, record)
   }
@@ -42,7 +42,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
       const payload = r.payload as { name?: string; title?: string; code?: string }
       return {
         id: r.id,
-        entityType: r.entityType as DraftEntityType,
+        entityType: r.entityType as ListEntityType,
         action: r.action,
         status: r.status,
         itemName: item?.name ?? payload.name ?? payload.title ?? '',
@@ -68,7 +68,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
   })
   if (!request) return null
-  const entityType = request.entityType as DraftEntityType
+  const entityType = request.entityType as ListEntityType
   const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
   const published = item ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
@@ -106,7 +106,7 @@ const itemSelect = {
 } as const
 
 /** Published items (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceItems(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspaceItemPage> {
+export async function listWorkspacePowerItems(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspaceItemPage> {
   const q = query.q
   const where = {
     ...(departmentId !== null ? { departmentId } : {}),
@@ -119,7 +119,7 @@ export async function listWorkspaceItems(db: Db, query: WorkspaceItemQuery, depa
   return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows) }
 }
 
-export async function getWorkspaceItem(db: Db, id: number): Promise<WorkspaceItem | null> {
+export async function getWorkspacePowerItem(db: Db, id: number): Promise<WorkspaceItem | null> {
   const item = await db.powerItem.findUnique({ where: { id }, select: itemSelect })
   return item ? (await withOpenRequests(db, [item]))[0]! : null
 }
@@ -180,7 +180,7 @@ export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFun
   return fund ? (await withOpenRequests(db, [workspaceFund(fund)], 'SPECIAL_FUND'))[0]! : null
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: DraftEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
     where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, entityId: true, status: true },
@@ -190,3 +190,10 @@ async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], en
     return { ...item, openRequest: request ? { id: request.id, status: request.status } : null }
   })
 }
+
+/** The workspace's records of each list: a page of them, and one with the change under way. */
+export const WORKSPACE_RECORDS = {
+  power: { page: listWorkspacePowerItems, one: getWorkspacePowerItem },
+  responsibility: { page: listWorkspaceDuties, one: getWorkspaceDuty },
+  fund: { page: listWorkspaceFunds, one: getWorkspaceFund },
+} as const satisfies Record<ListKind, unknown>
