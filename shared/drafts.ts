@@ -35,7 +35,7 @@ export const draftPayloadSchemas = {
   DELEGATE: z.object({ toLevel: z.enum(ADMIN_LEVELS, '请选择下放层级'), toDepartmentId: id.nullable().default(null) }).strict(),
   MERGE: z.object({ intoItemId: z.coerce.number('请选择合并到的事项').int().positive('请选择合并到的事项').max(2_147_483_647, '请选择合并到的事项') }).strict(),
 } as const
-export type DraftAction = keyof typeof draftPayloadSchemas
+export type ChangeAction = keyof typeof draftPayloadSchemas
 
 
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(100, '编码不能超过100个字符').regex(/^[0-9A-Za-z-]+$/, '编码只能包含字母、数字和连字符')
@@ -95,11 +95,11 @@ export const ENTITY_ACTIONS = {
   POWER_ITEM: ['ADD', 'UPDATE', 'ADJUST', 'RETAIN', 'CANCEL', 'DELEGATE', 'MERGE'],
   DUTY: ['ADD', 'UPDATE', 'CANCEL'],
   SPECIAL_FUND: ['ADD', 'UPDATE', 'CANCEL'],
-} as const satisfies Record<ListEntityType, readonly DraftAction[]>
+} as const satisfies Record<ListEntityType, readonly ChangeAction[]>
 
 /** The schema of one kind of proposal, for the form and the server alike. */
-export function payloadSchemaFor(entityType: ListEntityType, action: DraftAction): z.ZodType<Record<string, unknown>> | null {
-  return (payloadSchemas[entityType] as Partial<Record<DraftAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
+export function payloadSchemaFor(entityType: ListEntityType, action: ChangeAction): z.ZodType<Record<string, unknown>> | null {
+  return (payloadSchemas[entityType] as Partial<Record<ChangeAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
 }
 
 const power = z.literal('POWER_ITEM')

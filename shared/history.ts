@@ -4,8 +4,7 @@
 import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
-import { ITEM_STATUSES } from './search'
-import { ALLOCATION_METHODS, DUTY_KINDS, LIST_KINDS, type ListKind } from './lists'
+import { ALLOCATION_METHODS, DUTY_KINDS, ITEM_STATUSES, LIST_KINDS, type ListKind } from './lists'
 import type { DutyRecord, FundRecord, PowerItemRecord } from './open-data'
 
 const common = {

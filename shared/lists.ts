@@ -3,11 +3,17 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
-import { ITEM_STATUSES } from './search'
+
+/** The state of a published record of any list (a duty or fund is never DELEGATED). */
+export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
+export type ItemStatus = (typeof ITEM_STATUSES)[number]
 
 export const ADMIN_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const
+export type AdminLevel = (typeof ADMIN_LEVELS)[number]
 export const DUTY_KINDS = ['DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION'] as const
+export type DutyKind = (typeof DUTY_KINDS)[number]
 export const ALLOCATION_METHODS = ['FACTOR', 'PROJECT'] as const
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number]
 
 /**
  * The three lists, by the name code and URLs give them (the public pages /power, /responsibility

@@ -1,13 +1,14 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import type { ListEntityType } from './lists'
+import { LIST_ENTITY_TYPES, type ItemStatus, type ListEntityType } from './lists'
+import type { ChangeAction } from './drafts'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
-  entityType: oneOrMany(z.enum(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'])),
+  entityType: oneOrMany(z.enum(LIST_ENTITY_TYPES)),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -33,18 +34,22 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.output<typeof auditQuerySchema>
 
 /** A department's published items as the workspace searches them. */
-export const workspaceItemQuerySchema = z.object({
+export const workspaceQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).strict()
-export type WorkspaceItemQuery = z.output<typeof workspaceItemQuerySchema>
+export type WorkspaceQuery = z.output<typeof workspaceQuerySchema>
 
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
-export type ChangeAction = 'ADD' | 'UPDATE' | 'ADJUST' | 'RETAIN' | 'CANCEL' | 'DELEGATE' | 'MERGE'
+/** The states in which a change request still holds its record: no second change may open. */
+export const OPEN_CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const satisfies readonly ChangeRequestStatus[]
+
+export const LIST_VERSION_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const
+export type ListVersionStatus = (typeof LIST_VERSION_STATUSES)[number]
 
 /** A published item with the fields an editor may propose to change. */
-export interface WorkspaceItem {
+export interface WorkspacePowerItem {
   id: number
   code: string
   name: string
@@ -56,13 +61,12 @@ export interface WorkspaceItem {
   timeLimit: string | null
   fees: string | null
   contact: string | null
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   /** the change under way for this item, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
-export interface WorkspaceItemPage { total: number; page: number; pageCount: number; items: WorkspaceItem[] }
 
 /** A published duty (责任清单) with the fields an editor may propose to change. */
 export interface WorkspaceDuty {
@@ -75,7 +79,7 @@ export interface WorkspaceDuty {
   powerItemId: number | null
   powerItem: { id: number; code: string; name: string } | null
   cases: { content: string; basis: string | null }[]
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
@@ -96,7 +100,7 @@ export interface WorkspaceFund {
   periodStart: number
   periodEnd: number
   howToApply: string
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
@@ -159,7 +163,7 @@ export interface ListVersionView {
   title: string
   documentNo: string | null
   effectiveDate: string
-  status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED'
+  status: ListVersionStatus
   publishedAt: string | null
   changes: number
 }

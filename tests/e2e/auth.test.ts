@@ -52,7 +52,6 @@ const ACCESS: Record<string, Access> = {
   'GET /api/stats': { public: true },
   'GET /api/search': { public: true, path: () => `/api/search?q=${encodeURIComponent('护照')}` },
   'GET /api/search/popular': { public: true },
-  'GET /api/items/[code]': { public: true, path: (f) => `/api/items/${f.itemCode}` },
   // Login needs no session; an empty body is refused by validation, not by a guard.
   'POST /api/auth/login': { public: true, body: {} },
   'GET /api/auth/me': { allow: ALL_ROLES },
@@ -114,7 +113,7 @@ const ACCESS: Record<string, Access> = {
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
-const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/items(\/|$)/, /^GET \/api\/search(\/|$)/]
+const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/search(\/|$)/]
 
 let portal: Portal
 let fixtures: Fixtures

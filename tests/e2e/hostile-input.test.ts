@@ -55,7 +55,6 @@ const ROUTES: Record<string, Target> = {
   'GET /api/stats': { as: 'anonymous' },
   'GET /api/search': { as: 'anonymous', query: (f) => ({ q: '护照', list: 'power', type: 'LICENSING', dept: String(f.policeDepartmentId), status: 'IN_FORCE', year: '2024', sort: 'name', page: '1' }) },
   'GET /api/search/popular': { as: 'anonymous' },
-  'GET /api/items/[code]': { as: 'anonymous', path: (f) => `/api/items/${f.itemCode}` },
   'GET /api/openapi.json': { as: 'anonymous' },
   'GET /api/open-data': { as: 'anonymous' },
   'GET /api/open-data/[file]': { as: 'anonymous', path: () => '/api/open-data/power.json', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING' }) },

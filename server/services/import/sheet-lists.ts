@@ -10,7 +10,7 @@ import { itemCodeSchema } from '../../../shared/items'
 import { itemTypeByKey, ITEM_TYPES } from '../../../shared/item-types'
 import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS } from '../../../shared/lists'
 import { ALIAS_SEPARATOR, SHEET_COLUMNS_OF, SHEET_LIMITS, type SheetIssueCode } from '../../../shared/spreadsheet'
-import { DUTY_TYPE_NAMES, LEVEL_NAMES, METHOD_NAMES } from '../open-data/labels'
+import { DUTY_TYPE_NAMES, LEVEL_NAMES, METHOD_NAMES } from '../labels'
 import type { Cell } from '../open-data/tables'
 
 type Tx = Prisma.TransactionClient

@@ -10,7 +10,8 @@ import type { ListKind } from '../../../shared/lists'
 import type { RowOutcome, SheetFormat, SheetIssue, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
-import { createDraftIn, OPEN } from '../workflow/change-requests'
+import { createDraftIn } from '../workflow/change-requests'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
@@ -92,7 +93,7 @@ async function plan(db: Tx | Db, list: SheetList, departmentId: number, parsed: 
   // Open changes of these records, and proposed new records whose code a row would take.
   const open = rows.length
     ? await db.changeRequest.findMany({
-      where: { entityType: list.entityType, status: { in: OPEN }, OR: [{ entityId: { in: records.map((r) => r.id) } }, { action: 'ADD' }] },
+      where: { entityType: list.entityType, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] }, OR: [{ entityId: { in: records.map((r) => r.id) } }, { action: 'ADD' }] },
       select: { id: true, entityId: true, action: true, payload: true },
       orderBy: { id: 'asc' },
     })

@@ -4,7 +4,8 @@
 // change-requests.ts, list-versions.ts and queries.ts look the list up here instead of branching.
 import type { Db, Prisma } from '../../utils/prisma'
 import type { DraftInput, DutyFields, FundFields, PowerItemFields } from '../../../shared/drafts'
-import type { ListEntityType } from '../../../shared/lists'
+import type { ItemStatus, ListEntityType } from '../../../shared/lists'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 import { WorkflowError } from './errors'
 
@@ -13,7 +14,7 @@ type RequestRow = Prisma.ChangeRequestGetPayload<object>
 type DecisionRow = Prisma.DecisionGetPayload<object>
 
 /** The published record a change applies to, as the checks need it. */
-export interface DraftTarget { id: number; departmentId: number; status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'; revision: number }
+export interface DraftTarget { id: number; departmentId: number; status: ItemStatus; revision: number }
 
 /** A published record as the review and the history show it. */
 export interface PublishedRecord { id: number; code: string; name: string; department: string; revision: number; snapshot: Record<string, unknown> }
@@ -83,7 +84,7 @@ async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionR
 /** A second ADD of the same code would collide at publication; refuse it while the first is open. */
 async function codeProposed(tx: Tx, entityType: ListEntityType, code: string): Promise<boolean> {
   const open = await tx.changeRequest.findFirst({
-    where: { entityType, action: 'ADD', status: { in: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] }, payload: { path: ['code'], equals: code } },
+    where: { entityType, action: 'ADD', status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] }, payload: { path: ['code'], equals: code } },
     select: { id: true },
   })
   return !!open

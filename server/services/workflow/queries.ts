@@ -4,9 +4,8 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
 import { LIST_ENTITY_TYPES, type ListEntityType, type ListKind } from '../../../shared/lists'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
-import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery, type WorkspacePage } from '../../../shared/workspace'
+import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
 
-const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const
 
 export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null): Promise<ChangeRequestPage> {
   const inDepartments = {
@@ -106,7 +105,7 @@ const itemSelect = {
 } as const
 
 /** Published items (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspacePowerItems(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspaceItemPage> {
+export async function listWorkspacePowerItems(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspacePowerItem>> {
   const q = query.q
   const where = {
     ...(departmentId !== null ? { departmentId } : {}),
@@ -119,7 +118,7 @@ export async function listWorkspacePowerItems(db: Db, query: WorkspaceItemQuery,
   return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows) }
 }
 
-export async function getWorkspacePowerItem(db: Db, id: number): Promise<WorkspaceItem | null> {
+export async function getWorkspacePowerItem(db: Db, id: number): Promise<WorkspacePowerItem | null> {
   const item = await db.powerItem.findUnique({ where: { id }, select: itemSelect })
   return item ? (await withOpenRequests(db, [item]))[0]! : null
 }
@@ -136,7 +135,7 @@ function workspaceDuty({ accountabilityCases, ...duty }: Prisma.DutyGetPayload<{
 }
 
 /** Published duties (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceDuties(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceDuty>> {
+export async function listWorkspaceDuties(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceDuty>> {
   const q = query.q
   const where: Prisma.DutyWhereInput = {
     ...(departmentId !== null ? { departmentId } : {}),
@@ -162,7 +161,7 @@ const fundSelect = {
 const workspaceFund = (fund: Prisma.SpecialFundGetPayload<{ select: typeof fundSelect }>): Omit<WorkspaceFund, 'openRequest'> => ({ ...fund, amount: fund.amount.toFixed(2) })
 
 /** Published special funds (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceFunds(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceFund>> {
+export async function listWorkspaceFunds(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceFund>> {
   const q = query.q
   const where: Prisma.SpecialFundWhereInput = {
     ...(departmentId !== null ? { departmentId } : {}),
@@ -180,9 +179,9 @@ export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFun
   return fund ? (await withOpenRequests(db, [workspaceFund(fund)], 'SPECIAL_FUND'))[0]! : null
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
-    where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
+    where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } },
     select: { id: true, entityId: true, status: true },
   })
   return items.map((item) => {
