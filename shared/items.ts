@@ -1,6 +1,6 @@
 // Shapes of the published records as the API gives them to the portal.
 import { z } from 'zod'
-import type { ItemStatus } from './lists'
+import type { DutyKind, ItemStatus } from './lists'
 
 export const itemCodeSchema = z.string().trim().min(1, '事项编码不能为空').max(200).regex(/^[0-9A-Za-z-]+$/, '事项编码只能包含字母、数字和连字符')
 
@@ -8,7 +8,7 @@ export interface AccountabilityCaseView { content: string; basis: string | null 
 
 export interface DutyView {
   code: string
-  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  kind: DutyKind
   title: string
   content: string
   basis: string | null

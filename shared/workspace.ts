@@ -1,7 +1,7 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import { LIST_ENTITY_TYPES, type ItemStatus, type ListEntityType } from './lists'
+import { LIST_ENTITY_TYPES, type AllocationMethod, type DutyKind, type ItemStatus, type ListEntityType } from './lists'
 import type { ChangeAction } from './drafts'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
@@ -67,12 +67,11 @@ export interface WorkspacePowerItem {
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
-
 /** A published duty (责任清单) with the fields an editor may propose to change. */
 export interface WorkspaceDuty {
   id: number
   code: string
-  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  kind: DutyKind
   title: string
   content: string
   basis: string | null
@@ -95,7 +94,7 @@ export interface WorkspaceFund {
   legalBasis: string
   purpose: string
   recipients: string
-  allocationMethod: 'FACTOR' | 'PROJECT'
+  allocationMethod: AllocationMethod
   performanceTargets: string
   periodStart: number
   periodEnd: number

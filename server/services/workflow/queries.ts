@@ -111,16 +111,12 @@ export async function listWorkspacePowerItems(db: Db, query: WorkspaceQuery, dep
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { aliases: { has: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.powerItem.count({ where }),
-    db.powerItem.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: itemSelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows) }
+  return workspacePage(db, 'POWER_ITEM', query, db.powerItem.count({ where }), db.powerItem.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...paging(query), select: itemSelect }))
 }
 
 export async function getWorkspacePowerItem(db: Db, id: number): Promise<WorkspacePowerItem | null> {
   const item = await db.powerItem.findUnique({ where: { id }, select: itemSelect })
-  return item ? (await withOpenRequests(db, [item]))[0]! : null
+  return item ? (await withOpenRequests(db, [item], 'POWER_ITEM'))[0]! : null
 }
 
 const dutySelect = {
@@ -141,11 +137,8 @@ export async function listWorkspaceDuties(db: Db, query: WorkspaceQuery, departm
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ title: { contains: q } }, { code: { contains: q } }, { content: { contains: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.duty.count({ where }),
-    db.duty.findMany({ where, orderBy: [{ kind: 'asc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: dutySelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceDuty), 'DUTY') }
+  const rows = db.duty.findMany({ where, orderBy: [{ kind: 'asc' }, { code: 'asc' }], ...paging(query), select: dutySelect })
+  return workspacePage(db, 'DUTY', query, db.duty.count({ where }), rows.then((r) => r.map(workspaceDuty)))
 }
 
 export async function getWorkspaceDuty(db: Db, id: number): Promise<WorkspaceDuty | null> {
@@ -167,11 +160,8 @@ export async function listWorkspaceFunds(db: Db, query: WorkspaceQuery, departme
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.specialFund.count({ where }),
-    db.specialFund.findMany({ where, orderBy: [{ year: 'desc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: fundSelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceFund), 'SPECIAL_FUND') }
+  const rows = db.specialFund.findMany({ where, orderBy: [{ year: 'desc' }, { code: 'asc' }], ...paging(query), select: fundSelect })
+  return workspacePage(db, 'SPECIAL_FUND', query, db.specialFund.count({ where }), rows.then((r) => r.map(workspaceFund)))
 }
 
 export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFund | null> {
@@ -179,7 +169,15 @@ export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFun
   return fund ? (await withOpenRequests(db, [workspaceFund(fund)], 'SPECIAL_FUND'))[0]! : null
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
+const paging = (query: WorkspaceQuery) => ({ skip: (query.page - 1) * query.pageSize, take: query.pageSize })
+
+/** A page of a list's records, each with the change under way for it. */
+async function workspacePage<T extends { id: number }>(db: Db, entityType: ListEntityType, query: WorkspaceQuery, count: Promise<number>, rows: Promise<T[]>) {
+  const [total, items] = await Promise.all([count, rows])
+  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, items, entityType) }
+}
+
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
     where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } },
     select: { id: true, entityId: true, status: true },
