@@ -9,7 +9,7 @@ import { loadConfig } from '../utils/config'
 import type { Db, Prisma } from '../utils/prisma'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
-import type { AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
+import type { AuditEntryContent, AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
 import type { RoleName } from '../../shared/auth'
 
 export { canonicalJson }
@@ -42,22 +42,9 @@ export interface AuditInput {
   requestId?: string
 }
 
-export interface HashedContent {
+export interface HashedContent extends AuditEntryContent {
   seq: bigint
   at: Date
-  actorId: number | null
-  actorName: string
-  role: string | null
-  departmentId: number | null
-  action: string
-  entityType: string | null
-  entityId: string | null
-  before: unknown
-  after: unknown
-  reason: string | null
-  documentNo: string | null
-  requestId: string | null
-  prevHash: string
 }
 
 export function entryHash(content: HashedContent): string {

@@ -11,7 +11,7 @@ import { getFund } from '../../server/services/lists/funds'
 import { fundSnapshot } from '../../server/services/lists/snapshots'
 import { listAsOf } from '../../server/services/point-in-time'
 import { importItems } from '../../prisma/seed/import-items'
-import { getPublishedItem } from '../../server/services/lists/power-items'
+import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
 import { draftInputSchema } from '../../shared/drafts'
@@ -148,7 +148,7 @@ describe('the public history of an item', () => {
     await publishListVersion(db, office, version.id, new Date('2027-04-01T00:00:00Z'))
     await applyDueVersions(db, new Date('2027-05-01T00:00:00Z'))
 
-    const view = (await getPublishedItem(db, item.code))!
+    const view = (await getPublishedPowerItem(db, item.code))!
     expect(view.history.map((h) => h.changedFields)).toEqual([[], ['name', 'timeLimit']])
     expect(view.history.at(-1)).toMatchObject({ action: 'UPDATE', documentNo: '广安审改〔2027〕9号' })
     expect(JSON.stringify(view.history)).not.toMatch(/经办人甲|审改办乙/)

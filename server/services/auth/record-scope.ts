@@ -1,11 +1,11 @@
 // The department a record belongs to: what the access policy decides on for a route about one
 // record (server/guards/context.ts, requireRecordContext).
 import type { Db } from '../../utils/prisma'
-import type { DraftEntityType } from '../../../shared/drafts'
+import type { ListEntityType } from '../../../shared/lists'
 import { DomainError } from '../errors'
 
 /** The records a route names by `:id`: a change request, or a published record of one of the three lists. */
-export type ScopedRecord = 'CHANGE_REQUEST' | DraftEntityType
+export type ScopedRecord = 'CHANGE_REQUEST' | ListEntityType
 
 const NOT_FOUND: Record<ScopedRecord, { code: string; noun: string }> = {
   CHANGE_REQUEST: { code: 'CHANGE_REQUEST_NOT_FOUND', noun: '变更' },

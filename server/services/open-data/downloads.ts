@@ -9,7 +9,7 @@ import { powerList } from './power-list'
 import { dutyList } from './duty-list'
 import { fundList } from './fund-list'
 import { findPublishedVersion, publishedVersions, snapshotsAt, versionChanges, type PublishedVersion } from './versions'
-import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from './labels'
+import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from '../labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './tables'
 
 export type { Download }

@@ -4,11 +4,12 @@
 // Callers have already passed the guard for the permission and the department (server/guards/context.ts).
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
-import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
+import type { DecisionInput, DraftInput } from '../../../shared/drafts'
+import { OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '../../../shared/workspace'
 import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 
-type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN'
+type Status = ChangeRequestStatus
 type Step = 'edit' | 'submit' | 'withdraw' | 'decide' | 'publish'
 
 /** Which step may leave which state. Everything else is refused with 409. */
@@ -24,8 +25,6 @@ export function canMove(step: Step, from: Status): boolean {
   return TRANSITIONS[step].from.includes(from)
 }
 
-/** The states in which a change request still holds its record: no second change may open. */
-export const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
 
 async function load(tx: Prisma.TransactionClient, id: number) {
   // Row lock: two reviewers deciding the same request at once must not both succeed.
@@ -53,7 +52,7 @@ async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, depa
   if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', `${workflow.noun}不属于该部门`)
   if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', `已取消的${workflow.noun}不能再变更`)
   await workflow.checkProposal(tx, input, item, departmentId)
-  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: OPEN } }, select: { id: true } })
+  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { id: true } })
   if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${workflow.noun}已有未完成的变更（编号 ${open.id}）`)
   return { entityId: item.id, baseRevision: item.revision }
 }

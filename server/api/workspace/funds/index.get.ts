@@ -1,9 +1,0 @@
-import { workspaceItemQuerySchema } from '../../../../shared/workspace'
-import { listWorkspaceFunds } from '../../../services/workflow/queries'
-
-/** The published records a change may be proposed for: an editor sees their department's. */
-export default defineEventHandler(async (event) => {
-  const { db, actor } = await requireContext(event, 'draft:read')
-  const query = validQuery(event, workspaceItemQuerySchema)
-  return listWorkspaceFunds(db, query, departmentScope(actor, 'draft:read'))
-})
