@@ -10,7 +10,7 @@ declare module '@nuxt/schema' {
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', 'nuxt-auth-utils'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', 'nuxt-auth-utils', '@nuxt/eslint'],
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
   telemetry: false,

@@ -1,5 +1,6 @@
-// The spreadsheets a department editor downloads, fills in and imports (DESIGN.md, "The back
-// office"), one per list: their columns, their limits, and the per-row report the import answers with.
+// The spreadsheets a department editor downloads, fills in and imports (docs/ARCHITECTURE.md,
+// "Spreadsheet import"), one per list: their columns, their limits, and the per-row report the
+// import answers with.
 import { z } from 'zod'
 import { recordId } from './query'
 import { recordsParamSchema, type ListKind } from './lists'

@@ -279,6 +279,33 @@ describe('the back-office pages', () => {
     expect(html).toContain('区公安分局')
     expect(html).toContain('公安分局经办人')
   })
+
+  it('shows each page to the roles its permission names and tells the others, under the back-office navigation', async () => {
+    const PAGES: Record<string, Who[]> = {
+      '/admin': SIGNED_IN,
+      '/admin/account': SIGNED_IN,
+      '/admin/workspace': ['editorA', 'editorB'],
+      '/admin/workspace/drafts/new': ['editorA', 'editorB'],
+      '/admin/import': ['editorA', 'editorB'],
+      '/admin/review': ['reform'],
+      '/admin/review/versions': ['reform'],
+      '/admin/synonyms': ['reform', 'admin'],
+      '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
+      '/admin/audit': ['auditor'],
+      '/admin/users': ['admin'],
+      '/admin/departments': ['admin'],
+    }
+    for (const [path, allowed] of Object.entries(PAGES)) {
+      for (const who of SIGNED_IN) {
+        const res = await fetch(`${portal.url}${path}`, { headers: { cookie: cookies[who] } })
+        const html = await res.text()
+        expect.soft(res.status, `${path} for ${who}`).toBe(200)
+        expect.soft(html, `${path} for ${who}`).toContain('退出登录')
+        expect.soft(html, `${path} for ${who}`).toMatch(/<meta name="robots" content="noindex">/)
+        expect.soft(html.includes('没有访问此页面的权限'), `${path} for ${who}`).toBe(!allowed.includes(who))
+      }
+    }
+  })
 })
 
 describe.skipIf(!hasChromium)('the back office in a browser', () => {

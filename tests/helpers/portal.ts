@@ -89,6 +89,10 @@ export async function startPortalWithRealData(extraEnv: Record<string, string> =
     await db.close()
   }
   const portal = await startPortal(config, extraEnv)
-  await waitForIndex(portal)
+  // The caller gets no handle to a portal whose index never caught up: stop it here.
+  await waitForIndex(portal).catch(async (error: unknown) => {
+    await portal.stop()
+    throw error
+  })
   return { portal, config }
 }

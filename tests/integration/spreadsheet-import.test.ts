@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
-import { readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
+import { readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'
 import type { AuditActor } from '../../server/services/audit'
 import { readDataFiles } from '../../scripts/lib/runtime'

@@ -1,7 +1,7 @@
 // Reading and checking an imported spreadsheet: what the file is, which rows and cells are wrong
 // (by the row number Excel shows and the column's header), and what is read from each cell.
 import { describe, expect, it } from 'vitest'
-import { decodeText, readCsv, readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
+import { decodeText, readCsv, readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { cellText, parseSheet } from '../../server/services/import/sheet-rows'
 import { joinCases, splitCases } from '../../server/services/import/sheet-lists'
 import { templateDownload } from '../../server/services/import/spreadsheet'
@@ -150,6 +150,7 @@ describe('Excel cells', () => {
   it('refuses a code Excel turned into an imprecise number, and reads rich text and small numbers', async () => {
     const file = await xlsxOf([
       HEADER,
+      // eslint-disable-next-line no-loss-of-precision -- the imprecise number is what Excel stores
       row(12345678901234567890 as unknown as string),
       row('A-2', { 事项名称: { richText: [{ text: '护照' }, { text: '签发', font: { bold: true } }] }, 咨询电话: 28881234 }),
       row(1234 as unknown as string),

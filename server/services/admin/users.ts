@@ -1,4 +1,4 @@
-// Users and their roles (DESIGN.md, "Administration"). Administrators never choose a password
+// Users and their roles (docs/SECURITY.md, "Accounts and access"). Administrators never choose a password
 // for someone else: a new user and a reset get a one-time password that must be changed at the
 // next login. Every change is audited with its before and after, in the same transaction.
 import type { RoleName, TemporaryPasswordView, UserCreateInput, UserUpdateInput, UserView } from '../../../shared/auth'

@@ -1,4 +1,4 @@
-// The one place where the back office decides who may do what (DESIGN.md, "Who uses it").
+// The one place where the back office decides who may do what (docs/SECURITY.md, "Who may do what").
 // Pure functions over the signed-in actor: no database, no HTTP. server/guards/context.ts
 // (requireContext) applies them to every non-public request; pages may use them to hide what
 // the server would refuse, but the server's answer is the one that counts.
@@ -35,8 +35,6 @@ export const PERMISSIONS = [
   'department:manage',
   /** create users, set their role, department and disabled state, reset their password */
   'user:manage',
-  /** site-wide settings */
-  'setting:manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -65,7 +63,7 @@ export type Verdict =
 
 const OWN_ACCOUNT: Record<'account:read' | 'account:password', Grant> = { 'account:read': 'all', 'account:password': 'all' }
 
-/** The permission table of DESIGN.md. A permission missing from a role's row is refused. */
+/** The permission table of docs/SECURITY.md. A permission missing from a role's row is refused. */
 export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
   EDITOR: {
     ...OWN_ACCOUNT,
@@ -96,7 +94,6 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'department:manage': 'all',
     'user:manage': 'all',
     'synonym:write': 'all',
-    'setting:manage': 'all',
   },
 }
 

@@ -162,6 +162,7 @@ function decodeStrict(encoding: string, data: Uint8Array): string {
     throw notSpreadsheet('文件不是 CSV 文本文件（应为 UTF-8 或 GB18030 编码）')
   }
   // Text files have no control characters besides tab and line ends; binary files have plenty.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) throw notSpreadsheet('文件不是 CSV 文本文件')
   return text
 }

@@ -34,7 +34,3 @@ export function pinyinTokens(text: string, maxRun = 4): { full: string[]; initia
 export function pinyinOf(text: string): string {
   return syllables(text).join('')
 }
-
-export function isLatinQuery(q: string): boolean {
-  return /^[a-z\s]+$/i.test(q.trim())
-}

@@ -1,4 +1,4 @@
-// The life of a proposed change (DESIGN.md, "The item lifecycle"): an editor's draft, submitted
+// The life of a proposed change (docs/ARCHITECTURE.md, "The review workflow"): an editor's draft, submitted
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
 // Callers have already passed the guard for the permission and the department (server/guards/context.ts).
