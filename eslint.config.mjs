@@ -9,5 +9,8 @@ export default withNuxt({
     // A type is named beside the values of its module (`import { x, type X }`); `typeof import()`
     // describes a module that is loaded lazily.
     '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    // A domain error's constructor that only calls super narrows the statuses and codes its
+    // refusals may carry (server/services/errors.ts): a type check, not a useless constructor.
+    '@typescript-eslint/no-useless-constructor': 'off',
   },
 })

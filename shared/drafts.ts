@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { itemCodeSchema } from './items'
-import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, LIST_ENTITY_TYPES, type ListEntityType } from './lists'
+import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, type ListEntityType } from './lists'
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 const optionalText = (max: number) => text(max).transform((v) => v || null).nullable().default(null)
