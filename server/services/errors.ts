@@ -3,7 +3,8 @@
 // answers with, the message a person reads and, when one input field is at fault, that field.
 // Nothing has been written when one is thrown. Every domain error class extends this one, and
 // server/plugins/error-answers.ts turns any of them into `{ data: { error, message, issues? } }`,
-// so handlers never catch them.
+// so handlers never catch them. A DomainError carries no `cause`: h3 would keep the cause in
+// place of the error itself, and the answer would be lost.
 import type { ApiErrorData } from '../../shared/api'
 
 export type DomainErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 503
@@ -15,9 +16,8 @@ export class DomainError extends Error {
     message: string,
     /** the input field at fault, for a field-level message in the form */
     readonly field?: string,
-    options?: ErrorOptions,
   ) {
-    super(message, options)
+    super(message)
     this.name = new.target.name
   }
 

@@ -10,8 +10,8 @@ import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type S
 
 /** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
 export class SearchUnavailableError extends DomainError {
-  constructor(cause: unknown) {
-    super(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响', undefined, { cause })
+  constructor(readonly meilisearchError: unknown) {
+    super(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响')
   }
 }
 
