@@ -10,6 +10,7 @@ import { STOP_WORDS_SETTING } from '../search/settings'
 import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
+import { parseAliasFile } from './alias-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 
 type Tx = Prisma.TransactionClient
@@ -41,6 +42,8 @@ export interface ImportOptions {
   itemsText: string
   /** the search dictionary's text (data/search-dictionary.json), if any */
   dictionaryText?: string
+  /** the items' everyday names (data/aliases.json), if any: given to the items this import creates */
+  aliasesText?: string
   sourceName?: string
 }
 
@@ -48,11 +51,12 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
   // Both files are validated completely before the first write.
   const source = parseSourceFile(options.itemsText)
   const dictionary = options.dictionaryText ? parseDictionary(options.dictionaryText) : undefined
+  const aliases = options.aliasesText ? parseAliasFile(options.aliasesText) : new Map<string, string[]>()
   const actor = options.actor ?? SYSTEM_ACTOR
   return db.$transaction(async (tx) => {
     const at = new Date()
     const departments = await importDepartments(tx, source)
-    const items = await importPowerItems(tx, source, departments.ids, at)
+    const items = await importPowerItems(tx, source, departments.ids, at, aliases)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     const report: ImportReport = {
@@ -87,7 +91,7 @@ async function importDepartments(tx: Tx, source: ParsedSource) {
   return { ids, created: created.length, existing: byName.size - created.length }
 }
 
-async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, at: Date) {
+async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, at: Date, aliases: Map<string, string[]>) {
   const existing = await tx.powerItem.findMany({ select: { id: true, code: true, name: true, type: true, departmentId: true } })
   const byCode = new Map(existing.map((i) => [i.code, i]))
   const missing = source.records.filter((r) => !byCode.has(r.itemCode))
@@ -102,6 +106,7 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
       data: chunk.map((r) => ({
         code: r.itemCode,
         name: r.name,
+        aliases: aliases.get(r.itemCode) ?? [],
         type: r.typeKey,
         departmentId: departmentIds.get(r.department)!,
         groupName: r.group,

@@ -4,6 +4,8 @@ import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
 import { STOP_WORDS_SETTING } from './settings'
+import { analyzeQuery, BUILT_IN_FILLERS, type QueryContext } from './analysis'
+import { addWords, cut } from './segmenter'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 export class SearchUnavailableError extends Error {
@@ -12,6 +14,9 @@ export class SearchUnavailableError extends Error {
     this.name = 'SearchUnavailableError'
   }
 }
+
+type MatchingStrategy = 'all' | 'last' | 'frequency'
+const MATCHING_STRATEGY: MatchingStrategy = (process.env.SEARCH_STRATEGY as MatchingStrategy | undefined) ?? 'frequency'
 
 const PRE = '\uE000'
 const POST = '\uE001'
@@ -54,37 +59,58 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
   updated: ['updatedAt:desc'],
 }
 
-/** Department names and stop words change rarely; a minute's staleness is fine for search. */
-let cached: { at: number; departments: Map<number, string>; stopWords: string[] } | undefined
+/** Department names and the dictionary change rarely; a minute's staleness is fine for search. */
+let cached: { at: number; context: SearchContext } | undefined
+/** The text of what the index holds, to tell words it knows; names change through reviews, rarely. */
+let vocabulary: { at: number; text: string } | undefined
+const VOCABULARY_TTL_MS = 10 * 60_000
 
-async function lookups(db: Db) {
-  if (!cached || Date.now() - cached.at > 60_000) {
-    const [rows, stop] = await Promise.all([
-      db.department.findMany({ select: { id: true, name: true } }),
-      db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
+async function indexedText(db: Db, dictionaryWords: string[]): Promise<string> {
+  if (!vocabulary || Date.now() - vocabulary.at > VOCABULARY_TTL_MS) {
+    const [items, duties, funds] = await Promise.all([
+      db.powerItem.findMany({ select: { name: true, aliases: true, groupName: true } }),
+      db.duty.findMany({ where: { kind: { not: 'POWER_DUTY' } }, select: { title: true } }),
+      db.specialFund.findMany({ select: { name: true } }),
     ])
-    const stopWords = (Array.isArray(stop?.value) ? stop.value : []).filter((w): w is string => typeof w === 'string' && w.length > 0)
-    cached = { at: Date.now(), departments: new Map(rows.map((d) => [d.id, d.name])), stopWords: stopWords.sort((a, b) => b.length - a.length) }
+    const parts = [...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name)]
+    vocabulary = { at: Date.now(), text: parts.join('\n') }
   }
-  return cached
+  return `${vocabulary.text}\n${dictionaryWords.join('\n')}`
+}
+
+export interface SearchContext {
+  departments: Map<number, string>
+  query: QueryContext
 }
 
 /**
- * Citizens wrap what they need in filler: 我想办护照, 残疾证怎么办, 哪里可以开网吧. Meilisearch
- * never drops the last word of a query as a stop word, so fillers at either end are removed
- * here, using the reform office's stop-word list, as long as something meaningful remains.
+ * What search needs from the database besides the index: department names for the facets, and
+ * the dictionary, the stop words and the everyday names of items, which the segmenter learns as
+ * words and the query analysis uses as fillers and English phrases.
  */
-export function stripFillers(q: string, stopWords: string[]): string {
-  let text = q.trim()
-  for (let changed = true; changed;) {
-    changed = false
-    for (const word of stopWords) {
-      if (text.length > word.length && text.endsWith(word)) { text = text.slice(0, -word.length).trim(); changed = true }
-      if (text.length > word.length && text.startsWith(word)) { text = text.slice(word.length).trim(); changed = true }
-    }
+export async function searchContext(db: Db): Promise<SearchContext> {
+  if (!cached || Date.now() - cached.at > 60_000) {
+    const [rows, stop, synonyms, aliases] = await Promise.all([
+      db.department.findMany({ select: { id: true, name: true } }),
+      db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
+      db.synonym.findMany({ select: { term: true, targets: true } }),
+      db.$queryRaw<{ alias: string }[]>`SELECT DISTINCT unnest(aliases) AS alias FROM "PowerItem"`,
+    ])
+    const stopWords = (Array.isArray(stop?.value) ? stop.value : []).filter((w): w is string => typeof w === 'string' && w.length > 0)
+    const fillers = new Set([...BUILT_IN_FILLERS, ...stopWords])
+    const dictionaryWords = synonyms.flatMap((s) => [s.term, ...s.targets])
+    addWords([...fillers, ...dictionaryWords, ...aliases.map((a) => a.alias)])
+    const englishTerms = new Set(dictionaryWords.filter((w) => /^[a-z][a-z ]*$/i.test(w)).map((w) => w.toLowerCase()))
+    const text = await indexedText(db, dictionaryWords)
+    const isKnown = (word: string) => text.includes(word)
+    cached = { at: Date.now(), context: { departments: new Map(rows.map((d) => [d.id, d.name])), query: { cut, fillers, englishTerms, isKnown } } }
   }
-  // Nothing but filler: search for what was typed rather than for a fragment of it.
-  return stopWords.includes(text) ? q.trim() : text
+  return cached.context
+}
+
+/** The text the index is asked for: the query's meaning terms. */
+export function engineQuery(q: string, context: QueryContext): string {
+  return analyzeQuery(q, context).terms.join(' ')
 }
 
 function facetLabel(key: FacetKey, value: string, departments: Map<number, string>): string {
@@ -101,14 +127,8 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
  * The multi-search Meilisearch is sent for a query: the page of hits, then one facet count per
  * active filter. Exported so the benchmark can send Meilisearch exactly what the portal does.
  */
-export function searchRequests(indexUid: string, query: SearchQuery, stopWords: string[]): { queries: MultiSearchQuery[]; active: FacetKey[] } {
-  const base = {
-    indexUid,
-    q: stripFillers(query.q, stopWords),
-    // 'frequency' and 'last' scored the same on the relevance set once fillers are stripped;
-    // 'frequency' still finds something when a citizen adds a word no item name has.
-    matchingStrategy: 'frequency' as const,
-  }
+export function searchRequests(indexUid: string, query: SearchQuery, q: string, matchingStrategy: MatchingStrategy = MATCHING_STRATEGY): { queries: MultiSearchQuery[]; active: FacetKey[] } {
+  const base = { indexUid, q, matchingStrategy }
   const main: MultiSearchQuery = {
     ...base,
     filter: filterFor(query),
@@ -129,14 +149,9 @@ export function searchRequests(indexUid: string, query: SearchQuery, stopWords: 
   return { queries: [main, ...facetQueries], active }
 }
 
-/** The stop words search strips, as the portal reads them (cached for a minute). */
-export async function searchStopWords(db: Db): Promise<string[]> {
-  return (await lookups(db)).stopWords
-}
-
 export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
-  const { departments, stopWords } = await lookups(db)
-  const { queries, active } = searchRequests(indexUid, query, stopWords)
+  const { departments, query: queryContext } = await searchContext(db)
+  const { queries, active } = searchRequests(indexUid, query, engineQuery(query.q, queryContext))
 
   let responses: SearchResponse<SearchDocument>[]
   try {

@@ -14,7 +14,7 @@ export const baseSettings: Settings = {
   filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
   sortableAttributes: ['name', 'updatedAt', 'year', 'rank'],
   // After words and typos, items before variants, duties and funds (see itemRank).
-  rankingRules: ['words', 'typo', 'rank:asc', 'proximity', 'attribute', 'sort', 'exactness'],
+  rankingRules: process.env.SEARCH_RANKING ? process.env.SEARCH_RANKING.split(',') : ['words', 'typo', 'rank:asc', 'proximity', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: CHINESE_FIELDS, locales: ['cmn'] }],
   typoTolerance: { disableOnAttributes: ['code'] },
   faceting: { maxValuesPerFacet: 200 },
