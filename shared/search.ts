@@ -77,4 +77,10 @@ export interface SearchResult {
   pageCount: number
   facets: { list: FacetValue[]; type: FacetValue[]; dept: FacetValue[]; status: FacetValue[]; year: FacetValue[] }
   processingTimeMs: number
+  /** what search made of the query: the words it searched for, and the fillers it left out */
+  understood: { terms: string[]; dropped: string[] }
+  /** the query with its typos or pinyin corrected, when the results are those of the correction ("您是不是要找") */
+  correctedQuery: string | null
+  /** the hits match only part of what was typed (no record holds every word, or a word is unknown to the index) */
+  partial: boolean
 }

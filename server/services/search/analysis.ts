@@ -66,6 +66,8 @@ export interface QueryAnalysis {
   terms: string[]
   /** fillers, lone characters and words found nowhere in the index, left out */
   dropped: string[]
+  /** what was typed but is no word the index knows (a lone character, 老公, a typo such as 护找): a reason to try a correction */
+  unknown: string[]
   /** the query has Latin letters and no Chinese: English or pinyin */
   latin: boolean
 }
@@ -100,7 +102,7 @@ function latinTerms(words: string[], ctx: QueryContext, dropped: string[]): stri
  * are kept together as one term, since they are most likely a word the segmenter does not know
  * (卖烟, or a typo such as 残急人证); a lone character that is all the query has is kept.
  */
-function hanTerms(text: string, ctx: QueryContext, dropped: string[]): string[] {
+function hanTerms(text: string, ctx: QueryContext, dropped: string[], unknown: string[]): string[] {
   const words = ctx.cut(text).map((w) => w.trim()).filter(Boolean)
   const kept: (string | null)[] = words.map((w) => (ctx.fillers.has(w) ? null : w))
   const groups: string[][] = []
@@ -116,7 +118,7 @@ function hanTerms(text: string, ctx: QueryContext, dropped: string[]): string[] 
   const joined = groups.map((g) => ({ text: g.join(''), lone: g.length === 1 && [...g[0]!].length === 1 }))
   const hasWord = joined.some((g) => !g.lone)
   return joined.flatMap((g) => {
-    if (g.lone && hasWord) { dropped.push(g.text); return [] }
+    if (g.lone && hasWord) { dropped.push(g.text); unknown.push(g.text); return [] }
     return [g.text]
   })
 }
@@ -134,20 +136,22 @@ function tokens(normalized: string): Token[] {
 export function analyzeQuery(q: string, ctx: QueryContext): QueryAnalysis {
   const normalized = normalizeQuery(q)
   const dropped: string[] = []
+  const unknown: string[] = []
   const terms: string[] = []
   const parts = tokens(normalized)
   for (const part of parts) {
-    if (part.han) terms.push(...hanTerms(part.text, ctx, dropped))
+    if (part.han) terms.push(...hanTerms(part.text, ctx, dropped, unknown))
     else terms.push(...latinTerms(part.text.split(' ').filter((w) => LATIN_WORD.test(w)), ctx, dropped))
   }
   const latin = parts.length > 0 && parts.every((p) => !p.han)
   // Nothing but filler: search for what was typed rather than for nothing.
-  if (!terms.length && normalized) return { normalized, terms: [normalized], dropped: [], latin }
+  if (!terms.length && normalized) return { normalized, terms: [normalized], dropped: [], unknown: [], latin }
   // A Chinese word that no name, everyday name or dictionary entry contains (老公 in
   // 户口想迁到老公那边) can only match through its single characters: leave it out when the
   // query has words the index knows. Latin words are English phrases or pinyin, matched elsewhere.
   const known = terms.filter((t) => !HAN.test(t) || ctx.isKnown(t))
-  const unknown = terms.filter((t) => !known.includes(t))
-  if (known.length && unknown.length) dropped.push(...unknown)
-  return { normalized, terms: [...new Set(known.length ? known : terms)], dropped, latin }
+  const strangers = terms.filter((t) => !known.includes(t))
+  unknown.push(...strangers)
+  if (known.length) dropped.push(...strangers)
+  return { normalized, terms: [...new Set(known.length ? known : terms)], dropped, unknown, latin }
 }

@@ -3,9 +3,9 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
-import { STOP_WORDS_SETTING } from './settings'
-import { analyzeQuery, BUILT_IN_FILLERS, type QueryContext } from './analysis'
-import { addWords, cut } from './segmenter'
+import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
+import { correctSpelling } from './correction'
+import { searchContext } from './context'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 export class SearchUnavailableError extends Error {
@@ -59,55 +59,6 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
   updated: ['updatedAt:desc'],
 }
 
-/** Department names and the dictionary change rarely; a minute's staleness is fine for search. */
-let cached: { at: number; context: SearchContext } | undefined
-/** The text of what the index holds, to tell words it knows; names change through reviews, rarely. */
-let vocabulary: { at: number; text: string } | undefined
-const VOCABULARY_TTL_MS = 10 * 60_000
-
-async function indexedText(db: Db, dictionaryWords: string[]): Promise<string> {
-  if (!vocabulary || Date.now() - vocabulary.at > VOCABULARY_TTL_MS) {
-    const [items, duties, funds] = await Promise.all([
-      db.powerItem.findMany({ select: { name: true, aliases: true, groupName: true } }),
-      db.duty.findMany({ where: { kind: { not: 'POWER_DUTY' } }, select: { title: true } }),
-      db.specialFund.findMany({ select: { name: true } }),
-    ])
-    const parts = [...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name)]
-    vocabulary = { at: Date.now(), text: parts.join('\n') }
-  }
-  return `${vocabulary.text}\n${dictionaryWords.join('\n')}`
-}
-
-export interface SearchContext {
-  departments: Map<number, string>
-  query: QueryContext
-}
-
-/**
- * What search needs from the database besides the index: department names for the facets, and
- * the dictionary, the stop words and the everyday names of items, which the segmenter learns as
- * words and the query analysis uses as fillers and English phrases.
- */
-export async function searchContext(db: Db): Promise<SearchContext> {
-  if (!cached || Date.now() - cached.at > 60_000) {
-    const [rows, stop, synonyms, aliases] = await Promise.all([
-      db.department.findMany({ select: { id: true, name: true } }),
-      db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
-      db.synonym.findMany({ select: { term: true, targets: true } }),
-      db.$queryRaw<{ alias: string }[]>`SELECT DISTINCT unnest(aliases) AS alias FROM "PowerItem"`,
-    ])
-    const stopWords = (Array.isArray(stop?.value) ? stop.value : []).filter((w): w is string => typeof w === 'string' && w.length > 0)
-    const fillers = new Set([...BUILT_IN_FILLERS, ...stopWords])
-    const dictionaryWords = synonyms.flatMap((s) => [s.term, ...s.targets])
-    addWords([...fillers, ...dictionaryWords, ...aliases.map((a) => a.alias)])
-    const englishTerms = new Set(dictionaryWords.filter((w) => /^[a-z][a-z ]*$/i.test(w)).map((w) => w.toLowerCase()))
-    const text = await indexedText(db, dictionaryWords)
-    const isKnown = (word: string) => text.includes(word)
-    cached = { at: Date.now(), context: { departments: new Map(rows.map((d) => [d.id, d.name])), query: { cut, fillers, englishTerms, isKnown } } }
-  }
-  return cached.context
-}
-
 /** The text the index is asked for: the query's meaning terms. */
 export function engineQuery(q: string, context: QueryContext): string {
   return analyzeQuery(q, context).terms.join(' ')
@@ -149,10 +100,19 @@ export function searchRequests(indexUid: string, query: SearchQuery, q: string, 
   return { queries: [main, ...facetQueries], active }
 }
 
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
-  const { departments, query: queryContext } = await searchContext(db)
-  const { queries, active } = searchRequests(indexUid, query, engineQuery(query.q, queryContext))
+interface EngineAnswer {
+  result: SearchResponse<SearchDocument>
+  distribution: Record<string, Record<string, number>>
+  /** some record matches every term of the query (not only some of them) */
+  complete: boolean
+}
 
+async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, analysis: QueryAnalysis): Promise<EngineAnswer> {
+  const q = analysis.terms.join(' ')
+  const { queries, active } = searchRequests(indexUid, query, q)
+  // How many records hold every word (the index splits a term it does not know into several):
+  // with none, the page shows only partial matches.
+  queries.push({ indexUid, q, matchingStrategy: 'all', filter: filterFor(query), limit: 0 })
   let responses: SearchResponse<SearchDocument>[]
   try {
     const answer = await meili.multiSearch({ queries })
@@ -160,13 +120,39 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   } catch (error) {
     throw new SearchUnavailableError(error)
   }
-  const [result, ...facetResults] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
+  const [result, ...rest] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
   const distribution = { ...result.facetDistribution }
-  active.forEach((key, i) => { distribution[FACETS[key]] = facetResults[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+  active.forEach((key, i) => { distribution[FACETS[key]] = rest[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+  const total = result.totalHits ?? result.hits.length
+  const complete = total > 0 && (rest[active.length]?.estimatedTotalHits ?? 0) > 0
+  return { result, distribution, complete }
+}
+
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const context = await searchContext(db)
+  let analysis = analyzeQuery(query.q, context.query)
+  let answer = await ask(meili, indexUid, query, analysis)
+  let correctedQuery: string | null = null
+  // No record matches all that was typed, or part of it is no known word: try the words that
+  // sound the same (护找 → 护照) or the Chinese of typed pinyin, and show those results instead
+  // when they match all their words and leave less unknown.
+  if (query.q && (!answer.complete || analysis.unknown.length)) {
+    const corrected = correctSpelling(analysis.normalized, context.spelling(), (word) => context.query.englishTerms.has(word))
+    const retried = corrected ? analyzeQuery(corrected, context.query) : null
+    if (corrected && retried && (!answer.complete || retried.unknown.length < analysis.unknown.length)) {
+      const second = await ask(meili, indexUid, query, retried)
+      if (second.complete) {
+        analysis = retried
+        answer = second
+        correctedQuery = corrected
+      }
+    }
+  }
+  const { result, distribution } = answer
 
   const facets = Object.fromEntries((Object.keys(FACETS) as FacetKey[]).map((key) => {
     const values: FacetValue[] = Object.entries(distribution[FACETS[key]] ?? {})
-      .map(([value, count]) => ({ value, label: facetLabel(key, value, departments), count }))
+      .map(([value, count]) => ({ value, label: facetLabel(key, value, context.departments), count }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'))
     return [key, values]
   })) as SearchResult['facets']
@@ -186,13 +172,17 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     status: hit.status,
     year: hit.year,
   }))
+  const total = result.totalHits ?? hits.length
   return {
     query,
     hits,
-    total: result.totalHits ?? hits.length,
+    total,
     page: result.page ?? query.page,
     pageCount: result.totalPages ?? 1,
     facets,
     processingTimeMs: result.processingTimeMs,
+    understood: { terms: analysis.terms, dropped: analysis.dropped },
+    correctedQuery,
+    partial: total > 0 && (!answer.complete || analysis.unknown.length > 0),
   }
 }
