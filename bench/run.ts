@@ -17,7 +17,8 @@ import { openDatabase } from '../server/utils/prisma'
 import { loadConfig, type AppConfig } from '../server/utils/config'
 import { importItems } from '../server/services/import/import-items'
 import { enqueueSearchSync } from '../server/services/search/outbox'
-import { searchRequests, searchStopWords } from '../server/services/search/query'
+import { engineQuery, searchRequests } from '../server/services/search/query'
+import { searchContext } from '../server/services/search/context'
 import { searchQuerySchema } from '../shared/search'
 import { startPortal, waitForIndex } from '../tests/helpers/portal'
 import { scaledItemFile } from './scaled-data'
@@ -154,7 +155,7 @@ try {
   const queries = (JSON.parse(readFileSync(path.join(root, 'tests/relevance/tuning.json'), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query)
   const departments = await db.prisma.department.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
   const types = ['LICENSING', 'PENALTY', 'BENEFIT', 'CONFIRMATION', 'PUBLIC_SERVICE', 'INSPECTION']
-  const stopWords = await searchStopWords(db.prisma)
+  const context = await searchContext(db.prisma)
   const searches = queries.map((q, i) => {
     const params = new URLSearchParams({ q })
     // 40% of searches narrow by type, department or status (the facets of /search); some by two.
@@ -168,7 +169,7 @@ try {
     const query = searchQuerySchema.parse({ q: p.get('q'), type: p.getAll('type'), dept: p.getAll('dept'), status: p.getAll('status') })
     return {
       method: 'POST', path: '/multi-search',
-      body: JSON.stringify({ queries: searchRequests('items', query, stopWords).queries }),
+      body: JSON.stringify({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.masterKey}` },
     }
   })

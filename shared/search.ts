@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
+import type { ReferralView } from './search-curation'
 
 export const SEARCH_LISTS = ['power', 'responsibility', 'fund'] as const
 export type SearchList = (typeof SEARCH_LISTS)[number]
@@ -81,6 +82,21 @@ export interface SearchResult {
   understood: { terms: string[]; dropped: string[] }
   /** the query with its typos or pinyin corrected, when the results are those of the correction ("您是不是要找") */
   correctedQuery: string | null
+  /** what else may help when the hits are few, partial or none, or the query names a need handled elsewhere */
+  help: SearchHelp | null
   /** the hits match only part of what was typed (no record holds every word, or a word is unknown to the index) */
   partial: boolean
+}
+
+/** A life event (一件事) that a query points to. */
+export interface SearchLifeEvent { slug: string; title: string }
+
+export interface SearchHelp {
+  /** needs the query names that another level of government handles, and who handles them */
+  referrals: ReferralView[]
+  /** dictionary words and everyday names close to the query, to search instead */
+  suggestions: string[]
+  lifeEvents: SearchLifeEvent[]
+  /** departments whose lists hold partial matches, most first */
+  departments: { id: number; name: string; count: number }[]
 }

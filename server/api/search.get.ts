@@ -1,14 +1,10 @@
 import { searchQuerySchema } from '../../shared/search'
-import { searchItems, SearchUnavailableError } from '../services/search/query'
-import { countSearch } from '../services/search/popular'
+import { publicSearch, SearchUnavailableError } from '../services/search/query'
 
 export default defineEventHandler(async (event) => {
   const query = validQuery(event, searchQuerySchema)
-  const { prisma } = await useDb()
   try {
-    const result = await searchItems(useMeili(), prisma, loadConfig().meiliIndex, query)
-    if (result.total > 0 && query.page === 1) countSearch(query.q)
-    return result
+    return await publicSearch(useMeili(), (await useDb()).prisma, loadConfig().meiliIndex, query)
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
       throw apiError(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响')

@@ -11,6 +11,7 @@ import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
 import { parseAliasFile } from './alias-file'
+import { parseReferralFile } from './referral-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 
 type Tx = Prisma.TransactionClient
@@ -44,6 +45,8 @@ export interface ImportOptions {
   dictionaryText?: string
   /** the items' everyday names (data/aliases.json), if any: given to the items this import creates */
   aliasesText?: string
+  /** needs handled elsewhere (data/referrals.json), if any: loaded as examples into an empty table */
+  referralsText?: string
   sourceName?: string
 }
 
@@ -52,6 +55,7 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
   const source = parseSourceFile(options.itemsText)
   const dictionary = options.dictionaryText ? parseDictionary(options.dictionaryText) : undefined
   const aliases = options.aliasesText ? parseAliasFile(options.aliasesText) : new Map<string, string[]>()
+  const referrals = options.referralsText ? parseReferralFile(options.referralsText) : []
   const actor = options.actor ?? SYSTEM_ACTOR
   return db.$transaction(async (tx) => {
     const at = new Date()
@@ -59,6 +63,7 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const items = await importPowerItems(tx, source, departments.ids, at, aliases)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
+    if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },

@@ -15,6 +15,8 @@ export interface SearchContext {
   query: QueryContext
   /** built on the first query that needs a correction */
   spelling: () => SpellingIndex
+  /** dictionary terms and everyday names, offered as suggestions */
+  phrases: string[]
 }
 
 const CONTEXT_TTL_MS = 60_000
@@ -36,14 +38,15 @@ async function indexedTexts(db: Db): Promise<NonNullable<typeof vocabulary>> {
   return vocabulary
 }
 
-/** The words of the indexed texts (and their neighbours joined, 户口 + 迁移), weighted by use. */
+/** The words of the indexed texts (and their neighbours joined, 户口 + 迁移), weighted by use; short texts whole weigh more. */
 function spellingIndex(parts: string[]): SpellingIndex {
   const weights = new Map<string, number>()
-  const count = (w: string) => weights.set(w, (weights.get(w) ?? 0) + 1)
+  const count = (w: string, n = 1) => weights.set(w, (weights.get(w) ?? 0) + n)
   for (const part of parts) {
     for (const run of part.match(/\p{Script=Han}+/gu) ?? []) {
       const words = cut(run)
-      if (run.length <= 8) count(run)
+      // A short text whole (an everyday name, a dictionary term) is a word people use.
+      if (run.length <= 8) count(run, 3)
       words.forEach((w, i) => {
         count(w)
         const next = words[i + 1]
@@ -76,6 +79,7 @@ export async function searchContext(db: Db): Promise<SearchContext> {
         departments: new Map(rows.map((d) => [d.id, d.name])),
         query: { cut, fillers, englishTerms, isKnown: (word) => known.includes(word) },
         spelling: () => (texts.spelling ??= spellingIndex([...texts.parts, ...dictionaryParts])),
+        phrases: [...new Set([...dictionaryParts, ...aliases.map((a) => a.alias)])],
       },
     }
   }

@@ -16,6 +16,8 @@ export interface SpellingIndex {
 
 const HAN_RUN = /\p{Script=Han}+/gu
 const MAX_WORD = 8
+/** A word found once, as two neighbours joined (公 + 基金), is no evidence of a word people type. */
+const MIN_WEIGHT = 2
 
 function syllables(text: string): string[] {
   return pinyin(text, { toneType: 'none', type: 'array', v: true })
@@ -56,7 +58,7 @@ function correctRun(run: string, index: SpellingIndex): Cover {
     for (let start = Math.max(0, end - MAX_WORD); start <= end - 2; start++) {
       const typed = chars.slice(start, end).join('')
       const len = end - start
-      const candidates = index.words.has(typed) ? [{ word: typed, weight: 0 }] : index.byPinyin.get(syl.slice(start, end).join('')) ?? []
+      const candidates = index.words.has(typed) ? [{ word: typed, weight: MIN_WEIGHT }] : (index.byPinyin.get(syl.slice(start, end).join('')) ?? []).filter((c) => c.weight >= MIN_WEIGHT)
       for (const { word } of candidates) {
         const changes = differences(typed, word)
         if (changes > Math.floor(len / 2)) continue
@@ -72,11 +74,14 @@ function correctRun(run: string, index: SpellingIndex): Cover {
 /** Latin letters read as pinyin: the chunk as one known word, or as known words one after another. */
 function pinyinWords(letters: string, index: SpellingIndex): string | null {
   const whole = index.byPinyin.get(letters)?.[0]
-  if (whole) return whole.word
+  if (whole && whole.weight >= MIN_WEIGHT) return whole.word
   const out: string[] = []
   for (let i = 0; i < letters.length;) {
     let found: string | null = null
-    for (let j = letters.length; j >= i + 4 && !found; j--) found = index.byPinyin.get(letters.slice(i, j))?.[0]?.word ?? null
+    for (let j = letters.length; j >= i + 4 && !found; j--) {
+      const best = index.byPinyin.get(letters.slice(i, j))?.[0]
+      found = best && best.weight >= MIN_WEIGHT ? best.word : null
+    }
     if (!found) return null
     out.push(found)
     i += syllables(found).join('').length

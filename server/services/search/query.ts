@@ -6,6 +6,8 @@ import { itemTypeByKey } from '../../../shared/item-types'
 import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
 import { correctSpelling } from './correction'
 import { searchContext } from './context'
+import { searchHelp, type LifeEventMatcher } from './help'
+import { recordSearch } from './stats'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 export class SearchUnavailableError extends Error {
@@ -75,8 +77,8 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
 }
 
 /**
- * The multi-search Meilisearch is sent for a query: the page of hits, then one facet count per
- * active filter. Exported so the benchmark can send Meilisearch exactly what the portal does.
+ * The multi-search Meilisearch is sent for a query's terms: the page of hits, one facet count per
+ * active filter, and the count of records that hold every term. Exported so the benchmark can send Meilisearch exactly what the portal does.
  */
 export function searchRequests(indexUid: string, query: SearchQuery, q: string, matchingStrategy: MatchingStrategy = MATCHING_STRATEGY): { queries: MultiSearchQuery[]; active: FacetKey[] } {
   const base = { indexUid, q, matchingStrategy }
@@ -97,7 +99,14 @@ export function searchRequests(indexUid: string, query: SearchQuery, q: string, 
   // One extra query per active facet, counted without its own filter.
   const active = (Object.keys(FACETS) as FacetKey[]).filter((k) => (query[k] as unknown[]).length)
   const facetQueries: MultiSearchQuery[] = active.map((key) => ({ ...base, filter: filterFor(query, key), facets: [FACETS[key]], limit: 0 }))
-  return { queries: [main, ...facetQueries], active }
+  // Last, how many records hold every word (the index splits a term it does not know into
+  // several): with none, the hits match only part of the query.
+  const complete: MultiSearchQuery = { indexUid, q, matchingStrategy: 'all', filter: filterFor(query), limit: 0 }
+  return { queries: [main, ...facetQueries, complete], active }
+}
+
+function emptyAnswer(answer: EngineAnswer): EngineAnswer {
+  return { result: { ...answer.result, hits: [], totalHits: 0, totalPages: 0, facetDistribution: {} }, distribution: {}, complete: false }
 }
 
 interface EngineAnswer {
@@ -108,11 +117,7 @@ interface EngineAnswer {
 }
 
 async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, analysis: QueryAnalysis): Promise<EngineAnswer> {
-  const q = analysis.terms.join(' ')
-  const { queries, active } = searchRequests(indexUid, query, q)
-  // How many records hold every word (the index splits a term it does not know into several):
-  // with none, the page shows only partial matches.
-  queries.push({ indexUid, q, matchingStrategy: 'all', filter: filterFor(query), limit: 0 })
+  const { queries, active } = searchRequests(indexUid, query, analysis.terms.join(' '))
   let responses: SearchResponse<SearchDocument>[]
   try {
     const answer = await meili.multiSearch({ queries })
@@ -128,18 +133,25 @@ async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, ana
   return { result, distribution, complete }
 }
 
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+export interface SearchOptions {
+  /** the life events (一件事) a query points to, offered when hits are few */
+  matchLifeEvents?: LifeEventMatcher
+}
+
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const context = await searchContext(db)
   let analysis = analyzeQuery(query.q, context.query)
   let answer = await ask(meili, indexUid, query, analysis)
   let correctedQuery: string | null = null
   // No record matches all that was typed, or part of it is no known word: try the words that
   // sound the same (护找 → 护照) or the Chinese of typed pinyin, and show those results instead
-  // when they match all their words and leave less unknown.
+  // when they match all their words.
   if (query.q && (!answer.complete || analysis.unknown.length)) {
     const corrected = correctSpelling(analysis.normalized, context.spelling(), (word) => context.query.englishTerms.has(word))
     const retried = corrected ? analyzeQuery(corrected, context.query) : null
-    if (corrected && retried && (!answer.complete || retried.unknown.length < analysis.unknown.length)) {
+    // A correction must leave fewer unknown words, or none when nothing matched whole before.
+    const better = retried && (retried.unknown.length < analysis.unknown.length || (!retried.unknown.length && !answer.complete))
+    if (corrected && retried && better) {
       const second = await ask(meili, indexUid, query, retried)
       if (second.complete) {
         analysis = retried
@@ -148,7 +160,10 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
       }
     }
   }
-  const { result, distribution } = answer
+  // Nothing typed is a word the index knows and no record holds all of it: whatever matched,
+  // matched on single characters (公积金 on 金), which is no answer at all.
+  const fragmentsOnly = !answer.complete && analysis.terms.every((t) => analysis.unknown.includes(t))
+  const { result, distribution } = fragmentsOnly ? emptyAnswer(answer) : answer
 
   const facets = Object.fromEntries((Object.keys(FACETS) as FacetKey[]).map((key) => {
     const values: FacetValue[] = Object.entries(distribution[FACETS[key]] ?? {})
@@ -173,6 +188,13 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     year: hit.year,
   }))
   const total = result.totalHits ?? hits.length
+  const partial = total > 0 && (!answer.complete || analysis.unknown.length > 0)
+  const help = query.q
+    ? await searchHelp(db, {
+      q: query.q, analysis, phrases: context.phrases, total, partial, correctedQuery,
+      departments: facets.dept.map((d) => ({ id: Number(d.value), name: d.label, count: d.count })),
+    }, options.matchLifeEvents)
+    : null
   return {
     query,
     hits,
@@ -183,6 +205,14 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     processingTimeMs: result.processingTimeMs,
     understood: { terms: analysis.terms, dropped: analysis.dropped },
     correctedQuery,
-    partial: total > 0 && (!answer.complete || analysis.unknown.length > 0),
+    partial,
+    help,
   }
+}
+
+/** The portal's search: the answer, and the query counted for the reform office's view (first pages only). */
+export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const result = await searchItems(meili, db, indexUid, query, options)
+  if (query.q && query.page === 1) recordSearch(query.q, result.total)
+  return result
 }
