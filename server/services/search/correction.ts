@@ -94,6 +94,11 @@ function pinyinWords(letters: string, index: SpellingIndex): string | null {
  * nothing changes. Words the index knows, and English words, stay as they are.
  */
 export function correctSpelling(normalized: string, index: SpellingIndex, keep: (word: string) => boolean = () => false): string | null {
+  // Pinyin typed with spaces between syllables (hu zhao) is read as one word first.
+  if (/^[a-z]+( [a-z]+)+$/.test(normalized) && !normalized.split(' ').some(keep)) {
+    const whole = pinyinWords(normalized.replace(/ /g, ''), index)
+    if (whole) return whole
+  }
   const corrected = normalized
     .replace(HAN_RUN, (run) => correctRun(run, index).text)
     .split(' ')

@@ -15,10 +15,9 @@ const MASK = '…'
 
 /** The query as it is counted: normalised, personal numbers masked, at most MAX_QUERY characters; null when nothing is left. */
 export function statsQuery(q: string): string | null {
-  const text = normalizeQuery(q.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, MASK))
-    .split(' ')
-    .map((word) => (/\d{5,}|\d{3,}.*[a-z]|[a-z].*\d{3,}/.test(word) ? MASK : word))
-    .join(' ')
+  const text = q.split(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/).map(normalizeQuery).join(` ${MASK} `)
+    .replace(/\s+/g, ' ')
+    .replace(/[0-9a-z]*\d[0-9a-z]*/g, (run) => (run.replace(/\D/g, '').length >= 5 ? MASK : run))
     .slice(0, MAX_QUERY)
     .trim()
   return text && text !== MASK ? text : null
