@@ -10,6 +10,9 @@ import { appendAudit, type AuditActor } from '../audit'
 import { DictionaryError } from './dictionary'
 
 const SHOWN = 10
+/** Until the portal has seen enough searches, common needs stand in (blocked terms excepted). */
+const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开小吃店', '接自来水', '开网吧', '环评', '社保卡', '营业执照']
+const ENOUGH = 5
 const WINDOW_DAYS = 30
 /** A query needs this many searches that found something before it can show. */
 const MIN_FOUND = 3
@@ -39,7 +42,9 @@ async function computePopular(db: Db): Promise<string[]> {
   const blocked = chosen.filter((t) => t.status === 'BLOCKED').map((t) => t.term.toLowerCase())
   const isBlocked = (term: string) => blocked.some((b) => term.toLowerCase().includes(b))
   const earned = frequent.map((f) => f.query).filter((q) => known.has(q) && !isBlocked(q) && !approved.includes(q))
-  return [...approved.filter((t) => !isBlocked(t)), ...earned].slice(0, SHOWN)
+  const shown = [...approved.filter((t) => !isBlocked(t)), ...earned]
+  const filled = shown.length >= ENOUGH ? shown : [...new Set([...shown, ...STARTING_LIST.filter((t) => !isBlocked(t))])]
+  return filled.slice(0, SHOWN)
 }
 
 /** The terms of 大家都在搜, as every portal process shows them within a minute of a change. */
