@@ -17,7 +17,8 @@ import { openDatabase } from '../server/utils/prisma'
 import { loadConfig, type AppConfig } from '../server/utils/config'
 import { importItems } from '../prisma/seed/import-items'
 import { enqueueSearchSync } from '../server/services/search/outbox'
-import { searchRequests, searchStopWords } from '../server/services/search/query'
+import { engineQuery, searchRequests } from '../server/services/search/query'
+import { searchContext } from '../server/services/search/context'
 import { searchQuerySchema } from '../shared/search'
 import { startPortal, waitForIndex } from '../tests/helpers/portal'
 import { scaledItemFile } from './scaled-data'
@@ -151,10 +152,10 @@ try {
   const freshness = percentiles(fresh)
 
   // ---- Search requests: relevance-set queries, a share of them with facet filters ----------
-  const queries = (JSON.parse(readFileSync(path.join(root, 'tests/relevance/queries.json'), 'utf8')) as { query: string }[]).map((q) => q.query)
+  const queries = (JSON.parse(readFileSync(path.join(root, 'tests/relevance/tuning.json'), 'utf8')) as { queries: { query: string }[] }).queries.map((q) => q.query)
   const departments = await db.prisma.department.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
   const types = ['LICENSING', 'PENALTY', 'BENEFIT', 'CONFIRMATION', 'PUBLIC_SERVICE', 'INSPECTION']
-  const stopWords = await searchStopWords(db.prisma)
+  const context = await searchContext(db.prisma)
   const searches = queries.map((q, i) => {
     const params = new URLSearchParams({ q })
     // 40% of searches narrow by type, department or status (the facets of /search); some by two.
@@ -168,7 +169,7 @@ try {
     const query = searchQuerySchema.parse({ q: p.get('q'), type: p.getAll('type'), dept: p.getAll('dept'), status: p.getAll('status') })
     return {
       method: 'POST', path: '/multi-search',
-      body: JSON.stringify({ queries: searchRequests('items', query, stopWords).queries }),
+      body: JSON.stringify({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.masterKey}` },
     }
   })
@@ -221,7 +222,7 @@ try {
   const portalF = byTarget['portal `/api/search`']!
   const meiliF = byTarget['Meilisearch `/multi-search` directly (the floor)']!
   table('Search under load', ['target', 'clients', 'p50 ms', 'p95 ms', 'p99 ms', 'requests/s', 'errors'], searchRows,
-    `${queries.length} queries of tests/relevance/queries.json in rotation, 40% of them with facet filters (type, department, status), each client sending its next request as soon as the last is answered, ${SECONDS} s per row after a warm-up. The portal and Meilisearch search the three lists (${n(stats.numberOfDocuments)} documents, with segmentation, synonyms, pinyin, typo tolerance and facet counts); the PostgreSQL rows search the ${n(report.items.created)} power items' names only, with a page of 20 and the total, through a 20-connection pool in a small Node server (bench/pg-search-server.ts), which is what a typical government CMS does. Queries that find anything at all (no filter): portal ${portalFinds} of ${queries.length}, substring match ${ilikeFinds} of ${queries.length}. The trigram index took ${s(trgmIndexMs)} to build; for a 4-character query PostgreSQL plans: \`${trgmPlan.replace(/\s+/g, ' ').slice(0, 160)}\`. Queries of one or two characters (护照, 低保) yield no trigram, so the index cannot narrow them.`)
+    `${queries.length} queries of tests/relevance/tuning.json in rotation, 40% of them with facet filters (type, department, status), each client sending its next request as soon as the last is answered, ${SECONDS} s per row after a warm-up. The portal and Meilisearch search the three lists (${n(stats.numberOfDocuments)} documents, with segmentation, synonyms, pinyin, typo tolerance and facet counts); the PostgreSQL rows search the ${n(report.items.created)} power items' names only, with a page of 20 and the total, through a 20-connection pool in a small Node server (bench/pg-search-server.ts), which is what a typical government CMS does. Queries that find anything at all (no filter): portal ${portalFinds} of ${queries.length}, substring match ${ilikeFinds} of ${queries.length}. The trigram index took ${s(trgmIndexMs)} to build; for a 4-character query PostgreSQL plans: \`${trgmPlan.replace(/\s+/g, ' ').slice(0, 160)}\`. Queries of one or two characters (护照, 低保) yield no trigram, so the index cannot narrow them.`)
   table('Portal overhead over Meilisearch', ['clients', 'p50 ratio', 'p95 ratio'], CLIENTS.map((c) => [c, `×${(portalF[c]!.p50 / meiliF[c]!.p50).toFixed(2)}`, `×${(portalF[c]!.p95 / meiliF[c]!.p95).toFixed(2)}`]))
 
   // ---- Server-rendered pages --------------------------------------------------------------

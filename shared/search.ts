@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { ITEM_STATUSES, LIST_KINDS, type ListKind } from './lists'
+import type { ReferralView } from './search-curation'
 
 export const SEARCH_SORTS = ['relevance', 'name', 'updated'] as const
 export const PAGE_SIZE = 20
@@ -74,4 +75,25 @@ export interface SearchResult {
   pageCount: number
   facets: { list: FacetValue[]; type: FacetValue[]; dept: FacetValue[]; status: FacetValue[]; year: FacetValue[] }
   processingTimeMs: number
+  /** what search made of the query: the words it searched for, and the fillers it left out */
+  understood: { terms: string[]; dropped: string[] }
+  /** the query with its typos or pinyin corrected, when the results are those of the correction ("您是不是要找") */
+  correctedQuery: string | null
+  /** what else may help when the hits are few, partial or none, or the query names a need handled elsewhere */
+  help: SearchHelp | null
+  /** the hits match only part of what was typed (no record holds every word, or a word is unknown to the index) */
+  partial: boolean
+}
+
+/** A life event (一件事) that a query points to. */
+export interface SearchLifeEvent { slug: string; title: string }
+
+export interface SearchHelp {
+  /** needs the query names that another level of government handles, and who handles them */
+  referrals: ReferralView[]
+  /** dictionary words and everyday names close to the query, to search instead */
+  suggestions: string[]
+  lifeEvents: SearchLifeEvent[]
+  /** departments whose lists hold partial matches, most first */
+  departments: { id: number; name: string; count: number }[]
 }

@@ -10,6 +10,8 @@ import { STOP_WORDS_SETTING } from '../../server/services/search/settings'
 import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
+import { parseAliasFile } from './alias-file'
+import { parseReferralFile } from './referral-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
 
 type Tx = Prisma.TransactionClient
@@ -41,6 +43,10 @@ export interface ImportOptions {
   itemsText: string
   /** the search dictionary's text (data/search-dictionary.json), if any */
   dictionaryText?: string
+  /** the items' everyday names (data/aliases.json), if any: given to the items this import creates */
+  aliasesText?: string
+  /** needs handled elsewhere (data/referrals.json), if any: loaded as examples into an empty table */
+  referralsText?: string
   sourceName?: string
 }
 
@@ -48,13 +54,16 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
   // Both files are validated completely before the first write.
   const source = parseSourceFile(options.itemsText)
   const dictionary = options.dictionaryText ? parseDictionary(options.dictionaryText) : undefined
+  const aliases = options.aliasesText ? parseAliasFile(options.aliasesText) : new Map<string, string[]>()
+  const referrals = options.referralsText ? parseReferralFile(options.referralsText) : []
   const actor = options.actor ?? SYSTEM_ACTOR
   return db.$transaction(async (tx) => {
     const at = new Date()
     const departments = await importDepartments(tx, source)
-    const items = await importPowerItems(tx, source, departments.ids, at)
+    const items = await importPowerItems(tx, source, departments.ids, at, aliases)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
+    if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
@@ -87,7 +96,7 @@ async function importDepartments(tx: Tx, source: ParsedSource) {
   return { ids, created: created.length, existing: byName.size - created.length }
 }
 
-async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, at: Date) {
+async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, at: Date, aliases: Map<string, string[]>) {
   const existing = await tx.powerItem.findMany({ select: { id: true, code: true, name: true, type: true, departmentId: true } })
   const byCode = new Map(existing.map((i) => [i.code, i]))
   const missing = source.records.filter((r) => !byCode.has(r.itemCode))
@@ -102,6 +111,7 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
       data: chunk.map((r) => ({
         code: r.itemCode,
         name: r.name,
+        aliases: aliases.get(r.itemCode) ?? [],
         type: r.typeKey,
         departmentId: departmentIds.get(r.department)!,
         groupName: r.group,

@@ -34,6 +34,8 @@ export async function readDataFiles(itemsPath = path.join(projectRoot, 'data/gua
   return {
     itemsText: await readFile(itemsPath, 'utf8'),
     dictionaryText: await readFile(path.join(projectRoot, 'data/search-dictionary.json'), 'utf8'),
+    aliasesText: await readFile(path.join(projectRoot, 'data/aliases.json'), 'utf8'),
+    referralsText: await readFile(path.join(projectRoot, 'data/referrals.json'), 'utf8'),
     sourceName: path.relative(projectRoot, itemsPath),
   }
 }

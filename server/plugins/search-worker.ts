@@ -3,7 +3,7 @@
 // rows are claimed so that no two processes apply the same row at once.
 import { applySearchSettings } from '../services/search/settings'
 import { OUTBOX_CHANNEL, startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
-import { flushSearchCounts } from '../services/search/popular'
+import { flushSearchStats } from '../services/search/stats'
 import { closeSharedDb } from '../utils/prisma'
 
 export default defineNitroPlugin((nitro) => {
@@ -36,7 +36,7 @@ export default defineNitroPlugin((nitro) => {
 
   const flushCounts = async () => {
     const { prisma } = await useDb()
-    await flushSearchCounts(prisma).catch((error: Error) => console.warn(`[search] search counts kept for later: ${error.message}`))
+    await flushSearchStats(prisma).catch((error: Error) => console.warn(`[search] search counts kept for later: ${error.message}`))
   }
   const counter = setInterval(() => void flushCounts(), 30_000)
 

@@ -110,10 +110,20 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/synonyms/[id]': { allow: ['reform', 'admin'], path: () => '/api/synonyms/999999' },
   'GET /api/synonyms/stop-words': { allow: ['reform', 'admin'] },
   'PUT /api/synonyms/stop-words': { allow: ['reform', 'admin'], body: {} },
+  // What citizens search for, 大家都在搜 and the needs handled elsewhere: the reform office and the administrators.
+  'POST /api/search/opened': { public: true, body: {} },
+  'GET /api/search/analytics': { allow: ['reform', 'admin'], path: () => '/api/search/analytics?from=2026-01-01&to=2026-01-31' },
+  'GET /api/search/popular-terms': { allow: ['reform', 'admin'] },
+  'POST /api/search/popular-terms': { allow: ['reform', 'admin'], body: {} },
+  'DELETE /api/search/popular-terms/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/popular-terms/999999' },
+  'GET /api/search/referrals': { allow: ['reform', 'admin'] },
+  'POST /api/search/referrals': { allow: ['reform', 'admin'], body: {} },
+  'PATCH /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999', body: {} },
+  'DELETE /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999' },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
-const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/search(\/|$)/]
+const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/]
 
 let portal: Portal
 let fixtures: Fixtures

@@ -124,6 +124,15 @@ const ROUTES: Record<string, Target> = {
   'DELETE /api/synonyms/[id]': { as: 'reform', path: () => `/api/synonyms/${NONE}` },
   'GET /api/synonyms/stop-words': { as: 'reform' },
   'PUT /api/synonyms/stop-words': { as: 'reform', body: () => ({ stopWords: ['的', '了'] }) },
+  'POST /api/search/opened': { as: 'anonymous', body: () => ({ q: '护照' }) },
+  'GET /api/search/analytics': { as: 'reform', query: () => ({ from: '2026-01-01', to: today, limit: '20' }) },
+  'GET /api/search/popular-terms': { as: 'reform' },
+  'POST /api/search/popular-terms': { as: 'reform', body: () => ({ term: '护照', status: 'APPROVED', sortOrder: 1 }) },
+  'DELETE /api/search/popular-terms/[id]': { as: 'reform', path: () => `/api/search/popular-terms/${NONE}` },
+  'GET /api/search/referrals': { as: 'reform' },
+  'POST /api/search/referrals': { as: 'reform', body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
+  'PATCH /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}`, body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
+  'DELETE /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}` },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -347,6 +356,8 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "ListVersion") AS versions,
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
+    (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
+    (SELECT count(*) FROM "SearchQueryStat") AS "queryStats",
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }
@@ -472,6 +483,10 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
     shown.push({ who: 'anonymous', path: `/items/${code}`, text: HTML_NAME })
     shown.push({ who: 'anonymous', path: '/announcements', text: `2026年${SCRIPT}批` })
     shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent(code)}`, text: HTML_NAME })
+    // A need handled elsewhere, named in HTML, shown to whoever searches for its keyword.
+    await ok(await api(portal, 'POST', '/api/search/referrals', { cookie: cookies.reform, body: { keywords: ['恶意关键词'], title: SCRIPT, handledBy: IMG, level: 'CITY', note: HTML_NAME } }), 'referral')
+    shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent('恶意关键词')}`, text: HTML_NAME })
+    shown.push({ who: 'reform', path: '/admin/referrals', text: HTML_NAME })
     // Reflected, not stored: the query itself is shown back.
     shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent(SCRIPT)}`, text: SCRIPT })
   })

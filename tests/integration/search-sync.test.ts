@@ -8,7 +8,6 @@ import { drainAll, drainOnce, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, s
 import { applySearchSettings } from '../../server/services/search/settings'
 import { reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
-import { countSearch, flushSearchCounts, popularSearches, resetPopularCache } from '../../server/services/search/popular'
 import { searchQuerySchema } from '../../shared/search'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import { readDataFiles } from '../../scripts/lib/runtime'
@@ -187,19 +186,5 @@ describe('search', () => {
     expect(second.page).toBe(2)
     const firstIds = new Set(first.hits.map((h) => h.id))
     expect(second.hits.some((h) => firstIds.has(h.id))).toBe(false)
-  })
-})
-
-describe('popular searches', () => {
-  it('counts what people searched and found, most searched first, in batches', async () => {
-    for (const q of ['低保', '护照', ' 护照 ', '护照', '犬类']) countSearch(q)
-    countSearch('x'.repeat(31))
-    expect(await flushSearchCounts(env.db.prisma)).toBe(3)
-    countSearch('犬类')
-    countSearch('犬类')
-    await flushSearchCounts(env.db.prisma)
-    resetPopularCache()
-    expect(await popularSearches(env.db.prisma)).toEqual(['护照', '犬类', '低保'])
-    expect(await flushSearchCounts(env.db.prisma)).toBe(0)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { pinyinOf, pinyinTokens } from '../../server/services/search/pinyin'
 import { buildSynonyms } from '../../server/services/search/settings'
-import { splitHighlight, stripFillers } from '../../server/services/search/query'
+import { splitHighlight } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
 
 describe('pinyin tokens', () => {
@@ -68,21 +68,5 @@ describe('search query validation', () => {
     expect(searchQuerySchema.safeParse({ page: '0' }).success).toBe(false)
     expect(searchQuerySchema.safeParse({ q: 'x'.repeat(101) }).success).toBe(false)
     expect(searchQuerySchema.safeParse({ filter: 'status = DRAFT' }).success).toBe(false)
-  })
-})
-
-describe('filler stripping', () => {
-  const stop = ['怎么办', '怎么', '我想', '我要', '哪里', '可以', '办', '吗'].sort((a, b) => b.length - a.length)
-
-  it('removes what citizens wrap around the need, at either end', () => {
-    expect(stripFillers('残疾证怎么办', stop)).toBe('残疾证')
-    expect(stripFillers('我想办护照', stop)).toBe('护照')
-    expect(stripFillers('哪里可以开网吧', stop)).toBe('开网吧')
-  })
-
-  it('keeps a query that is only filler, and leaves the middle alone', () => {
-    expect(stripFillers('怎么办', stop)).toBe('怎么办')
-    expect(stripFillers('办', stop)).toBe('办')
-    expect(stripFillers('护照办理指南', stop)).toBe('护照办理指南')
   })
 })

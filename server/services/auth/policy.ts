@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'version:publish',
   /** keep the search synonyms and colloquial names */
   'synonym:write',
+  /** see what citizens search for; choose 大家都在搜; keep the table of needs handled elsewhere */
+  'search:curate',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -80,6 +82,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'review:decide': 'all',
     'version:publish': 'all',
     'synonym:write': 'all',
+    'search:curate': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
@@ -94,6 +97,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'department:manage': 'all',
     'user:manage': 'all',
     'synonym:write': 'all',
+    'search:curate': 'all',
   },
 }
 

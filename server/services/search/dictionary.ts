@@ -6,6 +6,7 @@ import type { SynonymInput, SynonymPage, SynonymPatch, SynonymQuery, SynonymView
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { enqueueSettingsSync } from './outbox'
+import { resetSearchContext } from './context'
 import { STOP_WORDS_SETTING } from './settings'
 
 type SynonymRow = Prisma.SynonymGetPayload<object>
@@ -46,12 +47,12 @@ export async function listSynonyms(db: Db, query: SynonymQuery): Promise<Synonym
 
 export async function createSynonym(db: Db, actor: AuditActor, input: SynonymInput, requestId?: string): Promise<SynonymView> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await changed(db.$transaction(async (tx) => {
       const created = await tx.synonym.create({ data: input })
       await appendAudit(tx, actor, { action: 'synonym.create', entityType: 'SYNONYM', entityId: created.id, after: audited(created), requestId })
       await enqueueSettingsSync(tx)
       return toView(created)
-    })
+    }))
   } catch (error) {
     if (isUniqueViolation(error)) throw termTaken(input.term)
     throw error
@@ -60,14 +61,14 @@ export async function createSynonym(db: Db, actor: AuditActor, input: SynonymInp
 
 export async function updateSynonym(db: Db, actor: AuditActor, id: number, patch: SynonymPatch, requestId?: string): Promise<SynonymView> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await changed(db.$transaction(async (tx) => {
       const before = await tx.synonym.findUnique({ where: { id } })
       if (!before) throw new DictionaryError(404, 'SYNONYM_NOT_FOUND', '该词条不存在或已被删除')
       const after = await tx.synonym.update({ where: { id }, data: patch })
       await appendAudit(tx, actor, { action: 'synonym.update', entityType: 'SYNONYM', entityId: id, before: audited(before), after: audited(after), requestId })
       await enqueueSettingsSync(tx)
       return toView(after)
-    })
+    }))
   } catch (error) {
     if (isUniqueViolation(error)) throw termTaken(patch.term ?? '')
     throw error
@@ -76,13 +77,23 @@ export async function updateSynonym(db: Db, actor: AuditActor, id: number, patch
 
 /** A dictionary entry is not a published record: it may be removed, and the log keeps what it was. */
 export async function deleteSynonym(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await changed(db.$transaction(async (tx) => {
     const before = await tx.synonym.findUnique({ where: { id } })
     if (!before) throw new DictionaryError(404, 'SYNONYM_NOT_FOUND', '该词条不存在或已被删除')
     await tx.synonym.delete({ where: { id } })
     await appendAudit(tx, actor, { action: 'synonym.delete', entityType: 'SYNONYM', entityId: id, before: audited(before), requestId })
     await enqueueSettingsSync(tx)
-  })
+  }))
+}
+
+/**
+ * After a committed change, this process's query analysis reads the dictionary again at once;
+ * other portal processes do within a minute (server/services/search/context.ts).
+ */
+async function changed<T>(work: Promise<T>): Promise<T> {
+  const result = await work
+  resetSearchContext()
+  return result
 }
 
 function asWords(value: unknown): string[] {
@@ -94,11 +105,11 @@ export async function getStopWords(db: Db): Promise<string[]> {
 }
 
 export async function setStopWords(db: Db, actor: AuditActor, stopWords: string[], requestId?: string): Promise<string[]> {
-  return db.$transaction(async (tx) => {
+  return changed(db.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: STOP_WORDS_SETTING } })
     await tx.setting.upsert({ where: { key: STOP_WORDS_SETTING }, create: { key: STOP_WORDS_SETTING, value: stopWords }, update: { value: stopWords } })
     await appendAudit(tx, actor, { action: 'setting.update', entityType: 'SETTING', entityId: STOP_WORDS_SETTING, before: before ? { stopWords: asWords(before.value) } : null, after: { stopWords }, requestId })
     await enqueueSettingsSync(tx)
     return stopWords
-  })
+  }))
 }

@@ -1,48 +1,93 @@
-// "大家都在搜": what people search for and find. Counted in memory and written in batches, so
-// a search never waits for a write; a crash loses at most one interval of counts.
+// 大家都在搜 on the home page. Only two kinds of terms reach it: those the reform office approved,
+// and frequent queries of the last 30 days that found something, are words of the portal's own
+// vocabulary (a dictionary term or an item's everyday name) and contain no term the office
+// blocked. Repeating a query, however often, can only reorder words the portal already uses: an
+// outsider cannot put text of their own on the government's home page.
 import type { Db } from '../../utils/prisma'
+import type { PopularTermInput, PopularTermsPage, PopularTermView } from '../../../shared/search-curation'
+import { cityToday } from '../../../shared/city-time'
+import { appendAudit, type AuditActor } from '../audit'
+import { DictionaryError } from './dictionary'
 
-const MAX_TERM = 30
-const pending = new Map<string, number>()
-
-export function normalizeTerm(q: string): string | null {
-  const term = q.trim().toLowerCase().replace(/\s+/g, ' ')
-  return term && term.length <= MAX_TERM ? term : null
-}
-
-/** Call after a first-page search that found something. */
-export function countSearch(q: string): void {
-  const term = normalizeTerm(q)
-  if (term) pending.set(term, (pending.get(term) ?? 0) + 1)
-}
-
-export async function flushSearchCounts(db: Db): Promise<number> {
-  if (!pending.size) return 0
-  const batch = [...pending]
-  pending.clear()
-  const now = new Date()
-  try {
-    await db.$transaction(batch.map(([term, n]) => db.$executeRaw`
-      INSERT INTO "SearchTermStat" (term, count, "lastSearchedAt") VALUES (${term}, ${n}, ${now})
-      ON CONFLICT (term) DO UPDATE SET count = "SearchTermStat".count + ${n}, "lastSearchedAt" = ${now}`))
-  } catch (error) {
-    for (const [term, n] of batch) pending.set(term, (pending.get(term) ?? 0) + n)
-    throw error
-  }
-  return batch.length
-}
+const SHOWN = 10
+/** Until the portal has seen enough searches, common needs stand in (blocked terms excepted). */
+const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开小吃店', '接自来水', '开网吧', '环评', '社保卡', '营业执照']
+const ENOUGH = 5
+const WINDOW_DAYS = 30
+/** A query needs this many searches that found something before it can show. */
+const MIN_FOUND = 3
+const CACHE_MS = 60_000
 
 let cache: { at: number; terms: string[] } | undefined
 
-/** The most searched terms of the last 90 days. */
-export async function popularSearches(db: Db, limit = 10): Promise<string[]> {
-  if (cache && Date.now() - cache.at < 300_000) return cache.terms.slice(0, limit)
-  const since = new Date(Date.now() - 90 * 86_400_000)
-  const rows = await db.searchTermStat.findMany({ where: { lastSearchedAt: { gte: since } }, orderBy: [{ count: 'desc' }, { term: 'asc' }], take: 20, select: { term: true } })
-  cache = { at: Date.now(), terms: rows.map((r) => r.term) }
-  return cache.terms.slice(0, limit)
+async function vocabulary(db: Db): Promise<Set<string>> {
+  const [synonyms, aliases] = await Promise.all([
+    db.synonym.findMany({ select: { term: true, targets: true } }),
+    db.$queryRaw<{ alias: string }[]>`SELECT DISTINCT unnest(aliases) AS alias FROM "PowerItem" WHERE status <> 'CANCELLED'`,
+  ])
+  return new Set([...synonyms.flatMap((s) => [s.term, ...s.targets]), ...aliases.map((a) => a.alias)].map((w) => w.toLowerCase()))
+}
+
+async function computePopular(db: Db): Promise<string[]> {
+  const since = new Date(Date.parse(cityToday()) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10)
+  const [chosen, frequent, known] = await Promise.all([
+    db.popularTerm.findMany({ orderBy: [{ sortOrder: 'asc' }, { term: 'asc' }] }),
+    db.$queryRaw<{ query: string }[]>`
+      SELECT query FROM "SearchQueryStat" WHERE day >= ${since}::date
+      GROUP BY query HAVING sum(searches) - sum("zeroResults") >= ${MIN_FOUND}
+      ORDER BY sum(searches) - sum("zeroResults") DESC, query LIMIT 200`,
+    vocabulary(db),
+  ])
+  const approved = chosen.filter((t) => t.status === 'APPROVED').map((t) => t.term)
+  const blocked = chosen.filter((t) => t.status === 'BLOCKED').map((t) => t.term.toLowerCase())
+  const isBlocked = (term: string) => blocked.some((b) => term.toLowerCase().includes(b))
+  const earned = frequent.map((f) => f.query).filter((q) => known.has(q) && !isBlocked(q) && !approved.includes(q))
+  const shown = [...approved.filter((t) => !isBlocked(t)), ...earned]
+  const filled = shown.length >= ENOUGH ? shown : [...new Set([...shown, ...STARTING_LIST.filter((t) => !isBlocked(t))])]
+  return filled.slice(0, SHOWN)
+}
+
+/** The terms of 大家都在搜, as every portal process shows them within a minute of a change. */
+export async function popularSearches(db: Db): Promise<string[]> {
+  if (!cache || Date.now() - cache.at > CACHE_MS) cache = { at: Date.now(), terms: await computePopular(db) }
+  return cache.terms
 }
 
 export function resetPopularCache(): void {
   cache = undefined
+}
+
+const toView = (t: { id: number; term: string; status: 'APPROVED' | 'BLOCKED'; sortOrder: number; updatedAt: Date }): PopularTermView =>
+  ({ id: t.id, term: t.term, status: t.status, sortOrder: t.sortOrder, updatedAt: t.updatedAt.toISOString() })
+
+export async function listPopularTerms(db: Db): Promise<PopularTermsPage> {
+  const items = await db.popularTerm.findMany({ orderBy: [{ status: 'asc' }, { sortOrder: 'asc' }, { term: 'asc' }] })
+  return { items: items.map(toView), shown: await computePopular(db) }
+}
+
+/** Approves or blocks a term (a second choice for the same term replaces the first), with its audit entry. */
+export async function savePopularTerm(db: Db, actor: AuditActor, input: PopularTermInput, requestId?: string): Promise<PopularTermView> {
+  const saved = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('popular-term'), hashtext(${input.term}))`
+    const before = await tx.popularTerm.findUnique({ where: { term: input.term } })
+    const after = await tx.popularTerm.upsert({ where: { term: input.term }, create: input, update: { status: input.status, sortOrder: input.sortOrder } })
+    await appendAudit(tx, actor, {
+      action: before ? 'popular-term.update' : 'popular-term.create', entityType: 'POPULAR_TERM', entityId: after.id,
+      before: before ? { term: before.term, status: before.status, sortOrder: before.sortOrder } : null,
+      after: { term: after.term, status: after.status, sortOrder: after.sortOrder }, requestId,
+    })
+    return after
+  })
+  resetPopularCache()
+  return toView(saved)
+}
+
+export async function deletePopularTerm(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.popularTerm.findUnique({ where: { id } })
+    if (!before) throw new DictionaryError(404, 'POPULAR_TERM_NOT_FOUND', '该词语不存在或已被删除')
+    await tx.popularTerm.delete({ where: { id } })
+    await appendAudit(tx, actor, { action: 'popular-term.delete', entityType: 'POPULAR_TERM', entityId: id, before: { term: before.term, status: before.status, sortOrder: before.sortOrder }, requestId })
+  })
+  resetPopularCache()
 }

@@ -3,9 +3,13 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
-import { STOP_WORDS_SETTING } from './settings'
 import { DUTY_TYPE_NAMES, label, LIST_NAMES, METHOD_NAMES, STATUS_NAMES } from '../labels'
 import { DomainError } from '../errors'
+import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
+import { correctSpelling } from './correction'
+import { searchContext } from './context'
+import { searchHelp, type LifeEventMatcher } from './help'
+import { recordSearch } from './stats'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 /** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
@@ -14,6 +18,14 @@ export class SearchUnavailableError extends DomainError {
     super(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响')
   }
 }
+
+type MatchingStrategy = 'all' | 'last' | 'frequency'
+/**
+ * When no record holds every term, Meilisearch drops the most frequent terms first: once fillers
+ * and lone characters are gone, those are the generic ones (登记, 申请). Measured against 'last'
+ * and 'all' on the relevance set's tuning part: docs/SEARCH.md.
+ */
+const MATCHING_STRATEGY: MatchingStrategy = 'frequency'
 
 const PRE = '\uE000'
 const POST = '\uE001'
@@ -53,37 +65,9 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
   updated: ['updatedAt:desc'],
 }
 
-/** Department names and stop words change rarely; a minute's staleness is fine for search. */
-let cached: { at: number; departments: Map<number, string>; stopWords: string[] } | undefined
-
-async function lookups(db: Db) {
-  if (!cached || Date.now() - cached.at > 60_000) {
-    const [rows, stop] = await Promise.all([
-      db.department.findMany({ select: { id: true, name: true } }),
-      db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
-    ])
-    const stopWords = (Array.isArray(stop?.value) ? stop.value : []).filter((w): w is string => typeof w === 'string' && w.length > 0)
-    cached = { at: Date.now(), departments: new Map(rows.map((d) => [d.id, d.name])), stopWords: stopWords.sort((a, b) => b.length - a.length) }
-  }
-  return cached
-}
-
-/**
- * Citizens wrap what they need in filler: 我想办护照, 残疾证怎么办, 哪里可以开网吧. Meilisearch
- * never drops the last word of a query as a stop word, so fillers at either end are removed
- * here, using the reform office's stop-word list, as long as something meaningful remains.
- */
-export function stripFillers(q: string, stopWords: string[]): string {
-  let text = q.trim()
-  for (let changed = true; changed;) {
-    changed = false
-    for (const word of stopWords) {
-      if (text.length > word.length && text.endsWith(word)) { text = text.slice(0, -word.length).trim(); changed = true }
-      if (text.length > word.length && text.startsWith(word)) { text = text.slice(word.length).trim(); changed = true }
-    }
-  }
-  // Nothing but filler: search for what was typed rather than for a fragment of it.
-  return stopWords.includes(text) ? q.trim() : text
+/** The text the index is asked for: the query's meaning terms. */
+export function engineQuery(q: string, context: QueryContext): string {
+  return analyzeQuery(q, context).terms.join(' ')
 }
 
 function facetLabel(key: FacetKey, value: string, departments: Map<number, string>): string {
@@ -97,17 +81,11 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
 }
 
 /**
- * The multi-search Meilisearch is sent for a query: the page of hits, then one facet count per
- * active filter. Exported so the benchmark can send Meilisearch exactly what the portal does.
+ * The multi-search Meilisearch is sent for a query's terms: the page of hits, one facet count per
+ * active filter, and the count of records that hold every term. Exported so the benchmark can send Meilisearch exactly what the portal does.
  */
-export function searchRequests(indexUid: string, query: SearchQuery, stopWords: string[]): { queries: MultiSearchQuery[]; active: FacetKey[] } {
-  const base = {
-    indexUid,
-    q: stripFillers(query.q, stopWords),
-    // 'frequency' and 'last' scored the same on the relevance set once fillers are stripped;
-    // 'frequency' still finds something when a citizen adds a word no item name has.
-    matchingStrategy: 'frequency' as const,
-  }
+export function searchRequests(indexUid: string, query: SearchQuery, q: string, matchingStrategy: MatchingStrategy = MATCHING_STRATEGY): { queries: MultiSearchQuery[]; active: FacetKey[] } {
+  const base = { indexUid, q, matchingStrategy }
   const main: MultiSearchQuery = {
     ...base,
     filter: filterFor(query),
@@ -125,18 +103,25 @@ export function searchRequests(indexUid: string, query: SearchQuery, stopWords: 
   // One extra query per active facet, counted without its own filter.
   const active = (Object.keys(FACETS) as FacetKey[]).filter((k) => (query[k] as unknown[]).length)
   const facetQueries: MultiSearchQuery[] = active.map((key) => ({ ...base, filter: filterFor(query, key), facets: [FACETS[key]], limit: 0 }))
-  return { queries: [main, ...facetQueries], active }
+  // Last, how many records hold every word (the index splits a term it does not know into
+  // several): with none, the hits match only part of the query.
+  const complete: MultiSearchQuery = { indexUid, q, matchingStrategy: 'all', filter: filterFor(query), limit: 0 }
+  return { queries: [main, ...facetQueries, complete], active }
 }
 
-/** The stop words search strips, as the portal reads them (cached for a minute). */
-export async function searchStopWords(db: Db): Promise<string[]> {
-  return (await lookups(db)).stopWords
+function emptyAnswer(answer: EngineAnswer): EngineAnswer {
+  return { result: { ...answer.result, hits: [], totalHits: 0, totalPages: 0, facetDistribution: {} }, distribution: {}, complete: false }
 }
 
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
-  const { departments, stopWords } = await lookups(db)
-  const { queries, active } = searchRequests(indexUid, query, stopWords)
+interface EngineAnswer {
+  result: SearchResponse<SearchDocument>
+  distribution: Record<string, Record<string, number>>
+  /** some record matches every term of the query (not only some of them) */
+  complete: boolean
+}
 
+async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, analysis: QueryAnalysis): Promise<EngineAnswer> {
+  const { queries, active } = searchRequests(indexUid, query, analysis.terms.join(' '))
   let responses: SearchResponse<SearchDocument>[]
   try {
     const answer = await meili.multiSearch({ queries })
@@ -144,13 +129,49 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   } catch (error) {
     throw new SearchUnavailableError(error)
   }
-  const [result, ...facetResults] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
+  const [result, ...rest] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
   const distribution = { ...result.facetDistribution }
-  active.forEach((key, i) => { distribution[FACETS[key]] = facetResults[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+  active.forEach((key, i) => { distribution[FACETS[key]] = rest[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+  const total = result.totalHits ?? result.hits.length
+  const complete = total > 0 && (rest[active.length]?.estimatedTotalHits ?? 0) > 0
+  return { result, distribution, complete }
+}
+
+export interface SearchOptions {
+  /** the life events (一件事) a query points to, offered when hits are few */
+  matchLifeEvents?: LifeEventMatcher
+}
+
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const context = await searchContext(db)
+  let analysis = analyzeQuery(query.q, context.query)
+  let answer = await ask(meili, indexUid, query, analysis)
+  let correctedQuery: string | null = null
+  // No record matches all that was typed, or part of it is no known word: try the words that
+  // sound the same (护找 → 护照) or the Chinese of typed pinyin, and show those results instead
+  // when they match all their words.
+  if (query.q && (!answer.complete || analysis.unknown.length)) {
+    const corrected = correctSpelling(analysis.normalized, context.spelling(), (word) => context.query.englishTerms.has(word))
+    const retried = corrected ? analyzeQuery(corrected, context.query) : null
+    // A correction must leave fewer unknown words, or none when nothing matched whole before.
+    const better = retried && (retried.unknown.length < analysis.unknown.length || (!retried.unknown.length && !answer.complete))
+    if (corrected && retried && better) {
+      const second = await ask(meili, indexUid, query, retried)
+      if (second.complete) {
+        analysis = retried
+        answer = second
+        correctedQuery = corrected
+      }
+    }
+  }
+  // Nothing typed is a word the index knows and no record holds all of it: whatever matched,
+  // matched on single characters (公积金 on 金), which is no answer at all.
+  const fragmentsOnly = !answer.complete && analysis.terms.every((t) => analysis.unknown.includes(t))
+  const { result, distribution } = fragmentsOnly ? emptyAnswer(answer) : answer
 
   const facets = Object.fromEntries((Object.keys(FACETS) as FacetKey[]).map((key) => {
     const values: FacetValue[] = Object.entries(distribution[FACETS[key]] ?? {})
-      .map(([value, count]) => ({ value, label: facetLabel(key, value, departments), count }))
+      .map(([value, count]) => ({ value, label: facetLabel(key, value, context.departments), count }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'zh-CN'))
     return [key, values]
   })) as SearchResult['facets']
@@ -170,13 +191,32 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     status: hit.status,
     year: hit.year,
   }))
+  const total = result.totalHits ?? hits.length
+  const partial = total > 0 && (!answer.complete || analysis.unknown.length > 0)
+  const help = query.q
+    ? await searchHelp(db, {
+      q: query.q, analysis, phrases: context.phrases, total, partial, correctedQuery,
+      departments: facets.dept.map((d) => ({ id: Number(d.value), name: d.label, count: d.count })),
+    }, options.matchLifeEvents)
+    : null
   return {
     query,
     hits,
-    total: result.totalHits ?? hits.length,
+    total,
     page: result.page ?? query.page,
     pageCount: result.totalPages ?? 1,
     facets,
     processingTimeMs: result.processingTimeMs,
+    understood: { terms: analysis.terms, dropped: analysis.dropped },
+    correctedQuery,
+    partial,
+    help,
   }
+}
+
+/** The portal's search: the answer, and the query counted for the reform office's view (first pages only). */
+export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const result = await searchItems(meili, db, indexUid, query, options)
+  if (query.q && query.page === 1) recordSearch(query.q, result.total)
+  return result
 }

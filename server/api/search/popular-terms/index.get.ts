@@ -1,0 +1,6 @@
+import { listPopularTerms } from '../../../services/search/popular'
+
+export default defineEventHandler(async (event) => {
+  const { db } = await requireContext(event, 'search:curate')
+  return listPopularTerms(db)
+})

@@ -1,0 +1,202 @@
+// Search as a citizen meets it, and the loop that keeps it learning, on the real data with the
+// real PostgreSQL and Meilisearch: sentences, typos, English, traditional characters, needs
+// handled elsewhere; counts without personal data; the reform office's view of them; and a home
+// page list that an outsider cannot write on.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { importItems } from '../../prisma/seed/import-items'
+import { drainAll } from '../../server/services/search/outbox'
+import { applySearchSettings } from '../../server/services/search/settings'
+import { searchItems } from '../../server/services/search/query'
+import { resetSearchContext } from '../../server/services/search/context'
+import { flushSearchStats, recordOpened, recordSearch, searchAnalytics } from '../../server/services/search/stats'
+import { deletePopularTerm, popularSearches, resetPopularCache, savePopularTerm } from '../../server/services/search/popular'
+import { createReferral, deleteReferral, listReferrals, updateReferral } from '../../server/services/search/referrals'
+import { createSynonym } from '../../server/services/search/dictionary'
+import type { AuditActor } from '../../server/services/audit'
+import { searchQuerySchema, type SearchResult } from '../../shared/search'
+import { cityToday } from '../../shared/city-time'
+import { readDataFiles } from '../../scripts/lib/runtime'
+import { createTestEnv, type TestEnv } from '../helpers/services'
+
+let env: TestEnv
+const reform: AuditActor = { id: null, username: 'reform.office', role: 'REFORM_OFFICE', departmentId: null }
+const today = cityToday()
+
+const search = (q: string, extra: Record<string, unknown> = {}) => searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q, ...extra }))
+const names = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
+
+beforeAll(async () => {
+  env = await createTestEnv()
+  await importItems(env.db.prisma, await readDataFiles())
+  await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
+  await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+  resetSearchContext()
+})
+afterAll(async () => { await env.close() })
+
+describe('what citizens type', () => {
+  it('finds the item behind a whole sentence, ranked by its meaning words and not by 带 or 证', async () => {
+    const disability = await search('残疾人证要带什么')
+    expect(names(disability)[0]).toBe('残疾人证新办')
+    expect(names(disability).slice(0, 5).every((n) => n.includes('残疾'))).toBe(true)
+    expect(disability.understood.dropped).toEqual(expect.arrayContaining(['要带什么']))
+
+    const newborn = await search('刚生的孩子怎么上户口')
+    expect(names(newborn).slice(0, 3)).toContain('户口登记')
+    expect(names(newborn).some((n) => n.includes('大学生'))).toBe(false)
+  })
+
+  it('corrects a typo through its pinyin and says so', async () => {
+    const result = await search('护找')
+    expect(result.correctedQuery).toBe('护照')
+    expect(names(result)[0]).toBe('普通护照签发')
+    expect((await search('婚因登记')).correctedQuery).toBe('婚姻登记')
+  })
+
+  it('reaches items in English, in pinyin and in traditional characters', async () => {
+    expect(names(await search('passport'))[0]).toBe('普通护照签发')
+    expect(names(await search('How do I get an ID card?')).slice(0, 3)).toContain('居民身份证办理（包括临时）')
+    expect(names(await search('marriage registration')).slice(0, 3)).toContain('中国内地公民婚姻登记')
+    expect(names(await search('huzhao'))[0]).toBe('普通护照签发')
+    expect(names(await search('護照'))[0]).toBe('普通护照签发')
+  })
+
+  it('finds an item by an everyday name it has only in data/aliases.json', async () => {
+    expect(names(await search('良民证'))[0]).toBe('无犯罪记录证明')
+  })
+
+  it('says who handles a need outside this district, instead of a near miss or nothing', async () => {
+    const permit = await search('港澳通行证')
+    expect(permit.help?.referrals.map((r) => r.title)).toEqual(['往来港澳通行证及签注'])
+    expect(permit.help?.referrals[0]).toMatchObject({ handledBy: '市公安局出入境管理部门', isDemo: true })
+    expect(permit.partial || permit.total === 0).toBe(true)
+
+    const fund = await search('公积金')
+    expect(fund.total).toBe(0)
+    expect(fund.help?.referrals.map((r) => r.title)).toEqual(['住房公积金缴存、提取和贷款'])
+    expect((await search('火化')).help?.referrals.map((r) => r.handledBy)).toEqual(['殡仪馆（民政部门管理）'])
+  })
+
+  it('offers words to search instead and departments to browse when the hits match only part of the query', async () => {
+    const result = await search('户口本上名字写错了')
+    expect(result.partial).toBe(true)
+    expect(result.help?.suggestions.length).toBeGreaterThan(0)
+    expect(result.help?.departments.map((d) => d.name)).toContain('区公安分局')
+    expect(result.help?.lifeEvents).toEqual([])
+  })
+
+  it('passes the query terms to the life-event matcher when one is given', async () => {
+    const asked: string[][] = []
+    const result = await searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q: '户口本上名字写错了' }), {
+      matchLifeEvents: async (terms) => { asked.push(terms); return [{ slug: 'newborn', title: '新生儿出生' }] },
+    })
+    expect(asked).toEqual([result.understood.terms])
+    expect(result.help?.lifeEvents).toEqual([{ slug: 'newborn', title: '新生儿出生' }])
+  })
+
+  it('shows nothing rather than hits that match single characters of an unknown word', async () => {
+    const result = await search('zzqxjv')
+    expect(result.total).toBe(0)
+    expect(result.hits).toEqual([])
+  })
+})
+
+describe('the counts the reform office learns from', () => {
+  beforeEach(async () => { await env.db.prisma.searchQueryStat.deleteMany() })
+
+  it('counts searches, searches that found nothing and results opened, per normalised query, masking personal numbers', async () => {
+    for (const [q, total] of [['护照', 3], [' 護照 ', 3], ['护照', 3], ['火化', 0], ['火化', 0], ['低保', 5], ['身份证51160219900101123X', 2]] as const) recordSearch(q, total)
+    recordOpened('护照')
+    recordOpened('护照')
+    recordOpened('护照')
+    recordOpened('护照')
+    recordOpened('开网吧')
+    await flushSearchStats(env.db.prisma)
+
+    const stats = await env.db.prisma.searchQueryStat.findMany({ orderBy: { query: 'asc' } })
+    expect(stats.map((s) => s.query)).toEqual(['低保', '护照', '火化', '身份证…'])
+    expect(JSON.stringify(stats)).not.toContain('51160219900101123')
+    // Opened never exceeds searched; an opening without a search row creates none.
+    expect(stats.find((s) => s.query === '护照')).toMatchObject({ searches: 3, zeroResults: 0, opened: 3 })
+
+    const view = await searchAnalytics(env.db.prisma, { from: today, to: today, limit: 10 })
+    expect(view.totals).toEqual({ searches: 7, zeroResults: 2, opened: 3, queries: 4 })
+    expect(view.top[0]).toEqual({ query: '护照', searches: 3, zeroResults: 0, opened: 3 })
+    expect(view.zeroResults.map((r) => r.query)).toEqual(['火化'])
+    expect(view.neverOpened.map((r) => r.query)).toEqual(['低保', '身份证…'])
+    expect((await searchAnalytics(env.db.prisma, { from: '2020-01-01', to: '2020-01-31', limit: 10 })).totals.searches).toBe(0)
+  })
+
+  it('counts an opened result that reaches the database before its search, at the next flush', async () => {
+    recordOpened('社保卡')
+    await flushSearchStats(env.db.prisma)
+    recordSearch('社保卡', 12)
+    await flushSearchStats(env.db.prisma)
+    expect(await env.db.prisma.searchQueryStat.findFirst({ where: { query: '社保卡' } })).toMatchObject({ searches: 1, opened: 1 })
+  })
+
+  it('adds a synonym from a query that found nothing in one step, and search then finds it', async () => {
+    expect((await search('落地签转办')).total).toBe(0)
+    await createSynonym(env.db.prisma, reform, { term: '落地签转办', targets: ['普通护照签发'], kind: 'COLLOQUIAL', note: '来自搜索分析' })
+    await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+    resetSearchContext()
+    expect(names(await search('落地签转办'))[0]).toBe('普通护照签发')
+    const audit = await env.db.prisma.auditEntry.findFirst({ where: { action: 'synonym.create' }, orderBy: { seq: 'desc' } })
+    expect(audit).toMatchObject({ actorName: 'reform.office', after: { term: '落地签转办' } })
+  })
+})
+
+describe('大家都在搜', () => {
+  beforeEach(async () => {
+    await env.db.prisma.searchQueryStat.deleteMany()
+    await env.db.prisma.popularTerm.deleteMany()
+    resetPopularCache()
+  })
+
+  it("never shows an outsider's text, however often it is searched and however much it finds", async () => {
+    for (let i = 0; i < 500; i++) recordSearch('护照 加微信领补贴', 25)
+    for (let i = 0; i < 500; i++) recordSearch('<b>免费</b>', 3)
+    for (let i = 0; i < 5; i++) recordSearch('护照', 1)
+    for (let i = 0; i < 4; i++) recordSearch('低保', 1)
+    await flushSearchStats(env.db.prisma)
+    expect(await popularSearches(env.db.prisma)).toEqual(['护照', '低保'])
+  })
+
+  it('needs a term to have found something often enough', async () => {
+    for (let i = 0; i < 50; i++) recordSearch('公积金', 0)
+    for (let i = 0; i < 2; i++) recordSearch('养狗', 1)
+    await flushSearchStats(env.db.prisma)
+    expect(await popularSearches(env.db.prisma)).toEqual([])
+  })
+
+  it("puts the reform office's approved terms first and keeps blocked ones off, with audit entries", async () => {
+    for (let i = 0; i < 9; i++) recordSearch('低保', 1)
+    for (let i = 0; i < 8; i++) recordSearch('五保户', 1)
+    await flushSearchStats(env.db.prisma)
+    await savePopularTerm(env.db.prisma, reform, { term: '开小吃店', status: 'APPROVED', sortOrder: 0 })
+    const blocked = await savePopularTerm(env.db.prisma, reform, { term: '五保', status: 'BLOCKED', sortOrder: 0 })
+    expect(await popularSearches(env.db.prisma)).toEqual(['开小吃店', '低保'])
+
+    await deletePopularTerm(env.db.prisma, reform, blocked.id)
+    expect(await popularSearches(env.db.prisma)).toEqual(['开小吃店', '低保', '五保户'])
+    const actions = (await env.db.prisma.auditEntry.findMany({ where: { entityType: 'POPULAR_TERM' }, orderBy: { seq: 'asc' } })).map((e) => e.action)
+    expect(actions.slice(-3)).toEqual(['popular-term.create', 'popular-term.create', 'popular-term.delete'])
+  })
+})
+
+describe('the table of needs handled elsewhere', () => {
+  it('is seeded as examples, and each change is audited and shown to search at once', async () => {
+    const seeded = await listReferrals(env.db.prisma)
+    expect(seeded.length).toBeGreaterThanOrEqual(10)
+    expect(seeded.every((r) => r.isDemo)).toBe(true)
+
+    const created = await createReferral(env.db.prisma, reform, { keywords: ['不动产权证', '房产证'], title: '不动产登记', handledBy: '区不动产登记中心', level: 'COUNTY', note: '房屋和土地的登记。', url: null })
+    expect((await search('房产证怎么办')).help?.referrals.map((r) => r.title)).toContain('不动产登记')
+    const edited = await updateReferral(env.db.prisma, reform, seeded[0]!.id, { note: '已核实的办理说明。' })
+    expect(edited).toMatchObject({ note: '已核实的办理说明。', isDemo: false })
+    await deleteReferral(env.db.prisma, reform, created.id)
+    expect((await search('房产证怎么办')).help?.referrals.map((r) => r.title) ?? []).not.toContain('不动产登记')
+    const actions = (await env.db.prisma.auditEntry.findMany({ where: { entityType: 'SERVICE_REFERRAL' }, orderBy: { seq: 'asc' } })).map((e) => e.action)
+    expect(actions).toEqual(['referral.create', 'referral.update', 'referral.delete'])
+  })
+})
