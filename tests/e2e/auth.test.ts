@@ -78,6 +78,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/list-versions': { allow: ['reform'] },
   'POST /api/list-versions': { allow: ['reform'], body: {} },
   'POST /api/list-versions/[id]/publish': { allow: ['reform'], path: () => '/api/list-versions/999999/publish' },
+  'DELETE /api/list-versions/[id]/changes/[changeRequestId]': { allow: ['reform'], path: () => '/api/list-versions/999999/changes/999999' },
   'GET /api/audit/entries': { allow: ['auditor'] },
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },

@@ -1,0 +1,11 @@
+import { idParamSchema } from '../../../../../shared/workspace'
+import { removeFromVersion } from '../../../../services/workflow/list-versions'
+
+/** Takes an approved change out of a version that has not taken effect; the change waits again. */
+export default defineEventHandler(async (event) => {
+  const actor = await requireActor(event, 'version:publish')
+  const id = validParam(event, 'id', idParamSchema)
+  const changeRequestId = validParam(event, 'changeRequestId', idParamSchema)
+  const { prisma } = await useDb()
+  return withWorkflowErrors(removeFromVersion(prisma, auditActor(actor), id, changeRequestId, requestInfo(event).requestId ?? undefined))
+})
