@@ -9,6 +9,7 @@ import { apiError, validQuery } from './http'
 import { auditActor, departmentScope, requestInfo, requireActor, requireScope, type Actor } from './auth'
 import { readUploadedFile } from './upload'
 import { useDb } from './prisma'
+import { withWorkflowErrors } from './workflow'
 
 export async function withSheetErrors<T>(work: Promise<T>): Promise<T> {
   try {
@@ -41,7 +42,8 @@ export async function importSheetUpload(event: H3Event, list: SheetListKey): Pro
   const departmentId = departmentScope(actor, 'draft:import')!
   const file = await withSheetErrors(readUploadedFile(event, 'file', SHEET_LIMITS.maxBytes, tooLarge))
   const { prisma } = await useDb()
-  const report = await withSheetErrors(importSheet(prisma, list, { ...auditActor(actor), id: actor.id }, departmentId, file, { dryRun, requestId: requestInfo(event).requestId ?? undefined }))
+  // A manual draft committed while the import ran loses nothing: the import is refused with 409.
+  const report = await withWorkflowErrors(withSheetErrors(importSheet(prisma, list, { ...auditActor(actor), id: actor.id }, departmentId, file, { dryRun, requestId: requestInfo(event).requestId ?? undefined })))
   if (!dryRun && report.errors.length) throw sheetInvalid(report)
   if (report.imported) setResponseStatus(event, 201)
   return report

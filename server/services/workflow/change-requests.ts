@@ -2,7 +2,7 @@
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
 // Callers have already passed the guard for the permission and the department (see *Scope).
-import type { Db, Prisma } from '../../utils/prisma'
+import { prismaErrorCode, type Db, type Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
 import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
 import { checkReferences, ENTITY_WORKFLOWS, entityWorkflow } from './entities'
@@ -59,6 +59,21 @@ function refuse(step: Step, status: Status): never {
   throw new WorkflowError(409, 'INVALID_TRANSITION', `状态为“${status}”的变更不能${({ edit: '修改', submit: '提交', withdraw: '撤回', decide: '审核', recall: '退回', publish: '发布' })[step]}`)
 }
 
+const proposedCode = (input: DraftInput) => (input.action === 'ADD' ? input.payload.code : null)
+
+/**
+ * The database keeps one open change per record and one open proposal per new code (partial
+ * unique indexes): a request that passed the checks while another one was committing the same
+ * change loses here, with the answer the checks would have given.
+ */
+function raced(error: unknown, input: DraftInput): unknown {
+  if (prismaErrorCode(error) !== 'P2002') return error
+  const { noun } = ENTITY_WORKFLOWS[input.entityType]
+  return input.action === 'ADD'
+    ? new WorkflowError(409, 'ITEM_CODE_TAKEN', `${noun}编码 ${input.payload.code} 已由另一项未完成的变更提出`)
+    : new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${noun}已有未完成的变更`)
+}
+
 export async function createDraft(db: Db, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
   return db.$transaction((tx) => createDraftIn(tx, actor, departmentId, input, requestId))
 }
@@ -67,8 +82,8 @@ export async function createDraft(db: Db, actor: AuditActor & { id: number }, de
 export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
   const { entityId, baseRevision } = await checkReferences(tx, input, departmentId)
   const draft = await tx.changeRequest.create({
-    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
-  })
+    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' },
+  }).catch((error: unknown) => { throw raced(error, input) })
   await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
   return draft
 }
@@ -82,7 +97,8 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
       throw new WorkflowError(400, 'DRAFT_KIND_CHANGED', '草稿的清单、变更类型和事项不能修改；请撤回后新建')
     }
     await checkReferences(tx, input, before.departmentId, id)
-    const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, status: 'DRAFT' } })
+    const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, proposedCode: proposedCode(input), status: 'DRAFT' } })
+      .catch((error: unknown) => { throw raced(error, input) })
     await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
     return after
   })

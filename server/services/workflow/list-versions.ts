@@ -38,24 +38,35 @@ function hasBegun(effectiveDate: Date, now: Date): boolean {
   return effectiveDate.getTime() - CITY_OFFSET_MS <= now.getTime()
 }
 
-/** Gathers approved changes that no other version holds into a new draft version. */
+/** Arbitrary, fixed key of the advisory lock under which the batches of one year are numbered. */
+const BATCH_LOCK = 7_340_034
+
+/**
+ * Gathers approved changes that no other version holds into a new draft version. The changes are
+ * locked in id order before they are checked, so two versions racing for one change cannot both
+ * take it (the loser gets 409 and leaves no empty version); the year's next batch number is taken
+ * under a lock of that year, so racing versions never collide on it.
+ */
 export async function createListVersion(db: Db, actor: AuditActor, input: ListVersionInput, requestId?: string) {
   return db.$transaction(async (tx) => {
+    const year = Number(input.effectiveDate.slice(0, 4))
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BATCH_LOCK}::int, ${year}::int)`
+    const ids = [...new Set(input.changeRequestIds)].sort((a, b) => a - b)
+    await tx.$queryRaw`SELECT id FROM "ChangeRequest" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`
     const requests = await tx.changeRequest.findMany({
-      where: { id: { in: input.changeRequestIds } },
+      where: { id: { in: ids } },
       include: { decisions: { where: { outcome: 'APPROVED' }, orderBy: { id: 'desc' }, take: 1 } },
     })
-    const missing = input.changeRequestIds.filter((id) => !requests.some((r) => r.id === id))
+    const missing = ids.filter((id) => !requests.some((r) => r.id === id))
     if (missing.length) throw new WorkflowError(404, 'CHANGE_REQUEST_NOT_FOUND', `没有编号为 ${missing.join('、')} 的变更`)
     const notReady = requests.filter((r) => r.status !== 'APPROVED' || !r.decisions[0] || r.decisions[0].listVersionId !== null)
     if (notReady.length) throw new WorkflowError(409, 'NOT_APPROVED', `变更 ${notReady.map((r) => r.id).join('、')} 尚未批准或已编入其他批次`)
-    const year = Number(input.effectiveDate.slice(0, 4))
     const last = await tx.listVersion.findFirst({ where: { year }, orderBy: { batch: 'desc' }, select: { batch: true } })
     const version = await tx.listVersion.create({
       data: { year, batch: (last?.batch ?? 0) + 1, title: input.title, documentNo: input.documentNo, effectiveDate: dateOnly(input.effectiveDate), status: 'DRAFT' },
     })
     await tx.decision.updateMany({ where: { id: { in: requests.map((r) => r.decisions[0]!.id) } }, data: { listVersionId: version.id } })
-    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: input.changeRequestIds }, documentNo: input.documentNo, requestId })
+    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: ids }, documentNo: input.documentNo, requestId })
     return version
   })
 }
