@@ -15,6 +15,9 @@ export default defineNitroPlugin((nitro) => {
   nitro.hooks.hook('error', (error, { event }) => {
     if (!event) return
     const answer = error as H3Error<ApiErrorData>
+    // A refusal that says when trying again can succeed (429 TOO_MANY_ATTEMPTS) says it in the header too.
+    const retryAt = answer.data?.retryAt
+    if (retryAt && !event.node.res.headersSent) setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((Date.parse(retryAt) - Date.now()) / 1000)))
     if (!isDatabaseUnavailable(error)) {
       // Any other failure stays a bare 500 that names nothing inside, but with a machine-readable
       // code like every other refusal; the log has the details.

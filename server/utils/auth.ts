@@ -9,17 +9,17 @@
 // whether the permission is held for that scope. Refusals are 401 UNAUTHENTICATED, 403
 // FORBIDDEN or 403 PASSWORD_CHANGE_REQUIRED, with `data.error` as everywhere else.
 import type { H3Event } from 'h3'
-import { getCookie, getRequestIP, setResponseHeader } from 'h3'
+import { getCookie, getRequestHeader } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
-import { CITY_TIME_ZONE } from '../../shared/city-time'
 import type { AuditActor } from '../services/audit'
 import { loadActor } from '../services/auth/accounts'
 import { openSession } from '../services/auth/sessions'
 import { AccountError } from '../services/auth/errors'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
+import { tooManyAttemptsMessage } from '../services/auth/throttle'
 import { authorize, departmentScope, type Actor, type Permission, type Scope } from '../services/auth/policy'
 import { loadConfig } from './config'
-import { apiError, servedOverHttps } from './http'
+import { apiError, clientAddress, servedOverHttps } from './http'
 import { useDb } from './prisma'
 
 export type { Actor, Permission, Scope }
@@ -50,7 +50,7 @@ function cookieConfig(event: H3Event) {
 /** The client address and request id, for the login limits and the audit log. */
 export function requestInfo(event: H3Event): RequestInfo {
   return {
-    address: getRequestIP(event, { xForwardedFor: loadConfig().trustProxy }) ?? 'unknown',
+    address: clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket.remoteAddress, loadConfig().trustProxy),
     requestId: (event.context.requestId as string | undefined) ?? null,
   }
 }
@@ -114,19 +114,10 @@ export function auditActor(actor: Actor): AuditActor {
   return { id: actor.id, name: actor.username, role: actor.role, departmentId: actor.departmentId }
 }
 
-const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })
-
-/** The HTTP answer to a refused login. */
-export function loginRefusal(event: H3Event, result: Exclude<LoginResult, { ok: true }>) {
-  switch (result.error) {
-    case 'INVALID_CREDENTIALS':
-      return apiError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确')
-    case 'ACCOUNT_LOCKED':
-      return apiError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定，请在 ${hhmm.format(result.lockedUntil)} 之后再试`, undefined, { retryAt: result.lockedUntil.toISOString() })
-    case 'TOO_MANY_ATTEMPTS':
-      setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)))
-      return apiError(429, 'TOO_MANY_ATTEMPTS', `此地址登录失败次数过多，请在 ${hhmm.format(result.retryAt)} 之后再试`, undefined, { retryAt: result.retryAt.toISOString() })
-  }
+/** The HTTP answer to a refused login (the Retry-After of a 429 comes from its retryAt, server/plugins/error-answers.ts). */
+export function loginRefusal(result: Exclude<LoginResult, { ok: true }>) {
+  if (result.error === 'INVALID_CREDENTIALS') return apiError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确')
+  return apiError(429, 'TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(result.retryAt), undefined, { retryAt: result.retryAt.toISOString() })
 }
 
 /** Runs an accounts service call, turning its refusals into 4xx answers. */
@@ -135,7 +126,7 @@ export async function withAccountErrors<T>(work: Promise<T>): Promise<T> {
     return await work
   } catch (error) {
     if (error instanceof AccountError) {
-      throw apiError(error.status, error.code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
+      throw apiError(error.status, error.code, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined, error.retryAt ? { retryAt: error.retryAt.toISOString() } : {})
     }
     throw error
   }

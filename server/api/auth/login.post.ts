@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   const input = await validBody(event, loginSchema)
   const { prisma } = await useDb()
   const result = await login(prisma, input, requestInfo(event))
-  if (!result.ok) throw loginRefusal(event, result)
+  if (!result.ok) throw loginRefusal(result)
   await startSession(event, result.user)
   return { user: await sessionUser(prisma, result.user) }
 })
