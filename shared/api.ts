@@ -5,7 +5,7 @@ export interface ApiErrorData {
   error: string
   message: string
   issues?: { path: string; message: string }[]
-  /** for ACCOUNT_LOCKED and TOO_MANY_ATTEMPTS: when trying again can succeed (ISO 8601) */
+  /** for TOO_MANY_ATTEMPTS: when trying again can succeed (ISO 8601); also in Retry-After */
   retryAt?: string
   /** for SHEET_INVALID: the spreadsheet import's report, every error by row and column */
   report?: SheetReport

@@ -93,7 +93,6 @@ export interface UserView {
   departmentName: string | null
   disabled: boolean
   mustChangePassword: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
 }
 

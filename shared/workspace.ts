@@ -165,7 +165,13 @@ export interface ListVersionView {
   status: ListVersionStatus
   publishedAt: string | null
   changes: number
+  /** the changes it holds, in the order they are applied */
+  changeRequests: VersionChange[]
+  /** why the last attempt to apply it failed, until it is applied or a change is taken out */
+  failure: { reason: string; at: string; changeRequestId: number | null } | null
 }
+
+export type VersionChange = Pick<ChangeRequestRow, 'id' | 'entityType' | 'action' | 'status' | 'itemName' | 'itemCode' | 'department'>
 
 /** Pages import the city's today from here with the rest of the workspace contract. */
 export { cityToday } from './city-time'

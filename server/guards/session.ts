@@ -2,15 +2,15 @@
 // the user is reloaded from the database on every request, so a disabled user, or one whose
 // password changed since the session was issued, loses access at once.
 import type { H3Event } from 'h3'
-import { getCookie, getRequestIP, setResponseHeader } from 'h3'
+import { getCookie, getRequestHeader } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
-import { CITY_TIME_ZONE } from '../../shared/city-time'
 import { loadActor } from '../services/auth/accounts'
 import { openSession } from '../services/auth/sessions'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
+import { tooManyAttemptsMessage } from '../services/auth/throttle'
 import type { Actor } from '../services/auth/policy'
 import { loadConfig } from '../utils/config'
-import { apiError, servedOverHttps } from '../utils/http'
+import { apiError, clientAddress, servedOverHttps } from '../utils/http'
 import { useDb } from '../utils/prisma'
 
 declare module '#auth-utils' {
@@ -42,7 +42,7 @@ export function requestIdOf(event: H3Event): string | undefined {
 /** The client address and request id, for the login limits and the audit log. */
 export function requestInfo(event: H3Event): RequestInfo {
   return {
-    address: getRequestIP(event, { xForwardedFor: loadConfig().trustProxy }) ?? 'unknown',
+    address: clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket.remoteAddress, loadConfig().trustProxy),
     requestId: requestIdOf(event),
   }
 }
@@ -85,17 +85,8 @@ async function readActor(event: H3Event): Promise<Actor | null> {
   return actor
 }
 
-const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })
-
-/** The HTTP answer to a refused login. */
-export function loginRefusal(event: H3Event, result: Exclude<LoginResult, { ok: true }>) {
-  switch (result.error) {
-    case 'INVALID_CREDENTIALS':
-      return apiError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确')
-    case 'ACCOUNT_LOCKED':
-      return apiError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账户已锁定，请在 ${hhmm.format(result.lockedUntil)} 之后再试`, undefined, { retryAt: result.lockedUntil.toISOString() })
-    case 'TOO_MANY_ATTEMPTS':
-      setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)))
-      return apiError(429, 'TOO_MANY_ATTEMPTS', `此地址登录失败次数过多，请在 ${hhmm.format(result.retryAt)} 之后再试`, undefined, { retryAt: result.retryAt.toISOString() })
-  }
+/** The HTTP answer to a refused login (the Retry-After of a 429 comes from its retryAt, server/plugins/error-answers.ts). */
+export function loginRefusal(result: Exclude<LoginResult, { ok: true }>) {
+  if (result.error === 'INVALID_CREDENTIALS') return apiError(401, 'INVALID_CREDENTIALS', '用户名或密码不正确')
+  return apiError(429, 'TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(result.retryAt), undefined, { retryAt: result.retryAt.toISOString() })
 }

@@ -4,7 +4,7 @@
 // reached (restarting, failing over, down) is answered 503 DATABASE_UNAVAILABLE with Retry-After;
 // any other failure is a 500 with the code INTERNAL_ERROR and nothing else. The error hook runs
 // before the error handler renders the answer, so changing the error here is enough.
-import type { H3Error } from 'h3'
+import type { H3Error, H3Event } from 'h3'
 import { isDatabaseUnavailable } from '../utils/prisma'
 import { DomainError } from '../services/errors'
 import type { ApiErrorData } from '../../shared/api'
@@ -23,14 +23,21 @@ function answerWith(answer: H3Error<ApiErrorData>, statusCode: number, statusMes
   answer.data = data
 }
 
+/** A refusal that says when trying again can succeed (429 TOO_MANY_ATTEMPTS) says it in the header too. */
+function retryAfter(event: H3Event, retryAt: string | undefined) {
+  if (retryAt && !event.node.res.headersSent) setResponseHeader(event, 'Retry-After', Math.max(1, Math.ceil((Date.parse(retryAt) - Date.now()) / 1000)))
+}
+
 export default defineNitroPlugin((nitro) => {
   nitro.hooks.hook('error', (error, { event }) => {
     if (!event) return
     const answer = error as H3Error<ApiErrorData>
+    retryAfter(event, answer.data?.retryAt)
     const cause = answer.cause ?? error
     if (cause instanceof DomainError) {
       // h3 keeps only Latin-1 in a status line; the message itself is in data.
       answerWith(answer, cause.status, cause.code, cause.answer())
+      retryAfter(event, answer.data?.retryAt)
       return
     }
     if (isDatabaseUnavailable(error)) {

@@ -14,8 +14,11 @@ export interface AppConfig {
   meiliTimeoutMs: number
   /** seals the session cookies; 32 characters or more (`npm start` generates one in the data folder) */
   sessionPassword: string | undefined
-  /** behind a load balancer: take the client address from X-Forwarded-For (for login rate limits) */
-  trustProxy: boolean
+  /**
+   * how many proxies (load balancers) stand in front of the portal: the client address (for the
+   * login limits) is the one the outermost of them saw, from X-Forwarded-For; 0 when none
+   */
+  trustProxy: number
   /** served over HTTPS only (behind a proxy that may not say so): session cookies always Secure, HSTS always sent */
   secureCookies: boolean
   /** signs each audit entry's hash (HMAC-SHA256); kept outside the database (docs/SECURITY.md) */
@@ -35,9 +38,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliIndex: env.MEILI_INDEX || 'items',
     meiliTimeoutMs: Number(env.MEILI_TIMEOUT_MS) || 2000,
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyCount(env.TRUST_PROXY),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
     auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
   }
+}
+
+/** TRUST_PROXY as a count of proxies; a value that is not one stops the portal rather than guess. */
+function proxyCount(value: string | undefined): number {
+  if (!value || value === 'false') return 0
+  if (value === 'true') return 1
+  if (/^\d{1,2}$/.test(value)) return Number(value)
+  throw new Error(`TRUST_PROXY must be the number of proxies in front of the portal (1 behind one load balancer), not "${value}"`)
 }

@@ -32,6 +32,25 @@ export function servedOverHttps(event: H3Event): boolean {
   return loadConfig().secureCookies || getRequestProtocol(event, { xForwardedProto: true }) === 'https'
 }
 
+/** An address as the limits count it: without a port, brackets or the IPv4-in-IPv6 prefix. */
+function plainAddress(address: string): string {
+  const bare = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? address.replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
+  return bare.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')
+}
+
+/**
+ * The client's address behind `trustedProxies` proxies. Each proxy appends the address it got the
+ * request from to X-Forwarded-For, so the n-th entry from the right is what the outermost trusted
+ * proxy saw; anything further left was written by the client and is never believed. With fewer
+ * entries than proxies (a request that did not pass them all), the leftmost; without proxies, the
+ * connection's peer.
+ */
+export function clientAddress(forwardedFor: string | undefined, peer: string | undefined, trustedProxies: number): string {
+  const hops = trustedProxies > 0 ? (forwardedFor ?? '').split(',').map((h) => h.trim()).filter(Boolean) : []
+  const address = hops.length ? hops[Math.max(0, hops.length - trustedProxies)] : peer
+  return address ? plainAddress(address).slice(0, 100) : 'unknown'
+}
+
 export function apiError(statusCode: number, error: string, message: string, issues?: ApiErrorData['issues'], extra: Pick<ApiErrorData, 'retryAt' | 'report'> = {}) {
   const data: ApiErrorData = { error, message, ...(issues ? { issues } : {}), ...extra }
   return createError({ statusCode, statusMessage: message, data })

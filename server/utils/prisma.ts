@@ -95,6 +95,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false
 }
 
+/**
+ * The Prisma code of a refused write (P2002 a unique violation, P2003 a foreign key that points
+ * nowhere), or null for any other error: services turn the constraints they rely on into refusals.
+ */
+export function prismaErrorCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : null
+}
+
 let shared: Promise<DbHandle> | undefined
 
 /** The process-wide handle, opened on first use. */

@@ -2,7 +2,8 @@
 // access matrix: every API route on disk × every role, so that a route added without an entry
 // in ACCESS fails this test instead of shipping unguarded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { startPortal, startPortalWithRealData, type Portal } from '../helpers/portal'
+import type { AppConfig } from '../../server/utils/config'
 import { api, sessionCookie, signIn } from '../helpers/session'
 import { routesOnDisk } from '../helpers/routes'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
@@ -77,6 +78,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/list-versions': { allow: ['reform'] },
   'POST /api/list-versions': { allow: ['reform'], body: {} },
   'POST /api/list-versions/[id]/publish': { allow: ['reform'], path: () => '/api/list-versions/999999/publish' },
+  'DELETE /api/list-versions/[id]/changes/[changeRequestId]': { allow: ['reform'], path: () => '/api/list-versions/999999/changes/999999' },
   'GET /api/audit/entries': { allow: ['auditor'] },
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
@@ -126,12 +128,14 @@ const ACCESS: Record<string, Access> = {
 const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/]
 
 let portal: Portal
+let config: AppConfig
 let fixtures: Fixtures
 const cookies = {} as Record<Exclude<Who, 'anonymous'>, string>
 
 beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
   portal = started.portal
+  config = started.config
   const db = await openDatabase(started.config)
   let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId'>
   try {
@@ -348,6 +352,58 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('main').textContent()).toContain('请输入用户名')
     await page.close()
+  })
+})
+
+describe('login limits behind a proxy (TRUST_PROXY=1)', () => {
+  // A second portal process on the same database, as behind a load balancer: the test plays the
+  // proxy, appending the address it "received the request from" to whatever the client sent.
+  let proxied: Portal
+  const via = (client: string, forged = '198.51.100.1') => ({ 'x-forwarded-for': `${forged}, ${client}` })
+  const attempt = (username: string, password: string, client: string, forged?: string) =>
+    api(proxied, 'POST', '/api/auth/login', { body: { username, password }, headers: via(client, forged) })
+
+  beforeAll(async () => { proxied = await startPortal(config, { NUXT_PUBLIC_DEMO: '1', TRUST_PROXY: '1' }) })
+  afterAll(async () => { await proxied?.stop() })
+
+  it('counts the address the proxy saw: a forged X-Forwarded-For does not get past the limit', async () => {
+    const answers: number[] = []
+    for (let i = 0; i < 25; i++) answers.push((await attempt(`guess-${i}`, 'guess-guess', '203.0.113.10', `198.51.100.${i}`)).status)
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill(401))
+    expect(answers.slice(20)).toEqual(Array(5).fill(429))
+    // Another client behind the same proxy is not held back.
+    expect((await attempt('auditor', DEMO_PASSWORD, '203.0.113.11')).status).toBe(200)
+  })
+
+  it('answers an unknown user and a throttled real one the same way, and lets the owner in from elsewhere', async () => {
+    const last: Response[] = []
+    for (const username of ['admin', 'no-such-user']) {
+      let res: Response | undefined
+      for (let i = 0; i < 6; i++) res = await attempt(username, `not-the-password-${i}`, '203.0.113.20')
+      last.push(res!)
+    }
+    const [admin, unknown] = [await last[0]!.json(), await last[1]!.json()]
+    expect([last[0]!.status, last[1]!.status]).toEqual([429, 429])
+    expect(admin.data.error).toBe('TOO_MANY_ATTEMPTS')
+    const shape = (data: { retryAt: string; message: string }) => ({ ...data, retryAt: 'at', message: data.message.replace(/\d\d:\d\d/, 'HH:MM') })
+    expect(shape(admin.data)).toEqual(shape(unknown.data))
+    expect(Number(last[0]!.headers.get('retry-after'))).toBeGreaterThan(0)
+    // The administrator, from their own address, is not locked out by the attacker.
+    expect((await attempt('admin', DEMO_PASSWORD, '203.0.113.21')).status).toBe(200)
+  })
+
+  it('limits guesses at the current password when changing it', async () => {
+    const cookie = sessionCookie(await attempt('civil.editor', DEMO_PASSWORD, '203.0.113.30'))!
+    const statuses: number[] = []
+    let res: Response | undefined
+    for (let i = 0; i < 8; i++) {
+      res = await api(proxied, 'POST', '/api/auth/password', { cookie, headers: via('203.0.113.30'), body: { currentPassword: `guess-${i}-guess`, newPassword: 'another-password-1', confirmPassword: 'another-password-1' } })
+      statuses.push(res.status)
+    }
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill(400))
+    expect(statuses.slice(5)).toEqual(Array(3).fill(429))
+    expect((await res!.json()).data).toMatchObject({ error: 'TOO_MANY_ATTEMPTS', retryAt: expect.any(String) })
+    expect(Number(res!.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })
 

@@ -95,6 +95,7 @@ const ROUTES: Record<string, Target> = {
   'GET /api/list-versions': { as: 'reform' },
   'POST /api/list-versions': { as: 'reform', body: () => ({ title: '2026年第9批调整', documentNo: '广安审改〔2026〕9号', effectiveDate: today, changeRequestIds: [NONE] }) },
   'POST /api/list-versions/[id]/publish': { as: 'reform', path: () => `/api/list-versions/${NONE}/publish` },
+  'DELETE /api/list-versions/[id]/changes/[changeRequestId]': { as: 'reform', path: () => `/api/list-versions/${NONE}/changes/${NONE}` },
   'GET /api/audit/entries': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId), actor: 'admin', action: 'auth.login', entityType: 'USER', entityId: '1', from: '2026-01-01', to: today, page: '1', pageSize: '20', format: 'json' }) },
   'GET /api/audit/verify': { as: 'auditor' },
   'GET /api/history/power-items/[id]': { as: 'auditor', path: (f) => `/api/history/power-items/${f.policeItemId}` },

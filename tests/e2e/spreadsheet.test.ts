@@ -4,11 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { waitForLockWaiter } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
 import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
+import { createDraftIn } from '../../server/services/workflow/change-requests'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { SESSION_COOKIE } from '../../shared/auth'
 import type { ApiErrorData } from '../../shared/api'
@@ -138,6 +140,35 @@ describe('importing', () => {
     expect(await written()).toEqual(before)
     // The portal is still there.
     expect((await api(portal, 'GET', '/api/import/templates/power-items.csv', { cookie: editor })).status).toBe(200)
+  })
+
+  it('answers 409 OPEN_CHANGE_EXISTS, not 500, when a draft of the same item commits while the import runs', async () => {
+    const item = await db.prisma.powerItem.findFirstOrThrow({ where: { departmentId: police.id, status: 'IN_FORCE', code: { not: { startsWith: 'E2E' } } }, orderBy: { id: 'desc' } })
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: 'police.editor' } })
+    const actor = { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId }
+    const fields = { name: '手工修改的事项', aliases: [], type: item.type, groupName: null, legalBasis: null, level: item.level, timeLimit: null, fees: null, contact: null }
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let drafted!: () => void
+    const inserted = new Promise<void>((resolve) => { drafted = resolve })
+    // The editor's own draft of the item, in flight on another connection: inserted, not yet committed.
+    const manual = db.prisma.$transaction(async (tx) => {
+      await createDraftIn(tx, actor, police.id, { entityType: 'POWER_ITEM', action: 'UPDATE', entityId: item.id, payload: fields })
+      drafted()
+      await held
+    })
+    await inserted
+    const before = await written()
+    const imported = upload('清单.csv', csvOf([HEADER, row(item.code, { 事项名称: '导入修改的事项' })], { bom: true }))
+    // The import has checked the item and waits at its own insert for the draft in flight.
+    await waitForLockWaiter(db.prisma)
+    release()
+    await manual
+    const res = await imported
+    expect(res.status).toBe(409)
+    expect((await res.json()).data.error).toBe('OPEN_CHANGE_EXISTS')
+    expect(await db.prisma.changeRequest.count({ where: { entityId: item.id, status: { in: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] } } })).toBe(1)
+    expect((await written()).changeRequests).toBe(before.changeRequests + 1)
   })
 
   it('refuses an upload from another site, and from the reform office', async () => {

@@ -8,6 +8,7 @@ import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
+import type { AppConfig } from '../../server/utils/config'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday, type ChangeRequestPage, type WorkspacePage, type WorkspacePowerItem } from '../../shared/workspace'
@@ -16,6 +17,7 @@ import type { SearchResult } from '../../shared/search'
 const DOCUMENT_NO = '广安审改〔2026〕9号'
 
 let portal: Portal
+let config: AppConfig
 let police: string
 let civil: string
 let passport: WorkspacePage<WorkspacePowerItem>['items'][number]
@@ -23,6 +25,7 @@ let passport: WorkspacePage<WorkspacePowerItem>['items'][number]
 beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
   portal = started.portal
+  config = started.config
   const db = await openDatabase(started.config)
   try {
     await ensureDemoAccounts(db.prisma)
@@ -170,4 +173,56 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
       return result.hits.some((h) => h.code === passport.code)
     }, { timeout: 15_000, interval: 250 }).toBe(true)
   }, 180_000)
+
+  it('lets the reform office take a change that cannot take effect out of its version, publish the rest, and return the change', async () => {
+    const reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
+    const json = async (res: Response) => {
+      if (res.status >= 300) throw new Error(`${res.status} ${await res.text()}`)
+      return res.json() as Promise<{ id: number }>
+    }
+    const approve = async (body: unknown) => {
+      const { id } = await json(await api(portal, 'POST', '/api/change-requests', { cookie: police, body }))
+      await json(await api(portal, 'POST', `/api/change-requests/${id}/submit`, { cookie: police, body: { reason: '按审改要求调整' } }))
+      await json(await api(portal, 'POST', `/api/change-requests/${id}/decision`, { cookie: reform, body: { outcome: 'APPROVED', documentNo: DOCUMENT_NO, effectiveDate: cityToday() } }))
+      return id
+    }
+    const addition = await approve({ action: 'ADD', payload: { code: 'UI-CLASH-0001', name: '测试新增事项', type: 'LICENSING' } })
+    const other = (await (await api(portal, 'GET', `/api/workspace/power-items?q=${encodeURIComponent('许可')}`, { cookie: police })).json() as WorkspacePage<WorkspacePowerItem>).items.find((i) => !i.openRequest && i.status === 'IN_FORCE')!
+    const retain = await approve({ action: 'RETAIN', entityId: other.id })
+    const title = '2026年第4批调整'
+    await json(await api(portal, 'POST', '/api/list-versions', { cookie: reform, body: { title, documentNo: DOCUMENT_NO, effectiveDate: cityToday(), changeRequestIds: [addition, retain] } }))
+    // The code is taken outside the workflow meanwhile, as the import command would.
+    const db = await openDatabase(config)
+    try {
+      await db.prisma.powerItem.create({ data: { code: 'UI-CLASH-0001', name: '另一事项', type: 'LICENSING', departmentId: other.department.id } })
+    } finally {
+      await db.close()
+    }
+
+    const office = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    await login(office, 'reform.office')
+    await office.goto(`${portal.url}/admin/review/versions`)
+    await office.getByRole('button', { name: `立即发布“${title}”` }).click()
+    await expect.poll(() => alertText(office)).toContain(`变更 #${addition}`)
+    expect(await alertText(office)).toContain('UI-CLASH-0001')
+    const card = office.locator('li', { has: office.getByRole('heading', { name: title }) })
+    expect(await card.textContent()).toContain('上次未能生效')
+    expect(await seriousViolations(office)).toEqual([])
+    await screenshots(office, 'version-refused')
+
+    await card.getByRole('button', { name: `移出本版本：变更 #${addition}` }).click()
+    await expect.poll(() => alertText(office)).toContain(`已将变更 #${addition} 移出`)
+    expect(await card.textContent()).not.toContain('上次未能生效')
+    await card.getByRole('button', { name: `立即发布“${title}”` }).click()
+    await expect.poll(() => alertText(office)).toContain('已发布生效')
+
+    await office.goto(`${portal.url}/admin/review/${addition}`)
+    await office.getByLabel('退回意见').fill('编码已被占用，请更换编码后重新提交')
+    await office.getByRole('button', { name: '退回变更' }).click()
+    await expect.poll(() => alertText(office)).toContain(`已退回变更 #${addition}`)
+    expect(await seriousViolations(office)).toEqual([])
+    await office.close()
+    const returned = await (await api(portal, 'GET', `/api/change-requests/${addition}`, { cookie: police })).json()
+    expect(returned.status).toBe('RETURNED')
+  }, 120_000)
 })

@@ -59,3 +59,17 @@ export async function createTestEnv(): Promise<TestEnv> {
     },
   }
 }
+
+/**
+ * Resolves once a session of the test's database waits for a lock another session holds: a
+ * request racing the transaction a test keeps open has reached the row that transaction wrote.
+ */
+export async function waitForLockWaiter(db: DbHandle['prisma'], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const [row] = await db.$queryRaw<{ waiting: bigint }[]>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+    if (row!.waiting > 0n) return
+    if (Date.now() > deadline) throw new Error(`no session waited for the held lock within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

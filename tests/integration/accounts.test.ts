@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEnv, type TestEnv } from '../helpers/services'
-import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, login } from '../../server/services/auth/login'
+import { login } from '../../server/services/auth/login'
+import { LOGIN_LIMITS } from '../../server/services/auth/throttle'
 import { changePassword, loadActor, recordLogout, toActor } from '../../server/services/auth/accounts'
 import { openSession } from '../../server/services/auth/sessions'
 import { createAccount, createUser, resetPassword, updateUser } from '../../server/services/admin/users'
@@ -13,7 +14,7 @@ import { AccountError } from '../../server/services/auth/errors'
 import { SYSTEM_ACTOR, verifyAuditChain } from '../../server/services/audit'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { passwordChangeSchema } from '../../shared/auth'
-import type { Db } from '../../server/utils/prisma'
+import { openDatabase, type Db, type DbHandle } from '../../server/utils/prisma'
 
 let env: TestEnv
 let db: Db
@@ -71,40 +72,70 @@ describe('login', () => {
     const user = await newUser()
     expect(await login(db, { username: user.username, password: 'wrong-password!' }, from())).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' })
     expect(await login(db, { username: 'nobody-here', password: PASSWORD }, from())).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' })
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(1)
     expect(await auditActions(user.id)).toEqual(['user.created', 'auth.login_failed'])
     const unknown = await db.auditEntry.findFirstOrThrow({ where: { actorName: 'nobody-here' } })
     expect(unknown).toMatchObject({ action: 'auth.login_failed', actorId: null })
   })
 
-  it(`locks an account after ${ACCOUNT_MAX_FAILURES} failures in a row, and lets it in again after the period`, async () => {
+  it(`throttles one address guessing one account after ${LOGIN_LIMITS.perAccountAddress} failures, and an unknown username exactly the same way`, async () => {
     const user = await newUser()
-    for (let i = 1; i < ACCOUNT_MAX_FAILURES; i++) {
-      expect(await login(db, { username: user.username, password: `wrong-${i}` }, from())).toMatchObject({ error: 'INVALID_CREDENTIALS' })
+    for (const username of [user.username, 'nobody-at-all']) {
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAddress; i++) {
+        expect(await login(db, { username, password: `wrong-${i}` }, from('10.3.3.3'))).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' })
+      }
     }
-    const locked = await login(db, { username: user.username, password: 'wrong-last' }, from())
-    expect(locked).toMatchObject({ ok: false, error: 'ACCOUNT_LOCKED' })
-    const until = (locked as { lockedUntil: Date }).lockedUntil.getTime()
-    expect(until - Date.now()).toBeGreaterThan(14 * 60_000)
-    // Even the right password does not open a locked account.
-    expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ error: 'ACCOUNT_LOCKED' })
-    expect(await auditActions(user.id)).toEqual(['user.created', ...Array(ACCOUNT_MAX_FAILURES).fill('auth.login_failed'), 'auth.locked', 'auth.login_refused_locked'])
+    const known = await login(db, { username: user.username, password: PASSWORD }, from('10.3.3.3'))
+    const unknown = await login(db, { username: 'nobody-at-all', password: PASSWORD }, from('10.3.3.3'))
+    // The same answer, down to its shape: nothing tells that one of the names exists.
+    expect(known).toMatchObject({ ok: false, error: 'TOO_MANY_ATTEMPTS' })
+    expect(Object.keys(known).sort()).toEqual(Object.keys(unknown).sort())
+    expect(unknown).toMatchObject({ ok: false, error: 'TOO_MANY_ATTEMPTS' })
+    const retryAt = (known as { retryAt: Date }).retryAt.getTime()
+    expect(retryAt - Date.now()).toBeGreaterThan(14 * 60_000)
+    // Once the failures have left the window, the address may try again.
+    expect(await login(db, { username: user.username, password: PASSWORD }, from('10.3.3.3'), new Date(retryAt + 1000))).toMatchObject({ ok: true })
+    // Throttled attempts check no password and write no audit entry.
+    expect(await auditActions(user.id)).toEqual(['user.created', ...Array(LOGIN_LIMITS.perAccountAddress).fill('auth.login_failed'), 'auth.login'])
+  })
 
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } })
-    expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ ok: true })
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null })
+  it('never locks the owner out: an attacker from other addresses is throttled, the owner signs in from their own', async () => {
+    const admin = await newUser('ADMIN', null)
+    // Enough addresses to put the account under attack.
+    const attackers = Math.ceil(LOGIN_LIMITS.perAccount / LOGIN_LIMITS.perAccountAddress) + 1
+    for (let a = 0; a < attackers; a++) {
+      for (let i = 0; i < LOGIN_LIMITS.perAccountAddress; i++) await login(db, { username: admin.username, password: `guess-${i}` }, from(`10.4.0.${a}`))
+      expect(await login(db, { username: admin.username, password: PASSWORD }, from(`10.4.0.${a}`))).toMatchObject({ error: 'TOO_MANY_ATTEMPTS' })
+    }
+    // Under attack, a new address gets one guess, then waits.
+    expect(await login(db, { username: admin.username, password: 'one-more-guess' }, from('10.4.1.1'))).toMatchObject({ error: 'INVALID_CREDENTIALS' })
+    expect(await login(db, { username: admin.username, password: 'and-another-one' }, from('10.4.1.1'))).toMatchObject({ error: 'TOO_MANY_ATTEMPTS' })
+    // The owner, from an address that has not failed, gets in with the right password.
+    expect(await login(db, { username: admin.username, password: PASSWORD }, from('10.5.5.5'))).toMatchObject({ ok: true, user: { id: admin.id } })
+  })
+
+  it('holds its limits when many attempts arrive at once on several connections', async () => {
+    const user = await newUser()
+    const handles: DbHandle[] = await Promise.all(Array.from({ length: 6 }, () => openDatabase(env.config)))
+    try {
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => login(handles[i % handles.length]!.prisma, { username: user.username, password: `burst-${i}` }, from('10.6.6.6'))))
+      const answers = results.map((r) => (r.ok ? 'ok' : r.error))
+      expect(answers.filter((a) => a === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(LOGIN_LIMITS.perAccountAddress)
+      expect(answers.filter((a) => a !== 'INVALID_CREDENTIALS')).toEqual(Array(30 - answers.filter((a) => a === 'INVALID_CREDENTIALS').length).fill('TOO_MANY_ATTEMPTS'))
+    } finally {
+      await Promise.all(handles.map((h) => h.close()))
+    }
   })
 
   it('counts a success as the end of a run of failures', async () => {
     const user = await newUser()
-    for (let i = 0; i < ACCOUNT_MAX_FAILURES - 1; i++) await login(db, { username: user.username, password: 'nope-nope' }, from())
+    for (let i = 0; i < LOGIN_LIMITS.perAccountAddress - 1; i++) await login(db, { username: user.username, password: 'nope-nope' }, from())
     expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ ok: true })
     expect(await login(db, { username: user.username, password: 'nope-nope' }, from())).toMatchObject({ error: 'INVALID_CREDENTIALS' })
   })
 
-  it(`refuses an address after ${ADDRESS_MAX_FAILURES} failures, whatever the usernames, without writing the audit log`, async () => {
+  it(`refuses an address after ${LOGIN_LIMITS.perAddress} failures, whatever the usernames, without writing the audit log`, async () => {
     const user = await newUser()
-    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
       expect(await login(db, { username: `guess${i}`, password: 'guess-guess' }, from('10.9.9.9'))).toMatchObject({ error: 'INVALID_CREDENTIALS' })
     }
     const auditBefore = await db.auditEntry.count()
@@ -169,6 +200,21 @@ describe('password change', () => {
     expect(await auditActions(user.id)).toEqual(['user.created', 'auth.password_change_failed', 'auth.password_changed', 'auth.login_failed', 'auth.login'])
   })
 
+  it('is limited like a login: guesses at the current password are throttled, even all at once, and the owner elsewhere is not', async () => {
+    const user = await newUser()
+    const actor = toActor({ ...user, mustChangePassword: false })
+    const tries = await Promise.all(Array.from({ length: 30 }, (_, i) => changePassword(db, actor, { currentPassword: `guess-${i}`, newPassword: 'a-new-password-2' }, from('10.7.7.7')).then(() => 'changed', (e: AccountError) => e.code)))
+    expect(tries.filter((c) => c === 'CURRENT_PASSWORD_WRONG').length).toBeLessThanOrEqual(LOGIN_LIMITS.perAccountAddress)
+    expect(tries.filter((c) => c !== 'CURRENT_PASSWORD_WRONG')).toEqual(Array(30 - tries.filter((c) => c === 'CURRENT_PASSWORD_WRONG').length).fill('TOO_MANY_ATTEMPTS'))
+    // Even the right current password waits at that address, and the refusal says until when.
+    const throttled = await refusal(changePassword(db, actor, { currentPassword: PASSWORD, newPassword: 'a-new-password-2' }, from('10.7.7.7')))
+    expect([throttled.status, throttled.code]).toEqual([429, 'TOO_MANY_ATTEMPTS'])
+    expect(throttled.retryAt!.getTime()).toBeGreaterThan(Date.now())
+    // Guesses at the current password count against the account's logins from there too.
+    expect(await login(db, { username: user.username, password: PASSWORD }, from('10.7.7.7'))).toMatchObject({ error: 'TOO_MANY_ATTEMPTS' })
+    expect(await changePassword(db, actor, { currentPassword: PASSWORD, newPassword: 'a-new-password-2' }, from('10.8.8.8'))).toBeInstanceOf(Date)
+  })
+
   it('refuses short passwords and a mistyped confirmation in the shared schema', () => {
     const short = passwordChangeSchema.safeParse({ currentPassword: 'x', newPassword: 'short', confirmPassword: 'short' })
     expect(short.success).toBe(false)
@@ -206,11 +252,10 @@ describe('administration', () => {
     expect(await updateUser(db, SYSTEM_ACTOR, admin.id, { role: 'AUDITOR' })).toMatchObject({ role: 'AUDITOR' })
   })
 
-  it('resets a password: the old one and the old sessions stop working, a lockout is lifted', async () => {
+  it('resets a password: the old one and the old sessions stop working', async () => {
     const user = await newUser()
     const session = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
     const sid = await openSession(db, user.id, 3600)
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + 600_000) } })
     const { temporaryPassword } = await resetPassword(db, SYSTEM_ACTOR, user.id)
     expect(await loadActor(db, user.id, session, sid)).toBeNull()
     expect(await login(db, { username: user.username, password: PASSWORD }, from())).toMatchObject({ error: 'INVALID_CREDENTIALS' })

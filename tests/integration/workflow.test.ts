@@ -133,13 +133,13 @@ describe('decisions on power items', () => {
     const version = await createListVersion(db(), office, { title: '2030年第1批调整', documentNo: '广安审改〔2029〕9号', effectiveDate: '2030-01-01', changeRequestIds: [addId, delegateId] })
     expect((await publishListVersion(db(), office, version.id)).status).toBe('SCHEDULED')
     expect(await db().powerItem.findUnique({ where: { code: 'DEMO-ADD-0001' } })).toBeNull()
-    expect(await applyDueVersions(db(), new Date('2029-12-31T12:00:00Z'))).toEqual([])
+    expect(await applyDueVersions(db(), new Date('2029-12-31T12:00:00Z'))).toEqual({ applied: [], failed: [] })
     // Midnight in 广安 (UTC+8) is when the day begins.
-    expect(await applyDueVersions(db(), new Date('2029-12-31T15:59:59Z'))).toEqual([])
-    expect(await applyDueVersions(db(), new Date('2029-12-31T16:00:00Z'))).toEqual([version.id])
+    expect(await applyDueVersions(db(), new Date('2029-12-31T15:59:59Z'))).toEqual({ applied: [], failed: [] })
+    expect(await applyDueVersions(db(), new Date('2029-12-31T16:00:00Z'))).toEqual({ applied: [version.id], failed: [] })
     expect(await db().powerItem.findUniqueOrThrow({ where: { code: 'DEMO-ADD-0001' } })).toMatchObject({ name: '电动自行车登记上牌', departmentId: police.id, status: 'IN_FORCE' })
     expect(await db().powerItem.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: 'DELEGATED', delegatedToLevel: 'TOWNSHIP' })
-    expect(await applyDueVersions(db(), new Date('2030-02-01T00:00:00Z'))).toEqual([])
+    expect(await applyDueVersions(db(), new Date('2030-02-01T00:00:00Z'))).toEqual({ applied: [], failed: [] })
   })
 
   it('refuses a whole batch when one change cannot be decided', async () => {

@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   const { db } = await publicContext(event)
   const input = await validBody(event, loginSchema)
   const result = await login(db, input, requestInfo(event))
-  if (!result.ok) throw loginRefusal(event, result)
+  if (!result.ok) throw loginRefusal(result)
   await startSession(event, result.user)
   return { user: await sessionUser(db, result.user) }
 })

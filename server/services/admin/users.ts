@@ -28,7 +28,6 @@ export function toUserView(u: UserRow): UserView {
     departmentName: u.department?.name ?? null,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   }
 }
@@ -98,8 +97,8 @@ export async function updateUser(db: Db, actor: AuditActor, id: number, input: U
 }
 
 /**
- * A new one-time password: it ends the user's sessions (passwordChangedAt), lifts a lockout,
- * and must be changed at the next login.
+ * A new one-time password: it ends the user's sessions (passwordChangedAt) and must be changed
+ * at the next login.
  */
 export async function resetPassword(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<TemporaryPasswordView> {
   const password = temporaryPassword()
@@ -109,12 +108,12 @@ export async function resetPassword(db: Db, actor: AuditActor, id: number, reque
     if (!before) throw new AccountError(404, 'USER_NOT_FOUND', '用户不存在')
     const after = await tx.user.update({
       where: { id },
-      data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+      data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true },
       include: withDepartment,
     })
     await appendAudit(tx, actor, {
       action: 'user.password_reset', entityType: 'USER', entityId: id,
-      before: { ...auditedUser(before), lockedUntil: before.lockedUntil }, after: { ...auditedUser(after), lockedUntil: null }, requestId,
+      before: auditedUser(before), after: auditedUser(after), requestId,
     })
     return after
   })

@@ -6,6 +6,7 @@ import type { Db } from '../../utils/prisma'
 import { AccountError } from './errors'
 import type { RequestInfo } from './login'
 import { hashPassword, verifyPassword } from './passwords'
+import { attemptSucceeded, beginAttempt, tooManyAttemptsMessage } from './throttle'
 import { endSessionRecord, isSessionOpen } from './sessions'
 import { permissionsOf, type Actor } from './policy'
 
@@ -46,6 +47,9 @@ export async function recordLogout(db: Db, actor: Actor, sessionId: string, requ
  * passwordChangedAt: the caller re-issues its own session with it, every other session ends.
  */
 export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }, request: RequestInfo): Promise<Date> {
+  // Guesses at the current password (from a session left open, or stolen) meet the login's limits.
+  const attempt = await beginAttempt(db, actor.username, request.address)
+  if (!attempt.ok) throw new AccountError(429, 'TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(attempt.retryAt), undefined, attempt.retryAt)
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } })
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.$transaction((tx) => appendAudit(tx, actor, {
@@ -53,6 +57,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
     }))
     throw new AccountError(400, 'CURRENT_PASSWORD_WRONG', '当前密码不正确', 'currentPassword')
   }
+  await attemptSucceeded(db, attempt.id)
   const problem = passwordPolicyProblem(user.username, input.newPassword)
   if (problem) throw new AccountError(400, 'PASSWORD_POLICY', problem, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)

@@ -1,19 +1,9 @@
-// Login with rate limits that hold across every portal process: attempts are counted in
-// PostgreSQL (LoginAttempt, User.failedLogins/lockedUntil), never in a process's memory.
+// Login, throttled on every portal process alike (throttle.ts): attempts are counted in
+// PostgreSQL, never in a process's memory, and no number of failures locks an account.
 import { appendAudit, type AuditActor } from '../audit'
 import type { Db, Prisma } from '../../utils/prisma'
 import { verifyNothing, verifyPassword } from './passwords'
-
-type Tx = Prisma.TransactionClient
-
-/** Consecutive failures after which an account is locked, and for how long. */
-export const ACCOUNT_MAX_FAILURES = 5
-export const ACCOUNT_LOCK_MS = 15 * 60_000
-/** Failures from one client address, whatever the usernames, within the window. */
-export const ADDRESS_MAX_FAILURES = 20
-export const ADDRESS_WINDOW_MS = 15 * 60_000
-/** Attempts are only needed for the windows above; a day is kept for whoever investigates. */
-const ATTEMPT_RETENTION_MS = 24 * 60 * 60_000
+import { attemptSucceeded, beginAttempt } from './throttle'
 
 export interface RequestInfo {
   /** the client address, as the portal is configured to read it (TRUST_PROXY) */
@@ -28,88 +18,35 @@ export type LoginResult =
   | { ok: true; user: UserWithDepartment }
   /** wrong password, unknown or disabled user: one answer, so no one learns which */
   | { ok: false; error: 'INVALID_CREDENTIALS' }
-  | { ok: false; error: 'ACCOUNT_LOCKED'; lockedUntil: Date }
+  /** too many failures of this name from this address, of this address, or of this name from everywhere */
   | { ok: false; error: 'TOO_MANY_ATTEMPTS'; retryAt: Date }
 
 export async function login(db: Db, input: { username: string; password: string }, request: RequestInfo, now = new Date()): Promise<LoginResult> {
   const { username, password } = input
   const { address, requestId } = request
 
-  const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MS)
-  const addressFailures = await db.loginAttempt.findMany({
-    where: { address, success: false, at: { gt: windowStart } },
-    orderBy: { at: 'desc' },
-    take: ADDRESS_MAX_FAILURES,
-    select: { at: true },
-  })
-  if (addressFailures.length >= ADDRESS_MAX_FAILURES) {
-    // Refused before any lookup or audit entry: a flood must not grow the audit chain.
-    return { ok: false, error: 'TOO_MANY_ATTEMPTS', retryAt: new Date(addressFailures.at(-1)!.at.getTime() + ADDRESS_WINDOW_MS) }
+  const attempt = await beginAttempt(db, username, address, now)
+  // Refused before any lookup, password check or audit entry, and the same for every name: a
+  // flood must not grow the audit chain, nor tell which names exist.
+  if (!attempt.ok) return { ok: false, error: 'TOO_MANY_ATTEMPTS', retryAt: attempt.retryAt }
+
+  const refuse = async (actor: AuditActor, entityId: number | undefined, reason: string): Promise<LoginResult> => {
+    await db.$transaction((tx) => appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'USER', entityId, after: { address, reason }, requestId }))
+    return { ok: false, error: 'INVALID_CREDENTIALS' }
   }
-
   const user = await db.user.findUnique({ where: { username }, include: userWithDepartment })
-  const record = (tx: Tx, success: boolean) => tx.loginAttempt.create({ data: { username, address, success, at: now } })
-  const prune = (tx: Tx) => tx.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) } } })
-
   if (!user) {
     await verifyNothing(password)
-    await db.$transaction(async (tx) => {
-      await record(tx, false)
-      await prune(tx)
-      await appendAudit(tx, { id: null, username, role: null, departmentId: null }, {
-        action: 'auth.login_failed', entityType: 'USER', after: { address, reason: 'unknown user' }, requestId,
-      })
-    })
-    return { ok: false, error: 'INVALID_CREDENTIALS' }
+    return refuse({ id: null, username, role: null, departmentId: null }, undefined, 'unknown user')
   }
-
   const actor: AuditActor = user
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const lockedUntil = user.lockedUntil
-    await db.$transaction(async (tx) => {
-      await record(tx, false)
-      await appendAudit(tx, actor, { action: 'auth.login_refused_locked', entityType: 'USER', entityId: user.id, after: { address, lockedUntil }, requestId })
-    })
-    return { ok: false, error: 'ACCOUNT_LOCKED', lockedUntil }
-  }
-
   const valid = await verifyPassword(user.passwordHash, password)
-  if (user.disabled) {
-    await db.$transaction(async (tx) => {
-      await record(tx, false)
-      await appendAudit(tx, actor, { action: 'auth.login_failed', entityType: 'USER', entityId: user.id, after: { address, reason: 'disabled' }, requestId })
-    })
-    return { ok: false, error: 'INVALID_CREDENTIALS' }
-  }
-
-  if (!valid) {
-    return db.$transaction(async (tx): Promise<LoginResult> => {
-      await record(tx, false)
-      await prune(tx)
-      // The increment is atomic, so failures arriving at several processes at once all count.
-      const counted = await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } })
-      await appendAudit(tx, actor, {
-        action: 'auth.login_failed', entityType: 'USER', entityId: user.id, after: { address, reason: 'wrong password', failedLogins: counted.failedLogins }, requestId,
-      })
-      if (counted.failedLogins < ACCOUNT_MAX_FAILURES) return { ok: false, error: 'INVALID_CREDENTIALS' }
-      const lockedUntil = new Date(now.getTime() + ACCOUNT_LOCK_MS)
-      // The count starts again after the lock, so the period is a real second chance.
-      await tx.user.update({ where: { id: user.id }, data: { lockedUntil, failedLogins: 0 } })
-      await appendAudit(tx, actor, {
-        action: 'auth.locked', entityType: 'USER', entityId: user.id,
-        before: { lockedUntil: null }, after: { lockedUntil, failures: counted.failedLogins }, requestId,
-      })
-      return { ok: false, error: 'ACCOUNT_LOCKED', lockedUntil }
-    })
-  }
+  if (user.disabled) return refuse(actor, user.id, 'disabled')
+  if (!valid) return refuse(actor, user.id, 'wrong password')
 
   const signedIn = await db.$transaction(async (tx) => {
-    await record(tx, true)
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
-      include: userWithDepartment,
-    })
+    await attemptSucceeded(tx, attempt.id)
+    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, include: userWithDepartment })
     await appendAudit(tx, actor, { action: 'auth.login', entityType: 'USER', entityId: user.id, after: { address }, requestId })
     return updated
   })

@@ -10,9 +10,8 @@ import { appendAudit, type AuditActor } from '../audit'
 import { DictionaryError } from './dictionary'
 
 const SHOWN = 10
-/** Until the portal has seen enough searches, common needs stand in (blocked terms excepted). */
+/** On a portal that has seen no search yet and has no approved term, common needs stand in (blocked terms excepted). */
 const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开小吃店', '接自来水', '开网吧', '环评', '社保卡', '营业执照']
-const ENOUGH = 5
 const WINDOW_DAYS = 30
 /** A query needs this many searches that found something before it can show. */
 const MIN_FOUND = 3
@@ -30,20 +29,22 @@ async function vocabulary(db: Db): Promise<Set<string>> {
 
 async function computePopular(db: Db): Promise<string[]> {
   const since = new Date(Date.parse(cityToday()) - WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10)
-  const [chosen, frequent, known] = await Promise.all([
+  const [chosen, frequent, known, searched] = await Promise.all([
     db.popularTerm.findMany({ orderBy: [{ sortOrder: 'asc' }, { term: 'asc' }] }),
     db.$queryRaw<{ query: string }[]>`
       SELECT query FROM "SearchQueryStat" WHERE day >= ${since}::date
       GROUP BY query HAVING sum(searches) - sum("zeroResults") >= ${MIN_FOUND}
       ORDER BY sum(searches) - sum("zeroResults") DESC, query LIMIT 200`,
     vocabulary(db),
+    db.searchQueryStat.count(),
   ])
   const approved = chosen.filter((t) => t.status === 'APPROVED').map((t) => t.term)
   const blocked = chosen.filter((t) => t.status === 'BLOCKED').map((t) => t.term.toLowerCase())
   const isBlocked = (term: string) => blocked.some((b) => term.toLowerCase().includes(b))
   const earned = frequent.map((f) => f.query).filter((q) => known.has(q) && !isBlocked(q) && !approved.includes(q))
   const shown = [...approved.filter((t) => !isBlocked(t)), ...earned]
-  const filled = shown.length >= ENOUGH ? shown : [...new Set([...shown, ...STARTING_LIST.filter((t) => !isBlocked(t))])]
+  const fresh = searched === 0 && !approved.length
+  const filled = fresh ? STARTING_LIST.filter((t) => !isBlocked(t)) : shown
   return filled.slice(0, SHOWN)
 }
 

@@ -2,22 +2,29 @@
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
 // Callers have already passed the guard for the permission and the department (server/guards/context.ts).
-import type { Db, Prisma } from '../../utils/prisma'
+import { prismaErrorCode, type Db, type Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
 import type { DecisionInput, DraftInput } from '../../../shared/drafts'
-import { OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '../../../shared/workspace'
-import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
+import type { ChangeRequestStatus } from '../../../shared/workspace'
+import { checkReferences, ENTITY_WORKFLOWS, entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
+import { detachFromVersion, lockVersionHolding } from './list-versions'
+
+export { OPEN } from './entities'
 
 type Status = ChangeRequestStatus
-type Step = 'edit' | 'submit' | 'withdraw' | 'decide' | 'publish'
+type Step = 'edit' | 'submit' | 'withdraw' | 'decide' | 'recall' | 'publish'
 
-/** Which step may leave which state. Everything else is refused with 409. */
+/**
+ * Which step may leave which state. Everything else is refused with 409. `recall` is the reform
+ * office returning an approved change that no version has applied yet (it leaves its version).
+ */
 export const TRANSITIONS: Record<Step, { from: Status[]; to: Status | 'by decision' }> = {
   edit: { from: ['DRAFT', 'RETURNED'], to: 'DRAFT' },
   submit: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
   withdraw: { from: ['DRAFT', 'SUBMITTED', 'RETURNED'], to: 'WITHDRAWN' },
   decide: { from: ['SUBMITTED'], to: 'by decision' },
+  recall: { from: ['APPROVED'], to: 'RETURNED' },
   publish: { from: ['APPROVED'], to: 'PUBLISHED' },
 }
 
@@ -35,26 +42,22 @@ async function load(tx: Prisma.TransactionClient, id: number) {
 }
 
 function refuse(step: Step, status: Status): never {
-  throw new WorkflowError(409, 'INVALID_TRANSITION', `状态为“${status}”的变更不能${({ edit: '修改', submit: '提交', withdraw: '撤回', decide: '审核', publish: '发布' })[step]}`)
+  throw new WorkflowError(409, 'INVALID_TRANSITION', `状态为“${status}”的变更不能${({ edit: '修改', submit: '提交', withdraw: '撤回', decide: '审核', recall: '退回', publish: '发布' })[step]}`)
 }
 
-async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, departmentId: number) {
-  const workflow = ENTITY_WORKFLOWS[input.entityType]
-  if (input.action === 'ADD') {
-    if (await workflow.codeTaken(tx, input.payload.code)) {
-      throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `${workflow.noun}编码 ${input.payload.code} 已被使用`)
-    }
-    await workflow.checkProposal(tx, input, null, departmentId)
-    return { entityId: null, baseRevision: null }
-  }
-  const item = await workflow.target(tx, input.entityId)
-  if (!item) throw new WorkflowError(404, 'ITEM_NOT_FOUND', `没有编号为 ${input.entityId} 的${workflow.noun}`)
-  if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', `${workflow.noun}不属于该部门`)
-  if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', `已取消的${workflow.noun}不能再变更`)
-  await workflow.checkProposal(tx, input, item, departmentId)
-  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { id: true } })
-  if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${workflow.noun}已有未完成的变更（编号 ${open.id}）`)
-  return { entityId: item.id, baseRevision: item.revision }
+const proposedCode = (input: DraftInput) => (input.action === 'ADD' ? input.payload.code : null)
+
+/**
+ * The database keeps one open change per record and one open proposal per new code (partial
+ * unique indexes): a request that passed the checks while another one was committing the same
+ * change loses here, with the answer the checks would have given.
+ */
+function raced(error: unknown, input: DraftInput): unknown {
+  if (prismaErrorCode(error) !== 'P2002') return error
+  const { noun } = ENTITY_WORKFLOWS[input.entityType]
+  return input.action === 'ADD'
+    ? new WorkflowError(409, 'ITEM_CODE_TAKEN', `${noun}编码 ${input.payload.code} 已由另一项未完成的变更提出`)
+    : new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${noun}已有未完成的变更`)
 }
 
 export async function createDraft(db: Db, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
@@ -63,10 +66,10 @@ export async function createDraft(db: Db, actor: AuditActor & { id: number }, de
 
 /** createDraft inside a caller's transaction, for imports that create many drafts or none. */
 export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
-  const { entityId, baseRevision } = await checkTarget(tx, input, departmentId)
+  const { entityId, baseRevision } = await checkReferences(tx, input, departmentId)
   const draft = await tx.changeRequest.create({
-    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
-  })
+    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' },
+  }).catch((error: unknown) => { throw raced(error, input) })
   await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
   return draft
 }
@@ -79,9 +82,9 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
     if (before.entityType !== input.entityType || before.action !== input.action || (input.action !== 'ADD' && input.entityId !== before.entityId)) {
       throw new WorkflowError(400, 'DRAFT_KIND_CHANGED', '草稿的清单、变更类型和事项不能修改；请撤回后新建')
     }
-    if (input.action === 'ADD' && input.payload.code !== (before.payload as { code?: string }).code) await checkTarget(tx, input, before.departmentId)
-    else await ENTITY_WORKFLOWS[input.entityType].checkProposal(tx, input, null, before.departmentId)
-    const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, status: 'DRAFT' } })
+    await checkReferences(tx, input, before.departmentId, id)
+    const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, proposedCode: proposedCode(input), status: 'DRAFT' } })
+      .catch((error: unknown) => { throw raced(error, input) })
     await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
     return after
   })
@@ -122,8 +125,17 @@ export async function decideBatch(db: Db, actor: AuditActor & { id: number }, id
 }
 
 async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, id: number, input: DecisionInput, requestId?: string) {
+  // A returned approval leaves its list version: that version is locked before the request, in
+  // the order publication takes them, so it cannot be applied meanwhile.
+  const version = input.outcome === 'RETURNED' ? await lockVersionHolding(tx, id) : null
   const before = await load(tx, id)
-  if (!canMove('decide', before.status)) refuse('decide', before.status)
+  const step = input.outcome === 'RETURNED' && before.status === 'APPROVED' ? 'recall' : 'decide'
+  if (!canMove(step, before.status)) refuse(step, before.status)
+  if (step === 'recall') {
+    const approval = await tx.decision.findFirstOrThrow({ where: { changeRequestId: id, outcome: 'APPROVED' }, orderBy: { id: 'desc' } })
+    if (approval.listVersionId !== version) throw new WorkflowError(409, 'CHANGE_MOVED', `变更 #${id} 刚被编入另一清单版本，请刷新后重试`)
+    if (version !== null) await detachFromVersion(tx, version, approval.id)
+  }
   if (input.outcome === 'APPROVED' && before.entityId !== null) {
     const item = await entityWorkflow(before.entityType).target(tx, before.entityId)
     if (before.baseRevision !== null && item?.revision !== before.baseRevision) {
@@ -148,7 +160,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
   const after = await tx.changeRequest.update({ where: { id }, data: { status: input.outcome } })
   await appendAudit(tx, actor, {
     action: input.outcome === 'APPROVED' ? 'review.approve' : 'review.return',
-    entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision },
+    entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision, ...(step === 'recall' ? { removedFromVersion: version } : {}) },
     reason: input.comment, documentNo: decision.documentNo, requestId,
   })
   return { changeRequest: after, decision }

@@ -23,6 +23,7 @@ export interface EntityWorkflow {
   /** what the list calls one record, in the Chinese messages */
   noun: string
   target: (db: Db | Tx, id: number) => Promise<DraftTarget | null>
+  /** whether a published record holds the code */
   codeTaken: (tx: Tx, code: string) => Promise<boolean>
   /** checks of a proposal against other records, beyond its schema */
   checkProposal: (tx: Tx, input: DraftInput, target: DraftTarget | null, departmentId: number) => Promise<void>
@@ -38,7 +39,12 @@ const powerItem: EntityWorkflow = {
   target: (db, id) => db.powerItem.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
   codeTaken: async (tx, code) => !!(await tx.powerItem.findUnique({ where: { code }, select: { id: true } })),
   async checkProposal(tx, input, target) {
-    if (input.entityType !== 'POWER_ITEM' || input.action !== 'MERGE' || !target) return
+    if (input.entityType !== 'POWER_ITEM' || !target) return
+    if (input.action === 'DELEGATE' && input.payload.toDepartmentId !== null) {
+      const department = await tx.department.findUnique({ where: { id: input.payload.toDepartmentId }, select: { id: true } })
+      if (!department) throw new WorkflowError(400, 'DEPARTMENT_NOT_FOUND', `下放目标部门（编号 ${input.payload.toDepartmentId}）不存在`)
+    }
+    if (input.action !== 'MERGE') return
     if (input.payload.intoItemId === target.id) throw new WorkflowError(400, 'MERGE_INTO_SELF', '不能合并到事项本身')
     const into = await tx.powerItem.findUnique({ where: { id: input.payload.intoItemId }, select: { status: true } })
     if (!into || into.status === 'CANCELLED') throw new WorkflowError(400, 'MERGE_TARGET_INVALID', '合并目标事项不存在或已取消')
@@ -81,21 +87,12 @@ async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionR
   }
 }
 
-/** A second ADD of the same code would collide at publication; refuse it while the first is open. */
-async function codeProposed(tx: Tx, entityType: ListEntityType, code: string): Promise<boolean> {
-  const open = await tx.changeRequest.findFirst({
-    where: { entityType, action: 'ADD', status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] }, payload: { path: ['code'], equals: code } },
-    select: { id: true },
-  })
-  return !!open
-}
-
 const dutyInclude = { ...withDepartment, accountabilityCases: true } as const
 
 const duty: EntityWorkflow = {
   noun: '责任事项',
   target: (db, id) => db.duty.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
-  codeTaken: async (tx, code) => !!(await tx.duty.findUnique({ where: { code }, select: { id: true } })) || codeProposed(tx, 'DUTY', code),
+  codeTaken: async (tx, code) => !!(await tx.duty.findUnique({ where: { code }, select: { id: true } })),
   async checkProposal(tx, input, _target, departmentId) {
     if (input.entityType !== 'DUTY' || input.action === 'CANCEL' || input.payload.powerItemId === null) return
     // A duty answers for a power of its own department.
@@ -140,7 +137,7 @@ const fundInclude = { ...withDepartment, allocations: true } as const
 const specialFund: EntityWorkflow = {
   noun: '专项资金',
   target: (db, id) => db.specialFund.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
-  codeTaken: async (tx, code) => !!(await tx.specialFund.findUnique({ where: { code }, select: { id: true } })) || codeProposed(tx, 'SPECIAL_FUND', code),
+  codeTaken: async (tx, code) => !!(await tx.specialFund.findUnique({ where: { code }, select: { id: true } })),
   checkProposal: async () => {},
   async published(db, ids) {
     const funds = await db.specialFund.findMany({ where: { id: { in: ids } }, include: fundInclude })
@@ -173,4 +170,38 @@ export function entityWorkflow(entityType: string): EntityWorkflow {
   const workflow = ENTITY_WORKFLOWS[entityType as ListEntityType]
   if (!workflow) throw new WorkflowError(400, 'ENTITY_NOT_SUPPORTED', `不支持对 ${entityType} 提出变更`)
   return workflow
+}
+
+/** The states in which a change request still holds its record: no second change may open. */
+export const OPEN: ('DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED')[] = [...OPEN_CHANGE_REQUEST_STATUSES]
+
+/**
+ * What a change refers to, checked when it is drafted and again when it is applied, since records,
+ * departments and other changes move in between: the record exists in the department and is not
+ * cancelled, the list's own checks (delegation department, merge target, a duty's power item), no
+ * other open change holds the record, and a new record's code is neither published nor proposed
+ * by another open draft. `self` is the change being checked, when it already exists.
+ */
+export async function checkReferences(tx: Tx, input: DraftInput, departmentId: number, self: number | null = null): Promise<{ entityId: number | null; baseRevision: number | null }> {
+  const workflow = ENTITY_WORKFLOWS[input.entityType]
+  const others = self === null ? {} : { id: { not: self } }
+  if (input.action === 'ADD') {
+    const code = input.payload.code
+    if (await workflow.codeTaken(tx, code)) throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `${workflow.noun}编码 ${code} 已被使用`)
+    const proposed = await tx.changeRequest.findFirst({
+      where: { ...others, entityType: input.entityType, action: 'ADD', status: { in: OPEN }, payload: { path: ['code'], equals: code } },
+      select: { id: true },
+    })
+    if (proposed) throw new WorkflowError(409, 'ITEM_CODE_TAKEN', `${workflow.noun}编码 ${code} 已由另一项未完成的变更（#${proposed.id}）提出`)
+    await workflow.checkProposal(tx, input, null, departmentId)
+    return { entityId: null, baseRevision: null }
+  }
+  const item = await workflow.target(tx, input.entityId)
+  if (!item) throw new WorkflowError(404, 'ITEM_NOT_FOUND', `没有编号为 ${input.entityId} 的${workflow.noun}`)
+  if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', `${workflow.noun}不属于该部门`)
+  if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', `已取消的${workflow.noun}不能再变更`)
+  await workflow.checkProposal(tx, input, item, departmentId)
+  const open = await tx.changeRequest.findFirst({ where: { ...others, entityType: input.entityType, entityId: item.id, status: { in: OPEN } }, select: { id: true } })
+  if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${workflow.noun}已有未完成的变更（编号 ${open.id}）`)
+  return { entityId: item.id, baseRevision: item.revision }
 }

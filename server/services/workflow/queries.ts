@@ -25,11 +25,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     // The workspace's tabs show how many requests wait in each state, whatever tab is open.
     db.changeRequest.groupBy({ by: ['status'], where: inDepartments, _count: { _all: true } }),
   ])
-  const itemNames = new Map<string, PublishedRecord>()
-  for (const entityType of LIST_ENTITY_TYPES) {
-    const ids = rows.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
-    if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) itemNames.set(`${entityType}-${record.id}`, record)
-  }
+  const itemNames = await publishedRecords(db, rows)
   return {
     total,
     page: query.page,
@@ -37,15 +33,12 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
     counts: Object.fromEntries(CHANGE_REQUEST_STATUSES.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0])) as ChangeRequestPage['counts'],
     items: rows.map((r) => {
-      const item = r.entityId ? itemNames.get(`${r.entityType}-${r.entityId}`) : undefined
-      const payload = r.payload as { name?: string; title?: string; code?: string }
       return {
         id: r.id,
         entityType: r.entityType as ListEntityType,
         action: r.action,
         status: r.status,
-        itemName: item?.name ?? payload.name ?? payload.title ?? '',
-        itemCode: item?.code ?? payload.code ?? '',
+        ...recordName(r, itemNames),
         department: r.department.name,
         departmentId: r.departmentId,
         author: r.author.displayName,
@@ -58,6 +51,25 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
       }
     }),
   }
+}
+
+type RequestRow = Pick<Prisma.ChangeRequestGetPayload<object>, 'entityType' | 'entityId' | 'payload'>
+
+/** The published records the requests change, by `${entityType}-${id}`. */
+export async function publishedRecords(db: Db | Prisma.TransactionClient, requests: RequestRow[]): Promise<Map<string, PublishedRecord>> {
+  const records = new Map<string, PublishedRecord>()
+  for (const entityType of LIST_ENTITY_TYPES) {
+    const ids = requests.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
+    if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) records.set(`${entityType}-${record.id}`, record)
+  }
+  return records
+}
+
+/** A request's record as the lists name it: the published one, or the one a new record proposes. */
+export function recordName(request: RequestRow, records: Map<string, PublishedRecord>): { itemName: string; itemCode: string } {
+  const record = request.entityId ? records.get(`${request.entityType}-${request.entityId}`) : undefined
+  const payload = request.payload as { name?: string; title?: string; code?: string }
+  return { itemName: record?.name ?? payload.name ?? payload.title ?? '', itemCode: record?.code ?? payload.code ?? '' }
 }
 
 /** One request with the published record beside what it proposes, field by field. */
@@ -95,8 +107,29 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
 }
 
 export async function listVersions(db: Db): Promise<ListVersionView[]> {
-  const versions = await db.listVersion.findMany({ orderBy: [{ year: 'desc' }, { batch: 'desc' }], include: { _count: { select: { decisions: true } } } })
-  return versions.map((v) => ({ id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10), status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v._count.decisions }))
+  return versionViews(db, {})
+}
+
+export async function getListVersion(db: Db, id: number): Promise<ListVersionView | null> {
+  return (await versionViews(db, { id }))[0] ?? null
+}
+
+async function versionViews(db: Db, where: Prisma.ListVersionWhereInput): Promise<ListVersionView[]> {
+  const versions = await db.listVersion.findMany({
+    where,
+    orderBy: [{ year: 'desc' }, { batch: 'desc' }],
+    include: { decisions: { orderBy: { id: 'asc' }, select: { changeRequest: { include: { department: { select: { name: true } } } } } } },
+  })
+  const requests = versions.flatMap((v) => v.decisions.map((d) => d.changeRequest))
+  const records = await publishedRecords(db, requests)
+  return versions.map((v) => ({
+    id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
+    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v.decisions.length,
+    changeRequests: v.decisions.map(({ changeRequest: r }) => ({
+      id: r.id, entityType: r.entityType as ListEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
+    })),
+    failure: v.failure ? { reason: v.failure, at: (v.failedAt ?? v.createdAt).toISOString(), changeRequestId: v.failedChangeRequestId } : null,
+  }))
 }
 
 const itemSelect = {
