@@ -11,6 +11,7 @@ import { searchItems } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
 import { projectRoot, readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createMeiliClient } from '../../server/utils/meili'
 import { evaluate, formatReport, loadRelevanceSet, unknownNames, type RelevancePart } from '../relevance/evaluate'
 
 let env: TestEnv
@@ -31,7 +32,9 @@ afterAll(async () => { await env.close() })
 async function run(part: RelevancePart) {
   const cases = await loadRelevanceSet(part)
   expect(unknownNames(cases, itemNames)).toEqual([])
-  const report = await evaluate(cases, (q) => searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse(q)))
+  // A figure of relevance, not of speed: a busy machine must not turn a slow answer into a failure.
+  const meili = createMeiliClient({ ...env.config, meiliTimeoutMs: 30_000 })
+  const report = await evaluate(cases, (q) => searchItems(meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse(q)))
   console.log(formatReport(part, report))
   return { cases, report }
 }
