@@ -493,7 +493,7 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
   })
   afterAll(async () => { await browser?.close() })
 
-  it('appears literally on every page that shows it, and never runs', async () => {
+  it('appears literally on every page that shows it, and never runs', { timeout: 120_000 }, async () => {
     expect(shown.length).toBeGreaterThan(5)
     for (const { who, path, text } of shown) {
       const context = await browser.newContext()

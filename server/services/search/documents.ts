@@ -5,7 +5,7 @@ import { itemTypeByKey, isPower, type ItemTypeKey } from '../../../shared/item-t
 import type { ListKind } from '../../../shared/lists'
 import type { SearchDocument } from '../../../shared/search'
 import { DUTY_TYPE_NAMES } from '../labels'
-import { pinyinTokens } from './pinyin'
+import { pinyinTokens, wholePinyin } from './pinyin'
 
 type EntityType = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
 
@@ -24,9 +24,14 @@ export function itemRank(name: string): number {
   return VARIANT.test(name) ? 1 : 0
 }
 
+/**
+ * Pinyin of every run of the official name, but of each everyday name only whole: those are short
+ * and typed whole (shebaoka), and the runs of all of them would double what the index must hold.
+ */
 function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDocument {
-  const tokens = pinyinTokens([doc.name, ...doc.aliases].join(' '))
-  return { ...doc, pinyin: tokens.full, initials: tokens.initials }
+  const tokens = pinyinTokens(doc.name)
+  const aliases = doc.aliases.map(wholePinyin).filter((a) => a.full.length >= 4)
+  return { ...doc, pinyin: [...new Set([...tokens.full, ...aliases.map((a) => a.full)])], initials: [...new Set([...tokens.initials, ...aliases.map((a) => a.initials)])] }
 }
 
 const powerInclude = { department: { select: { id: true, name: true } } } as const

@@ -30,6 +30,12 @@ export function pinyinTokens(text: string, maxRun = 4): { full: string[]; initia
   return { full: [...full], initials: [...initials] }
 }
 
+/** A short text's pinyin whole, full and as initials: 社保卡 gives "shebaoka" and "sbk". */
+export function wholePinyin(text: string): { full: string; initials: string } {
+  const syl = syllables(text)
+  return { full: syl.join(''), initials: syl.map((s) => s[0]).join('') }
+}
+
 /** The whole text as one pinyin string ("dibao" for 低保), for synonym keys. */
 export function pinyinOf(text: string): string {
   return syllables(text).join('')
