@@ -154,7 +154,9 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第3批调整”')
     expect(await seriousViolations(office)).toEqual([])
     await office.getByRole('button', { name: '立即发布“2026年第3批调整”' }).click()
-    await expect.poll(() => alertText(office)).toContain('已发布生效')
+    // Publishing checks and applies every change, the history, the announcement and the outbox in
+    // one transaction: longer than the default second on a loaded machine.
+    await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
     expect(await office.locator('main').textContent()).toContain('已生效')
     await office.close()
 
@@ -203,7 +205,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await login(office, 'reform.office')
     await office.goto(`${portal.url}/admin/review/versions`)
     await office.getByRole('button', { name: `立即发布“${title}”` }).click()
-    await expect.poll(() => alertText(office)).toContain(`变更 #${addition}`)
+    await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain(`变更 #${addition}`)
     expect(await alertText(office)).toContain('UI-CLASH-0001')
     const card = office.locator('li', { has: office.getByRole('heading', { name: title }) })
     expect(await card.textContent()).toContain('上次未能生效')
@@ -214,7 +216,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await expect.poll(() => alertText(office)).toContain(`已将变更 #${addition} 移出`)
     expect(await card.textContent()).not.toContain('上次未能生效')
     await card.getByRole('button', { name: `立即发布“${title}”` }).click()
-    await expect.poll(() => alertText(office)).toContain('已发布生效')
+    await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
 
     await office.goto(`${portal.url}/admin/review/${addition}`)
     await office.getByLabel('退回意见').fill('编码已被占用，请更换编码后重新提交')

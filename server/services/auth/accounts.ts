@@ -57,7 +57,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
     }))
     throw new AccountError(400, 'CURRENT_PASSWORD_WRONG', '当前密码不正确', 'currentPassword')
   }
-  await attemptSucceeded(db, attempt.id)
+  await attemptSucceeded(db, attempt.keys)
   const problem = passwordPolicyProblem(user.username, input.newPassword)
   if (problem) throw new AccountError(400, 'PASSWORD_POLICY', problem, 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)

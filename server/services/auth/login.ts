@@ -45,7 +45,7 @@ export async function login(db: Db, input: { username: string; password: string 
   if (!valid) return refuse(actor, user.id, 'wrong password')
 
   const signedIn = await db.$transaction(async (tx) => {
-    await attemptSucceeded(tx, attempt.id)
+    await attemptSucceeded(tx, attempt.keys, now)
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, include: userWithDepartment })
     await appendAudit(tx, actor, { action: 'auth.login', entityType: 'USER', entityId: user.id, after: { address }, requestId })
     return updated

@@ -1,7 +1,7 @@
 // Throttling of password guesses, on every endpoint that checks a password (login, password
 // change), after OWASP's guidance: limits per account and address, per address and per account
 // that slow an attacker down without ever locking the owner out, and that answer a name that does
-// not exist exactly like one that does. Attempts are counted in PostgreSQL (LoginAttempt), so
+// not exist exactly like one that does. Failures are counted in PostgreSQL (LoginThrottle), so
 // that every portal process sees the same ones.
 import { isIP } from 'node:net'
 import type { Db, Prisma } from '../../utils/prisma'
@@ -10,7 +10,7 @@ import { CITY_TIME_ZONE } from '../../../shared/city-time'
 type Tx = Prisma.TransactionClient
 
 export const LOGIN_LIMITS = {
-  /** the sliding window every limit counts failures in */
+  /** the window each counter counts failures in, from its first failure */
   windowMs: 15 * 60_000,
   /** failures on one account from one address, since the last success there: that pair waits */
   perAccountAddress: 5,
@@ -22,9 +22,6 @@ export const LOGIN_LIMITS = {
    */
   perAccount: 20,
 }
-
-/** Attempts are only needed for the window; a day is kept for whoever investigates. */
-const RETENTION_MS = 24 * 60 * 60_000
 
 /** The 16-bit groups of an IPv6 address, `::` and a trailing dotted IPv4 part expanded. */
 function ipv6Groups(address: string): number[] {
@@ -50,50 +47,72 @@ export function addressKey(address: string): string {
   return `${ipv6Groups(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`
 }
 
-export type AttemptStart = { ok: true; id: bigint } | { ok: false; retryAt: Date }
+/** What one attempt was counted under, to take back what a successful one should not leave. */
+export interface AttemptKeys { account: string; address: string; pair: string }
 
-const until = (failures: { at: Date }[], limit: number) => (failures.length >= limit ? new Date(failures[limit - 1]!.at.getTime() + LOGIN_LIMITS.windowMs) : null)
+export type AttemptStart = { ok: true; keys: AttemptKeys } | { ok: false; retryAt: Date }
 
-/** When the attempts of `username` from `address` may go on, or null when they may now. */
-async function throttledUntil(tx: Tx, username: string, address: string, since: Date): Promise<Date | null> {
-  const failures = (where: Prisma.LoginAttemptWhereInput, take: number) =>
-    tx.loginAttempt.findMany({ where: { ...where, success: false, at: { gt: since } }, orderBy: { at: 'desc' }, take, select: { at: true } })
-  const lastSuccess = await tx.loginAttempt.findFirst({ where: { username, address, success: true, at: { gt: since } }, orderBy: { at: 'desc' }, select: { at: true } })
-  const byAddress = await failures({ address }, LOGIN_LIMITS.perAddress)
-  const byPair = await failures({ username, address, at: { gt: lastSuccess?.at ?? since } }, LOGIN_LIMITS.perAccountAddress)
-  const byAccount = await failures({ username }, LOGIN_LIMITS.perAccount)
-  const underAttack = until(byAccount, LOGIN_LIMITS.perAccount)
-  const refusals = [
-    until(byAddress, LOGIN_LIMITS.perAddress),
-    until(byPair, LOGIN_LIMITS.perAccountAddress),
-    // An address that failed on an account under attack waits until either is over.
-    underAttack && byPair.length ? new Date(Math.min(underAttack.getTime(), byPair[0]!.at.getTime() + LOGIN_LIMITS.windowMs)) : null,
-  ].filter((d): d is Date => d !== null)
-  return refusals.length ? new Date(Math.max(...refusals.map((d) => d.getTime()))) : null
+/** The account counter only tells whether the account is under attack; it refuses nothing itself. */
+const UNLIMITED = 2_147_483_647
+
+/**
+ * Counts one more failure under `key` unless it already holds `limit` in its window (a window
+ * that has passed starts again): the count, or null when refused. One statement, so the check and
+ * the count are one atomic step whichever process runs it, and concurrent attempts wait for each
+ * other only for that statement.
+ */
+async function count(db: Db, key: string, limit: number, now: Date): Promise<number | null> {
+  const expired = new Date(now.getTime() - LOGIN_LIMITS.windowMs)
+  const rows = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "LoginThrottle"."windowStart" <= ${expired} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${expired} THEN ${now} ELSE "LoginThrottle"."windowStart" END
+    WHERE "LoginThrottle"."windowStart" <= ${expired} OR "LoginThrottle".failures < ${limit}
+    RETURNING failures`
+  return rows[0]?.failures ?? null
+}
+
+/** Takes back the failures counted for an attempt that was refused or succeeded. */
+async function uncount(db: Db | Tx, keys: string[]): Promise<void> {
+  await db.loginThrottle.updateMany({ where: { key: { in: keys }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } })
+}
+
+/** When the windows of `keys` end: the earliest when any of them ending is enough, else the latest. */
+async function windowEnd(db: Db, keys: string[], earliest: boolean): Promise<Date> {
+  const starts = (await db.loginThrottle.findMany({ where: { key: { in: keys } }, select: { windowStart: true } })).map((r) => r.windowStart.getTime() + LOGIN_LIMITS.windowMs)
+  return new Date(earliest ? Math.min(...starts) : Math.max(...starts))
 }
 
 /**
- * Counts a password check of `username` from `address` against the limits and, when it may go
- * on, records it as a failure until `attemptSucceeded` says otherwise. Counting and recording
- * happen under locks of the address and of the account (always in that order), so a burst spread
- * over several processes cannot all pass the count before any of them is recorded.
+ * Counts a password check of `username` (as typed) from `address` against the limits. When it may
+ * go on, it counts as a failure until `attemptSucceeded` says otherwise, so that a burst spread
+ * over several processes cannot pass before any of it is counted.
  */
 export async function beginAttempt(db: Db, username: string, address: string, now = new Date()): Promise<AttemptStart> {
-  const key = addressKey(address)
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login address ${key}`}))`
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login account ${username}`}))`
-    const retryAt = await throttledUntil(tx, username, key, new Date(now.getTime() - LOGIN_LIMITS.windowMs))
-    if (retryAt) return { ok: false, retryAt }
-    await tx.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - RETENTION_MS) } } })
-    const attempt = await tx.loginAttempt.create({ data: { username, address: key, success: false, at: now }, select: { id: true } })
-    return { ok: true, id: attempt.id }
-  })
+  const client = addressKey(address)
+  const keys: AttemptKeys = { account: `account:${username}`, address: `address:${client}`, pair: `pair:${client} ${username}` }
+  const refuse = async (counted: string[], limiting: string[], earliest = false): Promise<AttemptStart> => {
+    await uncount(db, counted)
+    return { ok: false, retryAt: await windowEnd(db, limiting, earliest) }
+  }
+  const byAccount = (await count(db, keys.account, UNLIMITED, now))!
+  const byPair = await count(db, keys.pair, LOGIN_LIMITS.perAccountAddress, now)
+  if (byPair === null) return refuse([keys.account], [keys.pair])
+  // Under attack, an address that has failed on the account waits until either is over.
+  if (byAccount > LOGIN_LIMITS.perAccount && byPair > 1) return refuse([keys.account, keys.pair], [keys.account, keys.pair], true)
+  const byAddress = await count(db, keys.address, LOGIN_LIMITS.perAddress, now)
+  if (byAddress === null) return refuse([keys.account, keys.pair], [keys.address])
+  return { ok: true, keys }
 }
 
-/** The password was right: the attempt no longer counts, and ends the run of failures before it. */
-export async function attemptSucceeded(db: Db | Tx, id: bigint): Promise<void> {
-  await db.loginAttempt.update({ where: { id }, data: { success: true } })
+/**
+ * The password was right: this attempt was no failure, and the run of failures of the account at
+ * this address ends with it. Counters whose window has passed are removed on the way.
+ */
+export async function attemptSucceeded(db: Db | Tx, keys: AttemptKeys, now = new Date()): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { OR: [{ key: keys.pair }, { windowStart: { lte: new Date(now.getTime() - LOGIN_LIMITS.windowMs) } }] } })
+  await uncount(db, [keys.account, keys.address])
 }
 
 const hhmm = new Intl.DateTimeFormat('zh-CN', { timeZone: CITY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false })
