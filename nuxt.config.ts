@@ -10,7 +10,7 @@ declare module '@nuxt/schema' {
 
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', 'nuxt-auth-utils'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', 'nuxt-auth-utils', '@nuxt/eslint'],
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
   telemetry: false,
@@ -40,7 +40,7 @@ export default defineNuxtConfig({
   },
   runtimeConfig: {
     // Sealed session cookie (nuxt-auth-utils). The password comes from NUXT_SESSION_PASSWORD;
-    // Secure is decided per request (server/utils/auth.ts). The header alternative to the cookie
+    // Secure is decided per request (server/guards/session.ts). The header alternative to the cookie
     // is off: the session travels in the SameSite=Strict cookie only.
     session: {
       name: SESSION_COOKIE,
@@ -64,6 +64,8 @@ export default defineNuxtConfig({
   },
   typescript: { strict: true },
   nitro: {
+    // The guards every handler starts with (requireContext, ...), auto-imported like server/utils.
+    imports: { dirs: ['./server/guards'] },
     // Before the modules' plugins: see the file.
     plugins: ['~~/server/early-plugins/runtime-config'],
     // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer

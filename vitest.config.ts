@@ -1,14 +1,22 @@
 import { defineConfig } from 'vitest/config'
 
+// Three projects: `npx vitest run --project unit` needs neither a build nor a database and takes
+// seconds; integration tests get a real PostgreSQL and Meilisearch; end-to-end tests get those and
+// the built portal. `vitest run` runs all three, the servers started once for both that need them.
+const servers = 'tests/setup/services.ts'
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // A real PostgreSQL server and a real Meilisearch, started once for the whole run.
-    globalSetup: ['tests/setup/services.ts'],
     // Two cores: the end-to-end build and the servers need them more than parallel files do.
     fileParallelism: false,
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 240_000,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: [servers] } },
+      // The build first, so the servers do not sit idle through it.
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build.ts', servers] } },
+    ],
   },
 })

@@ -8,7 +8,7 @@
 // another of the same type, so names are not only exact copies. Deterministic: the same size and
 // seed give the same file. Codes are unique; area and department codes of generated districts are
 // invented, not the real ones.
-import type { SourceRecord } from '../server/services/import/source-file'
+import type { SourceRecord } from '../prisma/seed/source-file'
 
 const DISTRICTS = [
   '前锋区', '岳池县', '武胜县', '邻水县', '华蓥市', '顺庆区', '高坪区', '嘉陵区', '阆中市', '南部县',

@@ -1,5 +1,6 @@
-// A list page's filters live in the URL as links, so every filter works without JavaScript, can
-// be shared and survives the back button. Only the page's own keys reach the API.
+// The filters of a list page or of the search live in the URL as links, so every filter works
+// without JavaScript, can be shared and survives the back button. Only the page's own keys reach
+// the API.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 
 function asArray(value: LocationQuery[string] | undefined): string[] {

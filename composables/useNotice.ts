@@ -5,7 +5,7 @@ import type { ComponentPublicInstance } from 'vue'
 export function useNotice() {
   const notice = ref('')
   const error = ref('')
-  /** the WorkspaceNotice that shows it: `<WorkspaceNotice ref="box" ...>` */
+  /** the AdminNotice that shows it: `<AdminNotice ref="box" ...>` */
   const box = ref<ComponentPublicInstance | null>(null)
   async function announce(text: { notice?: string; error?: string }) {
     notice.value = text.notice ?? ''

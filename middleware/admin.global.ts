@@ -1,14 +1,20 @@
-// Sends anonymous visitors of the back office to its login page, and a user with a temporary
-// password to the password form. Convenience only: every API request is decided by the server.
+// The back office's pages say so in their meta: `definePageMeta({ layout: 'admin', permission })`.
+// This sends anonymous visitors of those pages to the login page, and a user with a temporary
+// password to the password form; the layout shows the page only to a role that holds its
+// permission. Convenience only: every API request is decided by the server.
+declare module '#app' {
+  interface PageMeta {
+    /** what a role must hold to see the page (server/services/auth/policy.ts); none: any signed-in user */
+    permission?: string
+  }
+}
+
 export default defineNuxtRouteMiddleware(async (to) => {
+  if (to.meta.layout !== 'admin') return
   const localePath = useLocalePath()
-  const inBackOffice = /^(?:\/[a-z]{2}(?:-[A-Z]{2})?)?\/admin(?:\/|$)/.test(to.path)
-  if (!inBackOffice) return
-  const loginPath = localePath('/admin/login')
-  if (to.path === loginPath) return
   const session = useSessionStore()
   const user = session.loaded ? session.user : await session.refresh()
-  if (!user) return navigateTo({ path: loginPath, query: { redirect: to.fullPath } })
+  if (!user) return navigateTo({ path: localePath('/admin/login'), query: { redirect: to.fullPath } })
   const accountPath = localePath('/admin/account')
   if (user.mustChangePassword && to.path !== accountPath) return navigateTo(accountPath)
 })

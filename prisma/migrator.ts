@@ -24,6 +24,7 @@ type Target = { databaseUrl: string } | { pgliteDir: string }
 /** Introspection returns `"char"` (oid 18) and `name` (oid 19) columns that adapter-pg cannot decode (prisma/orm#27403); they are plain text. */
 class IntrospectionSafeClient extends pg.Client {
   // pg's query() is heavily overloaded: pool.query() calls it with a callback, a client with none.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one signature standing for all of pg's overloads
   override query(...args: unknown[]): any {
     const last = args.length - 1
     if (typeof args[last] === 'function') {

@@ -54,7 +54,7 @@ if (problem) fail(`password refused: ${problem}`)
 
 const db = await openMigratedDatabase(loadConfig())
 try {
-  const user = await createAccount(db.prisma, { id: null, name: 'admin:create', role: null, departmentId: null }, {
+  const user = await createAccount(db.prisma, { id: null, username: 'admin:create', role: null, departmentId: null }, {
     username,
     displayName: process.env.ADMIN_DISPLAY_NAME || '系统管理员',
     role: 'ADMIN',

@@ -1,8 +1,8 @@
 // npm run db:import [-- path/to/items.json]: loads the item file (default data/guangan-items.json)
 // and the search dictionary. Idempotent; a malformed file is refused whole.
 import { loadConfig } from '../server/utils/config'
-import { importItems } from '../server/services/import/import-items'
-import { ImportFileError } from '../server/services/import/source-file'
+import { importItems } from '../prisma/seed/import-items'
+import { ImportFileError } from '../prisma/seed/source-file'
 import { openMigratedDatabase, readDataFiles } from './lib/runtime'
 
 const config = loadConfig()

@@ -1,15 +1,13 @@
 // What the auditor's pages receive: audit entries, the chain check and record timelines (the
 // lists as they stood on a date: shared/history.ts).
 import type { FieldChange } from './diff'
+import type { RoleName } from './auth'
 
-export type AuditRole = 'EDITOR' | 'REFORM_OFFICE' | 'AUDITOR' | 'ADMIN'
-
-export interface AuditEntryView {
-  seq: string
-  at: string
+/** What an entry records, all of which its hash covers, beside its number and time. */
+export interface AuditEntryContent {
   actorId: number | null
   actorName: string
-  role: AuditRole | null
+  role: RoleName | null
   departmentId: number | null
   action: string
   entityType: string | null
@@ -20,6 +18,11 @@ export interface AuditEntryView {
   documentNo: string | null
   requestId: string | null
   prevHash: string
+}
+
+export interface AuditEntryView extends AuditEntryContent {
+  seq: string
+  at: string
   hash: string
   /** before and after field by field (empty when neither is an object) */
   changes: FieldChange[]

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { itemCodeSchema } from './items'
-import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS } from './lists'
+import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, type ListEntityType } from './lists'
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 const optionalText = (max: number) => text(max).transform((v) => v || null).nullable().default(null)
@@ -35,11 +35,8 @@ export const draftPayloadSchemas = {
   DELEGATE: z.object({ toLevel: z.enum(ADMIN_LEVELS, '请选择下放层级'), toDepartmentId: id.nullable().default(null) }).strict(),
   MERGE: z.object({ intoItemId: z.coerce.number('请选择合并到的事项').int().positive('请选择合并到的事项').max(2_147_483_647, '请选择合并到的事项') }).strict(),
 } as const
-export type DraftAction = keyof typeof draftPayloadSchemas
+export type ChangeAction = keyof typeof draftPayloadSchemas
 
-/** The kinds of record an editor drafts changes of: the three lists. */
-export const DRAFT_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] as const
-export type DraftEntityType = (typeof DRAFT_ENTITY_TYPES)[number]
 
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(100, '编码不能超过100个字符').regex(/^[0-9A-Za-z-]+$/, '编码只能包含字母、数字和连字符')
 
@@ -98,11 +95,11 @@ export const ENTITY_ACTIONS = {
   POWER_ITEM: ['ADD', 'UPDATE', 'ADJUST', 'RETAIN', 'CANCEL', 'DELEGATE', 'MERGE'],
   DUTY: ['ADD', 'UPDATE', 'CANCEL'],
   SPECIAL_FUND: ['ADD', 'UPDATE', 'CANCEL'],
-} as const satisfies Record<DraftEntityType, readonly DraftAction[]>
+} as const satisfies Record<ListEntityType, readonly ChangeAction[]>
 
 /** The schema of one kind of proposal, for the form and the server alike. */
-export function payloadSchemaFor(entityType: DraftEntityType, action: DraftAction): z.ZodType<Record<string, unknown>> | null {
-  return (payloadSchemas[entityType] as Partial<Record<DraftAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
+export function payloadSchemaFor(entityType: ListEntityType, action: ChangeAction): z.ZodType<Record<string, unknown>> | null {
+  return (payloadSchemas[entityType] as Partial<Record<ChangeAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
 }
 
 const power = z.literal('POWER_ITEM')

@@ -4,8 +4,7 @@
 import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
-import { ITEM_STATUSES } from './search'
-import { ALLOCATION_METHODS, DUTY_KINDS, LIST_KINDS, type ListKind } from './lists'
+import { ALLOCATION_METHODS, DUTY_KINDS, ITEM_STATUSES, LIST_KINDS, type ListKind } from './lists'
 import type { DutyRecord, FundRecord, PowerItemRecord } from './open-data'
 
 const common = {
@@ -24,14 +23,12 @@ export type HistoryListRequest = { [K in ListKind]: { list: K; query: HistoryLis
 
 /** Each list's name under /api/history/: `power-list`, `power-list.csv`, ... */
 export const HISTORY_LIST_NAMES = { power: 'power-list', responsibility: 'responsibility-list', fund: 'fund-list' } as const satisfies Record<ListKind, string>
-/** Each list's record timelines under /api/history/: `/api/history/duties/12`. */
-export const HISTORY_RECORD_PATHS = { power: 'power-items', responsibility: 'duties', fund: 'funds' } as const satisfies Record<ListKind, string>
 
-/** `fund-list.xlsx` → { list: 'fund', format: 'xlsx' } */
+/** `fund-list` → { list: 'fund', format: 'json' }; `fund-list.xlsx` → { list: 'fund', format: 'xlsx' } */
 export const historyFileSchema = z.string()
-  .regex(/^(power|responsibility|fund)-list\.(csv|xlsx)$/, '文件名应为 <清单>-list.csv 或 .xlsx')
+  .regex(/^(power|responsibility|fund)-list(\.(csv|xlsx))?$/, '应为 <清单>-list，或下载文件 <清单>-list.csv、.xlsx')
   .transform((file) => {
-    const [name, format] = file.split('.') as [string, 'csv' | 'xlsx']
+    const [name, format = 'json'] = file.split('.') as [string, 'json' | 'csv' | 'xlsx']
     return { list: LIST_KINDS.find((k) => HISTORY_LIST_NAMES[k] === name)!, format }
   })
 

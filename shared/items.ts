@@ -1,5 +1,6 @@
 // Shapes of the published records as the API gives them to the portal.
 import { z } from 'zod'
+import type { DutyKind, ItemStatus } from './lists'
 
 export const itemCodeSchema = z.string().trim().min(1, '事项编码不能为空').max(200).regex(/^[0-9A-Za-z-]+$/, '事项编码只能包含字母、数字和连字符')
 
@@ -7,12 +8,12 @@ export interface AccountabilityCaseView { content: string; basis: string | null 
 
 export interface DutyView {
   code: string
-  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  kind: DutyKind
   title: string
   content: string
   basis: string | null
   /** a cancelled duty stays listed, marked as cancelled */
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   isDemo: boolean
   cases: AccountabilityCaseView[]
 }
@@ -41,7 +42,7 @@ export interface PowerItemView {
   fees: string | null
   contact: string | null
   sourceUrl: string | null
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   delegatedTo: { level: string | null; department: string | null } | null
   mergedInto: { code: string; name: string } | null
   statusDocumentNo: string | null

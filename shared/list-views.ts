@@ -2,11 +2,8 @@
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
 import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
-import type { Page } from './lists'
+import type { AllocationMethod, DutyKind, ItemStatus, Page } from './lists'
 
-export type ItemStatus = 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
-export type DutyKind = 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
-export type AllocationMethod = 'FACTOR' | 'PROJECT'
 
 export interface DepartmentRef { id: number; code: string; name: string }
 

@@ -3,13 +3,48 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
-import { ITEM_STATUSES } from './search'
+
+/** The state of a published record of any list (a duty or fund is never DELEGATED). */
+export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
+export type ItemStatus = (typeof ITEM_STATUSES)[number]
 
 export const ADMIN_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const
+export type AdminLevel = (typeof ADMIN_LEVELS)[number]
 export const DUTY_KINDS = ['DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION'] as const
+export type DutyKind = (typeof DUTY_KINDS)[number]
 export const ALLOCATION_METHODS = ['FACTOR', 'PROJECT'] as const
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number]
+
+/**
+ * The three lists, by the name code and URLs give them (the public pages /power, /responsibility
+ * and /funds, the open-data files power.csv, ...): 权力清单, 责任清单, 财政专项资金管理清单.
+ */
 export const LIST_KINDS = ['power', 'responsibility', 'fund'] as const
 export type ListKind = (typeof LIST_KINDS)[number]
+
+/** The records each list holds, as the database names them: PowerItem, Duty, SpecialFund. */
+export const LIST_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] as const
+export type ListEntityType = (typeof LIST_ENTITY_TYPES)[number]
+
+/**
+ * The one mapping between a list's names: the entity type of its records, and the path of its
+ * records in the API's record routes (/api/v1/duties, /api/workspace/duties/12, /api/import/duties).
+ */
+export const LISTS = {
+  power: { entityType: 'POWER_ITEM', records: 'power-items' },
+  responsibility: { entityType: 'DUTY', records: 'duties' },
+  fund: { entityType: 'SPECIAL_FUND', records: 'funds' },
+} as const satisfies Record<ListKind, { entityType: ListEntityType; records: string }>
+export type RecordsPath = (typeof LISTS)[ListKind]['records']
+
+/** The list whose records have this entity type. */
+export function listOf(entityType: ListEntityType): ListKind {
+  return LIST_KINDS.find((list) => LISTS[list].entityType === entityType)!
+}
+
+/** The list a record route names (`duties` → `responsibility`). */
+export const recordsParamSchema = z.enum(LIST_KINDS.map((list) => LISTS[list].records) as [RecordsPath, ...RecordsPath[]], '应为 power-items、duties 或 funds')
+  .transform((records) => LIST_KINDS.find((list) => LISTS[list].records === records)!)
 
 const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -14,7 +14,6 @@ export type ExportFilters = { [K in ListKind]: z.output<(typeof exportFilterSche
 export type ListExport = { [K in ListKind]: { list: K; filters: ExportFilters[K] } }[ListKind]
 
 /** A version's changes take no filters; anything in the query string is refused. */
-export const changesQuerySchema = z.object({}).strict()
 
 function fileName<const L extends readonly [string, ...string[]]>(names: L) {
   return z.string()

@@ -10,3 +10,6 @@ export const oneOrMany = <T extends z.ZodType>(item: T) =>
  * cannot name a row, and would make the database refuse the query instead of answering 404.
  */
 export const recordId = z.coerce.number().int().positive().max(2_147_483_647)
+
+/** For a route that takes no query parameters: any is refused, like an unknown one elsewhere. */
+export const noQuerySchema = z.object({}).strict()

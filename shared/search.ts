@@ -3,19 +3,16 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
+import { ITEM_STATUSES, LIST_KINDS, type ListKind } from './lists'
 import type { ReferralView } from './search-curation'
 
-export const SEARCH_LISTS = ['power', 'responsibility', 'fund'] as const
-export type SearchList = (typeof SEARCH_LISTS)[number]
-
-export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
 export const SEARCH_SORTS = ['relevance', 'name', 'updated'] as const
 export const PAGE_SIZE = 20
 
 /** Query-string parameters of /search and /api/search; unknown values are refused, not ignored. */
 export const searchQuerySchema = z.object({
   q: z.string().trim().max(100, '搜索词不能超过100个字符').default(''),
-  list: oneOrMany(z.enum(SEARCH_LISTS)),
+  list: oneOrMany(z.enum(LIST_KINDS)),
   type: oneOrMany(z.enum([...ITEM_TYPE_KEYS, 'DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION', 'FACTOR', 'PROJECT'])),
   dept: oneOrMany(recordId),
   status: oneOrMany(z.enum(ITEM_STATUSES)),
@@ -29,7 +26,7 @@ export type SearchQuery = z.output<typeof searchQuerySchema>
 export interface SearchDocument {
   id: string
   entityId: number
-  list: SearchList
+  list: ListKind
   code: string
   name: string
   aliases: string[]
@@ -55,7 +52,7 @@ export interface TextPart { text: string; match: boolean }
 export interface SearchHit {
   id: string
   entityId: number
-  list: SearchList
+  list: ListKind
   code: string
   name: TextPart[]
   aliases: string[]

@@ -1,12 +1,10 @@
-// The spreadsheets a department editor downloads, fills in and imports (DESIGN.md, "The back
-// office"), one per list: their columns, their limits, and the per-row report the import answers with.
+// The spreadsheets a department editor downloads, fills in and imports (docs/ARCHITECTURE.md,
+// "Spreadsheet import"), one per list: their columns, their limits, and the per-row report the
+// import answers with.
 import { z } from 'zod'
 import { recordId } from './query'
+import { recordsParamSchema, type ListKind } from './lists'
 import type { DutyFields, FundFields, PowerItemFields } from './drafts'
-
-/** The lists a spreadsheet holds: power items, duties (责任清单) and special funds. */
-export const SHEET_LISTS = ['power', 'duty', 'fund'] as const
-export type SheetListKey = (typeof SHEET_LISTS)[number]
 
 /** The columns of the template, the export and the import, in this order, by their header. */
 export const SHEET_COLUMNS = [
@@ -51,7 +49,7 @@ export const FUND_SHEET_COLUMNS = [
 ] as const satisfies readonly { key: keyof FundFields | 'code'; header: string; width: number }[]
 
 /** Each list's columns, in the order of its template, export and import. */
-export const SHEET_COLUMNS_OF = { power: SHEET_COLUMNS, duty: DUTY_SHEET_COLUMNS, fund: FUND_SHEET_COLUMNS } as const
+export const SHEET_COLUMNS_OF = { power: SHEET_COLUMNS, responsibility: DUTY_SHEET_COLUMNS, fund: FUND_SHEET_COLUMNS } as const satisfies Record<ListKind, unknown>
 
 /** Aliases are written joined by 、; people also type commas and semicolons, so those split too. */
 export const ALIAS_SEPARATOR = '、'
@@ -70,16 +68,22 @@ export const importQuerySchema = z.object({
   dryRun: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
 }).strict()
 
-const sheetList = z.enum(SHEET_LISTS, '清单应为 power、duty 或 fund').default('power')
-
-export const templateQuerySchema = z.object({
-  list: sheetList,
-}).strict()
-
 export const exportQuerySchema = z.object({
   dept: recordId.optional(),
-  list: sheetList,
 }).strict()
+
+/** `duties.xlsx` → { list: 'responsibility', format: 'xlsx' }: a list's template or export under /api/import/. */
+export const sheetFileSchema = z.string()
+  .regex(/^[a-z-]+\.(xlsx|csv)$/, '文件名应为 <power-items|duties|funds>.xlsx 或 .csv')
+  .transform((file, ctx) => {
+    const [records, format] = file.split('.') as [string, SheetFormat]
+    const list = recordsParamSchema.safeParse(records)
+    if (!list.success) {
+      ctx.addIssue({ code: 'custom', message: '文件名应为 <power-items|duties|funds>.xlsx 或 .csv' })
+      return z.NEVER
+    }
+    return { list: list.data, format }
+  })
 
 /**
  * Why a cell, a row or the header is refused. The page words each code in its language with

@@ -1,12 +1,14 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
+import { LIST_ENTITY_TYPES, type AllocationMethod, type DutyKind, type ItemStatus, type ListEntityType } from './lists'
+import type { ChangeAction } from './drafts'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
-  entityType: oneOrMany(z.enum(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'])),
+  entityType: oneOrMany(z.enum(LIST_ENTITY_TYPES)),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -32,18 +34,22 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.output<typeof auditQuerySchema>
 
 /** A department's published items as the workspace searches them. */
-export const workspaceItemQuerySchema = z.object({
+export const workspaceQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).strict()
-export type WorkspaceItemQuery = z.output<typeof workspaceItemQuerySchema>
+export type WorkspaceQuery = z.output<typeof workspaceQuerySchema>
 
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
-export type ChangeAction = 'ADD' | 'UPDATE' | 'ADJUST' | 'RETAIN' | 'CANCEL' | 'DELEGATE' | 'MERGE'
+/** The states in which a change request still holds its record: no second change may open. */
+export const OPEN_CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const satisfies readonly ChangeRequestStatus[]
+
+export const LIST_VERSION_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const
+export type ListVersionStatus = (typeof LIST_VERSION_STATUSES)[number]
 
 /** A published item with the fields an editor may propose to change. */
-export interface WorkspaceItem {
+export interface WorkspacePowerItem {
   id: number
   code: string
   name: string
@@ -55,26 +61,24 @@ export interface WorkspaceItem {
   timeLimit: string | null
   fees: string | null
   contact: string | null
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   /** the change under way for this item, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
-export interface WorkspaceItemPage { total: number; page: number; pageCount: number; items: WorkspaceItem[] }
-
 /** A published duty (责任清单) with the fields an editor may propose to change. */
 export interface WorkspaceDuty {
   id: number
   code: string
-  kind: 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
+  kind: DutyKind
   title: string
   content: string
   basis: string | null
   powerItemId: number | null
   powerItem: { id: number; code: string; name: string } | null
   cases: { content: string; basis: string | null }[]
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
@@ -90,23 +94,22 @@ export interface WorkspaceFund {
   legalBasis: string
   purpose: string
   recipients: string
-  allocationMethod: 'FACTOR' | 'PROJECT'
+  allocationMethod: AllocationMethod
   performanceTargets: string
   periodStart: number
   periodEnd: number
   howToApply: string
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
 export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }
 
-export type DraftEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
 
 export interface ChangeRequestRow {
   id: number
-  entityType: DraftEntity
+  entityType: ListEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   itemName: string
@@ -134,7 +137,7 @@ export interface FieldChangeView { field: string; before: unknown; after: unknow
 
 export interface ChangeRequestView {
   id: number
-  entityType: DraftEntity
+  entityType: ListEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   department: { id: number; name: string }
@@ -159,7 +162,7 @@ export interface ListVersionView {
   title: string
   documentNo: string | null
   effectiveDate: string
-  status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED'
+  status: ListVersionStatus
   publishedAt: string | null
   changes: number
 }

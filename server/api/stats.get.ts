@@ -1,6 +1,6 @@
 import { listStatistics } from '../services/lists/statistics'
 
-export default defineEventHandler(async () => {
-  const { prisma } = await useDb()
-  return listStatistics(prisma)
+export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
+  return listStatistics(db)
 })

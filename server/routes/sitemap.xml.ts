@@ -2,8 +2,8 @@ import { getRequestURL, setHeader } from 'h3'
 import { sitemapXml } from '../services/lists/sitemap'
 
 export default defineEventHandler(async (event) => {
-  const { prisma } = await useDb()
+  const { db } = await publicContext(event)
   setHeader(event, 'Content-Type', 'application/xml; charset=utf-8')
   setHeader(event, 'Cache-Control', 'public, max-age=3600')
-  return sitemapXml(prisma, process.env.NUXT_PUBLIC_SITE_URL || getRequestURL(event).origin)
+  return sitemapXml(db, process.env.NUXT_PUBLIC_SITE_URL || getRequestURL(event).origin)
 })

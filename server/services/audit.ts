@@ -5,10 +5,12 @@
 // cannot be told from a real one; with AUDIT_HMAC_KEY set, each entry also carries an HMAC of its
 // hash under a key the database does not hold, and such an entry has none that fits.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { loadConfig } from '../utils/config'
 import type { Db, Prisma } from '../utils/prisma'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
-import type { AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
+import type { AuditEntryContent, AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
+import type { RoleName } from '../../shared/auth'
 
 export { canonicalJson }
 
@@ -19,14 +21,15 @@ export const GENESIS_HASH = '0'.repeat(64)
 /** Arbitrary, fixed key of the advisory lock that serialises appends, so the chain never forks. */
 const CHAIN_LOCK = 8_675_309
 
+/** Who an entry names: the signed-in Actor of the guard (server/services/auth/policy.ts), a user row, or the system. */
 export interface AuditActor {
   id: number | null
-  name: string
-  role: 'EDITOR' | 'REFORM_OFFICE' | 'AUDITOR' | 'ADMIN' | null
+  username: string
+  role: RoleName | null
   departmentId: number | null
 }
 
-export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system', role: null, departmentId: null }
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system', role: null, departmentId: null }
 
 export interface AuditInput {
   action: string
@@ -36,37 +39,31 @@ export interface AuditInput {
   after?: unknown
   reason?: string | null
   documentNo?: string | null
-  requestId?: string | null
+  requestId?: string
 }
 
-export interface HashedContent {
+export interface HashedContent extends AuditEntryContent {
   seq: bigint
   at: Date
-  actorId: number | null
-  actorName: string
-  role: string | null
-  departmentId: number | null
-  action: string
-  entityType: string | null
-  entityId: string | null
-  before: unknown
-  after: unknown
-  reason: string | null
-  documentNo: string | null
-  requestId: string | null
-  prevHash: string
 }
 
 export function entryHash(content: HashedContent): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex')
 }
 
-/** The key entries are signed with (AUDIT_HMAC_KEY); set once per process by openDatabase. */
-let signingKey: string | null = null
-let hmacFromSeq = BigInt(1)
+/** The key entries are signed with: the process's AUDIT_HMAC_KEY, read on first use, or the one a test sets. */
+let signing: { key: string | null; fromSeq: bigint } | undefined
+
+function signingKey(): NonNullable<typeof signing> {
+  if (!signing) {
+    const config = loadConfig()
+    signing = { key: config.auditHmacKey ?? null, fromSeq: config.auditHmacFromSeq ?? BigInt(1) }
+  }
+  return signing
+}
+
 export function setAuditSigningKey(key: string | null | undefined, fromSeq?: bigint): void {
-  signingKey = key || null
-  hmacFromSeq = fromSeq ?? BigInt(1)
+  signing = { key: key || null, fromSeq: fromSeq ?? BigInt(1) }
 }
 
 export function entryHmac(hash: string, key: string): string {
@@ -96,7 +93,7 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
     // Millisecond precision survives the round trip through timestamp(3), so verification sees the same value.
     at: new Date(),
     actorId: actor.id,
-    actorName: actor.name,
+    actorName: actor.username,
     role: actor.role,
     departmentId: actor.departmentId,
     action: input.action,
@@ -110,6 +107,7 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
     prevHash: last?.hash ?? GENESIS_HASH,
   }
   const hash = entryHash(content)
+  const { key } = signingKey()
   await tx.auditEntry.create({
     data: {
       ...content,
@@ -118,7 +116,7 @@ export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput):
       before,
       after,
       hash,
-      hmac: signingKey ? entryHmac(hash, signingKey) : null,
+      hmac: key ? entryHmac(hash, key) : null,
     },
   })
 }
@@ -132,8 +130,8 @@ export interface VerifyOptions {
 
 /** Recomputes the chain from the first entry; names the first entry that does not fit. */
 export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<ChainVerification> {
-  const key = options.hmacKey === undefined ? signingKey : options.hmacKey
-  const signedFrom = options.hmacFromSeq ?? hmacFromSeq
+  const key = options.hmacKey === undefined ? signingKey().key : options.hmacKey
+  const signedFrom = options.hmacFromSeq ?? signingKey().fromSeq
   let prevHash = GENESIS_HASH
   let expectedSeq = BigInt(1)
   let entries = 0

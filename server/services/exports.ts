@@ -5,9 +5,10 @@ import type { Db } from '../utils/prisma'
 import type { AuditEntryView, ExportFormat } from '../../shared/audit'
 import type { HistoryListRequest } from '../../shared/history'
 import { auditEntries, countAudit, type AuditFilter } from './audit'
+import { DomainError } from './errors'
 import { listAsOf } from './point-in-time'
 import type { Download } from './open-data/downloads'
-import { FIELD_NAMES, label } from './open-data/labels'
+import { ENTITY_NAMES, FIELD_NAMES, label, ROLE_NAMES } from './labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './open-data/tables'
 import { CITY_TIME_ZONE, endOfCityDay } from '../../shared/city-time'
 
@@ -19,10 +20,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** More rows than this would hold the whole log in memory at once; the auditor narrows the filters instead. */
 export const AUDIT_EXPORT_LIMIT = 100_000
 
-export class ExportTooLargeError extends Error {
+export class ExportTooLargeError extends DomainError {
   constructor(readonly total: number) {
-    super(`筛选结果共 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围或增加筛选条件`)
-    this.name = 'ExportTooLargeError'
+    super(413, 'EXPORT_TOO_LARGE', `筛选结果共 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围或增加筛选条件`)
   }
 }
 
@@ -34,20 +34,6 @@ async function renderTables(format: ExportFormat, name: { zh: string; ascii: str
     contentType: CONTENT_TYPES[format],
     body: format === 'csv' ? toCsv(sheets[0]!) : await toXlsx(sheets),
   }
-}
-
-const ROLE_NAMES: Record<string, string> = { EDITOR: '部门经办人', REFORM_OFFICE: '审改办', AUDITOR: '审计监督', ADMIN: '系统管理员' }
-const ENTITY_NAMES: Record<string, string> = {
-  POWER_ITEM: '权力事项',
-  DUTY: '责任事项',
-  DUTY_BOUNDARY: '职责边界',
-  SPECIAL_FUND: '专项资金',
-  DEPARTMENT: '部门',
-  USER: '用户',
-  SYNONYM: '同义词',
-  LIST_VERSION: '清单版本',
-  CHANGE_REQUEST: '变更申请',
-  SETTING: '系统设置',
 }
 
 /** The log's times as the city reads them, to the second. */

@@ -85,12 +85,6 @@ export async function publicHistory(db: Db, entityType: VersionedEntity, entityI
   }))
 }
 
-/** The department a versioned record belongs to now (what the access policy decides on), or null if there is no such record. */
-export async function recordScope(db: Db, entityType: 'DUTY' | 'SPECIAL_FUND', id: number): Promise<{ departmentId: number } | null> {
-  const select = { departmentId: true } as const
-  return entityType === 'DUTY' ? db.duty.findUnique({ where: { id }, select }) : db.specialFund.findUnique({ where: { id }, select })
-}
-
 /** One record as it stood at an instant: the snapshot and the published version it comes from. */
 export interface StateAt<S> {
   entityId: number

@@ -10,7 +10,7 @@ import { loadLookups, type ListDefinition, type Lookups } from './open-data/list
 import { powerList } from './open-data/power-list'
 import { dutyList } from './open-data/duty-list'
 import { fundList } from './open-data/fund-list'
-import { ACTION_NAMES, label, STATUS_NAMES } from './open-data/labels'
+import { ACTION_NAMES, label, STATUS_NAMES } from './labels'
 import type { Table } from './open-data/tables'
 import { CITY_TIME_ZONE, endOfCityDay } from '../../shared/city-time'
 

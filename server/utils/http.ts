@@ -19,6 +19,7 @@ export const MAX_JSON_DEPTH = 32
  * (PostgreSQL cannot even store NUL), DEL and C1 controls, the bidirectional overrides and
  * isolates that make text read otherwise than it is stored, and unpaired surrogates.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**

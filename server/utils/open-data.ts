@@ -3,8 +3,16 @@ import type { H3Event } from 'h3'
 import { setResponseHeaders } from 'h3'
 import type { ListKind } from '../../shared/lists'
 import { exportFilterSchemas, type ListExport } from '../../shared/open-data'
-import type { Download } from '../services/open-data/downloads'
 import { validQuery } from './http'
+
+/** A file to send: what the services of downloads, exports and the import template make. */
+export interface Download {
+  fileName: string
+  /** for clients that cannot read the RFC 5987 name */
+  asciiFileName: string
+  contentType: string
+  body: string | Buffer
+}
 
 /** The filters of `list` from the query string, refused with 400 like any other query. */
 export function validListExport(event: H3Event, list: ListKind): ListExport {

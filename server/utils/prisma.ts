@@ -7,7 +7,6 @@ import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client'
 import { loadConfig, type AppConfig } from './config'
 import { checkDataDir } from './data-dir'
-import { setAuditSigningKey } from '../services/audit'
 
 export type Db = PrismaClient
 export type { Prisma } from '../generated/prisma/client'
@@ -24,8 +23,6 @@ export interface DbHandle {
 }
 
 export async function openDatabase(config: AppConfig = loadConfig()): Promise<DbHandle> {
-  // Every process that writes or verifies the audit log opens its database here.
-  setAuditSigningKey(config.auditHmacKey, config.auditHmacFromSeq)
   if (config.databaseUrl) {
     // A connection attempt gives up after 5 s, so a request never waits forever on a database
     // that does not answer; the pool drops broken connections and opens new ones when it is back.

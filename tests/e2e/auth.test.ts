@@ -52,7 +52,6 @@ const ACCESS: Record<string, Access> = {
   'GET /api/stats': { public: true },
   'GET /api/search': { public: true, path: () => `/api/search?q=${encodeURIComponent('护照')}` },
   'GET /api/search/popular': { public: true },
-  'GET /api/items/[code]': { public: true, path: (f) => `/api/items/${f.itemCode}` },
   // Login needs no session; an empty body is refused by validation, not by a guard.
   'POST /api/auth/login': { public: true, body: {} },
   'GET /api/auth/me': { allow: ALL_ROLES },
@@ -82,28 +81,28 @@ const ACCESS: Record<string, Access> = {
   'GET /api/audit/verify': { allow: ['auditor'] },
   'GET /api/history/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}` },
   // The published items a workspace proposes changes for: an editor's own department only.
-  'GET /api/workspace/items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
-  'GET /api/workspace/items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/items/${f.policeItemId}` },
+  'GET /api/workspace/power-items': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/power-items/${f.policeItemId}` },
   'GET /api/workspace/duties': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/duties/${f.policeDutyId}` },
   'GET /api/workspace/funds': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/workspace/funds/${f.civilFundId}` },
   'GET /api/history/power-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/power-list?date=2026-01-01' },
+  // Exporting what the back office shows needs data:export as well as history:read.
+  'GET /api/history/power-list.csv': { allow: ['auditor'], path: () => '/api/history/power-list.csv?date=2026-01-01' },
+  'GET /api/history/responsibility-list.csv': { allow: ['auditor'], path: () => '/api/history/responsibility-list.csv?date=2026-01-01' },
+  'GET /api/history/fund-list.csv': { allow: ['auditor'], path: () => '/api/history/fund-list.csv?date=2026-01-01' },
   'GET /api/history/responsibility-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/responsibility-list?date=2026-01-01' },
   'GET /api/history/fund-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/fund-list?date=2026-01-01' },
   'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
   'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
-  'GET /api/import/template.xlsx': { allow: ['editorA', 'editorB'] },
-  'GET /api/import/template.csv': { allow: ['editorA', 'editorB'] },
-  'GET /api/import/export.xlsx': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.xlsx?dept=${f.policeDepartmentId}` },
-  'GET /api/import/export.csv': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/export.csv?dept=${f.policeDepartmentId}` },
+  'GET /api/import/templates/[file]': { allow: ['editorA', 'editorB'], path: () => '/api/import/templates/duties.xlsx' },
+  'GET /api/import/exports/[file]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/exports/power-items.csv?dept=${f.policeDepartmentId}` },
   'POST /api/import/power-items': { allow: ['editorA', 'editorB'], path: () => '/api/import/power-items?dryRun=1', body: {} },
   'POST /api/import/duties': { allow: ['editorA', 'editorB'], path: () => '/api/import/duties?dryRun=1', body: {} },
   'POST /api/import/funds': { allow: ['editorA', 'editorB'], path: () => '/api/import/funds?dryRun=1', body: {} },
-  // Exporting what the back office shows needs data:export as well as history:read.
-  'GET /api/history/[file]': { allow: ['auditor'], path: () => '/api/history/power-list.csv?date=2026-01-01' },
   // The search dictionary is kept by the reform office and the administrators.
   'GET /api/synonyms': { allow: ['reform', 'admin'] },
   'POST /api/synonyms': { allow: ['reform', 'admin'], body: {} },
@@ -124,7 +123,7 @@ const ACCESS: Record<string, Access> = {
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
-const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/, /^GET \/api\/items(\/|$)/]
+const PUBLIC_AREAS = [/^GET \/api\/v1\//, /^GET \/api\/open-data(\/|$)/, /^GET \/api\/openapi\.json$/]
 
 let portal: Portal
 let fixtures: Fixtures
@@ -289,6 +288,33 @@ describe('the back-office pages', () => {
     const html = await (await fetch(`${portal.url}/admin`, { headers: { cookie: cookies.editorA } })).text()
     expect(html).toContain('区公安分局')
     expect(html).toContain('公安分局经办人')
+  })
+
+  it('shows each page to the roles its permission names and tells the others, under the back-office navigation', async () => {
+    const PAGES: Record<string, Who[]> = {
+      '/admin': SIGNED_IN,
+      '/admin/account': SIGNED_IN,
+      '/admin/workspace': ['editorA', 'editorB'],
+      '/admin/workspace/drafts/new': ['editorA', 'editorB'],
+      '/admin/import': ['editorA', 'editorB'],
+      '/admin/review': ['reform'],
+      '/admin/review/versions': ['reform'],
+      '/admin/synonyms': ['reform', 'admin'],
+      '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
+      '/admin/audit': ['auditor'],
+      '/admin/users': ['admin'],
+      '/admin/departments': ['admin'],
+    }
+    for (const [path, allowed] of Object.entries(PAGES)) {
+      for (const who of SIGNED_IN) {
+        const res = await fetch(`${portal.url}${path}`, { headers: { cookie: cookies[who] } })
+        const html = await res.text()
+        expect.soft(res.status, `${path} for ${who}`).toBe(200)
+        expect.soft(html, `${path} for ${who}`).toContain('退出登录')
+        expect.soft(html, `${path} for ${who}`).toMatch(/<meta name="robots" content="noindex">/)
+        expect.soft(html.includes('没有访问此页面的权限'), `${path} for ${who}`).toBe(!allowed.includes(who))
+      }
+    }
   })
 })
 

@@ -55,7 +55,6 @@ const ROUTES: Record<string, Target> = {
   'GET /api/stats': { as: 'anonymous' },
   'GET /api/search': { as: 'anonymous', query: (f) => ({ q: '护照', list: 'power', type: 'LICENSING', dept: String(f.policeDepartmentId), status: 'IN_FORCE', year: '2024', sort: 'name', page: '1' }) },
   'GET /api/search/popular': { as: 'anonymous' },
-  'GET /api/items/[code]': { as: 'anonymous', path: (f) => `/api/items/${f.itemCode}` },
   'GET /api/openapi.json': { as: 'anonymous' },
   'GET /api/open-data': { as: 'anonymous' },
   'GET /api/open-data/[file]': { as: 'anonymous', path: () => '/api/open-data/power.json', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING' }) },
@@ -100,21 +99,21 @@ const ROUTES: Record<string, Target> = {
   'GET /api/audit/verify': { as: 'auditor' },
   'GET /api/history/power-items/[id]': { as: 'auditor', path: (f) => `/api/history/power-items/${f.policeItemId}` },
   'GET /api/history/power-list': { as: 'auditor', query: (f) => ({ date: '2026-01-01', dept: String(f.policeDepartmentId), type: 'LICENSING' }) },
+  'GET /api/history/power-list.csv': { as: 'auditor', query: (f) => ({ date: '2026-01-01', dept: String(f.policeDepartmentId) }) },
+  'GET /api/history/responsibility-list.csv': { as: 'auditor', query: () => ({ date: '2026-01-01', kind: 'POWER_DUTY' }) },
+  'GET /api/history/fund-list.csv': { as: 'auditor', query: () => ({ date: '2026-01-01', method: 'PROJECT' }) },
   'GET /api/history/responsibility-list': { as: 'auditor', query: (f) => ({ date: '2026-01-01', dept: String(f.policeDepartmentId), kind: 'POWER_DUTY', status: 'IN_FORCE' }) },
   'GET /api/history/fund-list': { as: 'auditor', query: () => ({ date: '2026-01-01', year: '2024', method: 'PROJECT' }) },
   'GET /api/history/duties/[id]': { as: 'auditor', path: (f) => `/api/history/duties/${f.dutyId}` },
   'GET /api/history/funds/[id]': { as: 'auditor', path: (f) => `/api/history/funds/${f.fundId}` },
-  'GET /api/history/[file]': { as: 'auditor', path: () => '/api/history/power-list.csv', query: (f) => ({ date: '2026-01-01', dept: String(f.policeDepartmentId) }) },
-  'GET /api/workspace/items': { as: 'editorA', query: () => ({ q: '护照', page: '1', pageSize: '20' }) },
-  'GET /api/workspace/items/[id]': { as: 'editorA', path: (f) => `/api/workspace/items/${f.policeItemId}` },
+  'GET /api/workspace/power-items': { as: 'editorA', query: () => ({ q: '护照', page: '1', pageSize: '20' }) },
+  'GET /api/workspace/power-items/[id]': { as: 'editorA', path: (f) => `/api/workspace/power-items/${f.policeItemId}` },
   'GET /api/workspace/duties': { as: 'editorA', query: () => ({ q: '治安', page: '1', pageSize: '20' }) },
   'GET /api/workspace/duties/[id]': { as: 'reform', path: (f) => `/api/workspace/duties/${f.dutyId}` },
   'GET /api/workspace/funds': { as: 'reform', query: () => ({ q: '资金', page: '1', pageSize: '20' }) },
   'GET /api/workspace/funds/[id]': { as: 'reform', path: (f) => `/api/workspace/funds/${f.fundId}` },
-  'GET /api/import/template.xlsx': { as: 'editorA', query: () => ({ list: 'duty' }) },
-  'GET /api/import/template.csv': { as: 'editorA' },
-  'GET /api/import/export.xlsx': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId), list: 'fund' }) },
-  'GET /api/import/export.csv': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
+  'GET /api/import/templates/[file]': { as: 'editorA', path: () => '/api/import/templates/duties.xlsx' },
+  'GET /api/import/exports/[file]': { as: 'auditor', path: () => '/api/import/exports/funds.xlsx', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
   // multipart/form-data: every JSON case below is "not a file"; the size cases still apply.
   'POST /api/import/power-items': { as: 'editorA', query: () => ({ dryRun: '1' }) },
   'POST /api/import/duties': { as: 'editorA', query: () => ({ dryRun: '1' }) },
@@ -282,6 +281,7 @@ function casesFor(route: string, target: Target, f: Fixtures): Case[] {
     const copy = structuredClone(body) as Record<string, unknown>
     let at = copy
     for (const k of p.slice(0, -1)) at = at[k] as Record<string, unknown>
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a copy of a JSON body, missing one field on purpose
     if (remove) delete at[p.at(-1)!]
     else at[p.at(-1)!] = value
     return JSON.stringify(copy)
@@ -385,6 +385,11 @@ function send(c: Case): Promise<Response> {
 const VARIANTS: [route: string, label: string, target: Target][] = [
   ['POST /api/change-requests', 'a duty draft', { as: 'editorA', body: (f) => ({ entityType: 'DUTY', action: 'ADD', payload: { code: `${f.itemCode}-D`, kind: 'POWER_DUTY', title: '测试责任事项', content: '依法履行审核职责', basis: '依据', powerItemId: f.policeItemId, cases: [{ content: '未按规定审核的', basis: '依据' }] } }) }],
   ['POST /api/change-requests', 'a fund draft', { as: 'editorA', body: () => ({ entityType: 'SPECIAL_FUND', action: 'ADD', payload: { code: 'HOSTILE-FUND-1', name: '测试专项资金', year: 2026, amount: '100.50', legalBasis: '设立依据', purpose: '资金用途', recipients: '支持对象', allocationMethod: 'PROJECT', performanceTargets: '绩效目标', periodStart: 2026, periodEnd: 2027, howToApply: '申报方式' } }) }],
+  // The list a route's path names, replaced by hostile values like any other path parameter.
+  ['GET /api/workspace/[records]/[id]', 'the list in the path', { as: 'reform', path: (f) => `/api/workspace/duties/${f.dutyId}` }],
+  ['GET /api/history/[records]/[id]', 'the list in the path', { as: 'auditor', path: (f) => `/api/history/funds/${f.fundId}` }],
+  ['POST /api/import/[records]', 'the list in the path', { as: 'editorA', path: () => '/api/import/duties', query: () => ({ dryRun: '1' }) }],
+  ['GET /api/history/[file]', 'the list file in the path', { as: 'auditor', path: () => '/api/history/fund-list', query: () => ({ date: '2026-01-01' }) }],
 ]
 
 const summary = { cases: 0, passed: 0 }

@@ -89,7 +89,7 @@ describe('open data over HTTP', () => {
     const doc = await res.json()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/api/search', '/api/items/{code}', '/api/v1/power-items', '/api/v1/power-items/{code}', '/api/v1/duties', '/api/v1/funds',
+      '/api/search', '/api/v1/power-items', '/api/v1/power-items/{code}', '/api/v1/duties', '/api/v1/funds',
       '/api/v1/funds/{code}', '/api/v1/departments', '/api/v1/departments/{code}', '/api/v1/announcements', '/api/v1/announcements/{id}',
       '/api/open-data/power.{format}', '/api/open-data/versions/{versionId}/fund.{format}', '/api/open-data/versions/{versionId}/changes.{format}',
     ]))

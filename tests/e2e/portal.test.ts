@@ -50,7 +50,7 @@ describe('the portal over HTTP', () => {
 
   it('serves an item page with everything known about the item', async () => {
     const hit = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!
-    const item = await getJson<PowerItemView>(`/api/items/${hit.code}`)
+    const item = await getJson<PowerItemView>(`/api/v1/power-items/${hit.code}`)
     expect(item).toMatchObject({ name: '普通护照签发', typeName: '行政许可', status: 'IN_FORCE', department: { name: '区公安分局' } })
     expect(item.duties[0]!.cases.length).toBeGreaterThan(0)
     const html = await (await get(`/items/${hit.code}`)).text()
@@ -84,7 +84,7 @@ describe('the portal over HTTP', () => {
   })
 
   it('answers unknown item codes and malformed queries with 4xx and a machine-readable error', async () => {
-    const missing = await get('/api/items/NO-SUCH-ITEM-1')
+    const missing = await get('/api/v1/power-items/NO-SUCH-ITEM-1')
     expect(missing.status).toBe(404)
     expect((await missing.json()).data.error).toBe('ITEM_NOT_FOUND')
     const bad = await get('/api/search?page=abc&type=NOPE')

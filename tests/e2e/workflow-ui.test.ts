@@ -10,7 +10,7 @@ import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, 
 import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
-import { cityToday, type ChangeRequestPage, type WorkspaceItemPage } from '../../shared/workspace'
+import { cityToday, type ChangeRequestPage, type WorkspacePage, type WorkspacePowerItem } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
 
 const DOCUMENT_NO = '广安审改〔2026〕9号'
@@ -18,7 +18,7 @@ const DOCUMENT_NO = '广安审改〔2026〕9号'
 let portal: Portal
 let police: string
 let civil: string
-let passport: WorkspaceItemPage['items'][number]
+let passport: WorkspacePage<WorkspacePowerItem>['items'][number]
 
 beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
@@ -31,7 +31,7 @@ beforeAll(async () => {
   }
   police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
   civil = await signIn(portal, 'civil.editor', DEMO_PASSWORD)
-  const found = await (await api(portal, 'GET', `/api/workspace/items?q=${encodeURIComponent('普通护照签发')}`, { cookie: police })).json() as WorkspaceItemPage
+  const found = await (await api(portal, 'GET', `/api/workspace/power-items?q=${encodeURIComponent('普通护照签发')}`, { cookie: police })).json() as WorkspacePage<WorkspacePowerItem>
   passport = found.items.find((i) => i.name === '普通护照签发')!
 })
 
@@ -40,10 +40,10 @@ afterAll(async () => { await portal?.stop() })
 describe('the workspace API', () => {
   it("lists only the editor's own department's items, each with the change under way", async () => {
     expect(passport).toMatchObject({ department: { name: '区公安分局' }, status: 'IN_FORCE', openRequest: null })
-    const theirs = await (await api(portal, 'GET', `/api/workspace/items?q=${encodeURIComponent('护照')}`, { cookie: civil })).json() as WorkspaceItemPage
+    const theirs = await (await api(portal, 'GET', `/api/workspace/power-items?q=${encodeURIComponent('护照')}`, { cookie: civil })).json() as WorkspacePage<WorkspacePowerItem>
     expect(theirs.items.map((i) => i.department.name).filter((d) => d !== '区民政局')).toEqual([])
-    expect((await api(portal, 'GET', `/api/workspace/items/${passport.id}`, { cookie: civil })).status).toBe(403)
-    const one = await (await api(portal, 'GET', `/api/workspace/items/${passport.id}`, { cookie: police })).json()
+    expect((await api(portal, 'GET', `/api/workspace/power-items/${passport.id}`, { cookie: civil })).status).toBe(403)
+    const one = await (await api(portal, 'GET', `/api/workspace/power-items/${passport.id}`, { cookie: police })).json()
     expect(one).toMatchObject({ id: passport.id, code: passport.code, name: '普通护照签发' })
   })
 

@@ -77,7 +77,7 @@ export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<
 export async function startPortalWithRealData(extraEnv: Record<string, string> = {}): Promise<{ portal: Portal; config: AppConfig }> {
   const { createDatabase, migrate, testConfig } = await import('./services')
   const { openDatabase } = await import('../../server/utils/prisma')
-  const { importItems } = await import('../../server/services/import/import-items')
+  const { importItems } = await import('../../prisma/seed/import-items')
   const { readDataFiles } = await import('../../scripts/lib/runtime')
   const url = await createDatabase()
   await migrate(url)
@@ -89,6 +89,10 @@ export async function startPortalWithRealData(extraEnv: Record<string, string> =
     await db.close()
   }
   const portal = await startPortal(config, extraEnv)
-  await waitForIndex(portal)
+  // The caller gets no handle to a portal whose index never caught up: stop it here.
+  await waitForIndex(portal).catch(async (error: unknown) => {
+    await portal.stop()
+    throw error
+  })
   return { portal, config }
 }

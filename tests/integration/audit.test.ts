@@ -7,7 +7,7 @@ import { appendAudit, entryHash, setAuditSigningKey, verifyAuditChain, type Audi
 import { diffSnapshots, recordVersions, timeline } from '../../server/services/history'
 import { listAsOf } from '../../server/services/point-in-time'
 import { pointInTimeDownload } from '../../server/services/exports'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -23,7 +23,7 @@ type Tx = Prisma.TransactionClient
 
 let env: TestEnv
 let sql: pg.Client
-const actor: AuditActor = { id: null, name: '测试', role: null, departmentId: null }
+const actor: AuditActor = { id: null, username: '测试', role: null, departmentId: null }
 
 async function append(n: number) {
   for (let i = 0; i < n; i++) await env.db.prisma.$transaction((tx) => appendAudit(tx, actor, { action: 'test.entry', entityId: i, after: { i } }))
@@ -134,8 +134,8 @@ describe('point in time', () => {
     const police = await db.department.findUniqueOrThrow({ where: { name: '区公安分局' } })
     const e = await db.user.create({ data: { username: 'pit-editor', displayName: '经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
     const o = await db.user.create({ data: { username: 'pit-office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-    const editor = { id: e.id, name: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
-    const office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
+    const editor = { id: e.id, username: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
+    const office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
     const current = async () => (await db.powerItem.findMany({ where: { departmentId: police.id }, include: { department: { select: { name: true } } } }))
       .map((i) => powerItemSnapshot(i) as Record<string, unknown>).sort((a, b) => String(a.code).localeCompare(String(b.code)))
 

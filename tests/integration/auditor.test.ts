@@ -10,8 +10,8 @@ import { endOfCityDay, recordVersions } from '../../server/services/history'
 import { getFund } from '../../server/services/lists/funds'
 import { fundSnapshot } from '../../server/services/lists/snapshots'
 import { listAsOf } from '../../server/services/point-in-time'
-import { importItems } from '../../server/services/import/import-items'
-import { getPublishedItem } from '../../server/services/lists/power-items'
+import { importItems } from '../../prisma/seed/import-items'
+import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
 import { draftInputSchema } from '../../shared/drafts'
@@ -44,8 +44,8 @@ beforeAll(async () => {
 afterAll(async () => { await env.close() })
 
 describe('the audit log as the auditor filters and exports it', () => {
-  const policeEditor: AuditActor = { id: 901, name: '王警官', role: 'EDITOR', departmentId: 0 }
-  const civilEditor: AuditActor = { id: 902, name: '李科员', role: 'EDITOR', departmentId: 0 }
+  const policeEditor: AuditActor = { id: 901, username: '王警官', role: 'EDITOR', departmentId: 0 }
+  const civilEditor: AuditActor = { id: 902, username: '李科员', role: 'EDITOR', departmentId: 0 }
 
   beforeAll(async () => {
     policeEditor.departmentId = police.id
@@ -138,8 +138,8 @@ describe('the public history of an item', () => {
     const db = env.db.prisma
     const e = await db.user.create({ data: { username: 'history-editor', displayName: '经办人甲', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
     const o = await db.user.create({ data: { username: 'history-office', displayName: '审改办乙', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-    const editor = { id: e.id, name: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
-    const office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
+    const editor = { id: e.id, username: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
+    const office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
     const item = await db.powerItem.findFirstOrThrow({ where: { departmentId: police.id, type: 'LICENSING', status: 'IN_FORCE' }, orderBy: { id: 'asc' } })
     const draft = await createDraft(db, editor, police.id, draftInputSchema.parse({ action: 'UPDATE', entityId: item.id, payload: { name: `${item.name}（调整后）`, type: 'LICENSING', timeLimit: '3个工作日' } }))
     await submitDraft(db, editor, draft.id, '压缩时限')
@@ -148,7 +148,7 @@ describe('the public history of an item', () => {
     await publishListVersion(db, office, version.id, new Date('2027-04-01T00:00:00Z'))
     await applyDueVersions(db, new Date('2027-05-01T00:00:00Z'))
 
-    const view = (await getPublishedItem(db, item.code))!
+    const view = (await getPublishedPowerItem(db, item.code))!
     expect(view.history.map((h) => h.changedFields)).toEqual([[], ['name', 'timeLimit']])
     expect(view.history.at(-1)).toMatchObject({ action: 'UPDATE', documentNo: '广安审改〔2027〕9号' })
     expect(JSON.stringify(view.history)).not.toMatch(/经办人甲|审改办乙/)
@@ -175,10 +175,10 @@ describe('the public history of a special fund', () => {
 })
 
 describe('the search dictionary', () => {
-  const office: AuditActor = { id: 903, name: '审改办小张', role: 'REFORM_OFFICE', departmentId: null }
+  const office: AuditActor = { id: 903, username: '审改办小张', role: 'REFORM_OFFICE', departmentId: null }
   /** The names of the items a citizen's query finds (the hit names come as highlighted parts). */
   const search = async (q: string) => (await searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q }))).hits.map((h) => h.name.map((part) => part.text).join(''))
-  const lastAudit = async () => (await queryAudit(env.db.prisma, { actor: office.name }, 1, 1)).items[0]!
+  const lastAudit = async () => (await queryAudit(env.db.prisma, { actor: office.username }, 1, 1)).items[0]!
 
   it('is listed and filtered by a word of the term, a target or the note', async () => {
     const all = await listSynonyms(env.db.prisma, synonymQuerySchema.parse({}))

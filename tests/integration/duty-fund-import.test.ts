@@ -3,12 +3,13 @@
 // broken file is reported by row and column and writes nothing; a clean one becomes drafts with
 // the payloads the workflow takes; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
 import { readSheetFile } from '../../server/services/import/sheet-file'
 import type { AuditActor } from '../../server/services/audit'
 import { readDataFiles } from '../../scripts/lib/runtime'
-import type { SheetListKey, SheetReport } from '../../shared/spreadsheet'
+import type { ListKind } from '../../shared/lists'
+import type { SheetReport } from '../../shared/spreadsheet'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, xlsxOf } from '../helpers/sheets'
 
@@ -22,7 +23,7 @@ let fundEditor: AuditActor & { id: number }
 
 const db = () => env.db.prisma
 const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
-const run = (list: SheetListKey, name: string, data: string | Buffer, dryRun = false) => {
+const run = (list: ListKind, name: string, data: string | Buffer, dryRun = false) => {
   const [actor, department] = list === 'fund' ? [fundEditor, funding] : [editor, police]
   return importSheet(db(), list, actor, department.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
 }
@@ -36,7 +37,7 @@ async function writesNothing<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The same file as a dry run and for real: the same errors, and nothing written by either. */
-async function refusedWhole(list: SheetListKey, name: string, data: string | Buffer): Promise<SheetReport> {
+async function refusedWhole(list: ListKind, name: string, data: string | Buffer): Promise<SheetReport> {
   const dry = await writesNothing(() => run(list, name, data, true))
   const real = await writesNothing(() => run(list, name, data))
   expect(real.errors).toEqual(dry.errors)
@@ -51,24 +52,24 @@ beforeAll(async () => {
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
+  editor = { id: user.id, username: user.displayName, role: 'EDITOR', departmentId: police.id }
   const [most] = await db().specialFund.groupBy({ by: ['departmentId'], _count: { id: true }, orderBy: { _count: { id: 'desc' } }, take: 1 })
   funding = await db().department.findUniqueOrThrow({ where: { id: most!.departmentId }, select: { id: true, name: true } })
   const other = await db().user.create({ data: { username: 'fund-editor', displayName: '资金经办人', passwordHash: 'x', role: 'EDITOR', departmentId: funding.id } })
-  fundEditor = { id: other.id, name: other.displayName, role: 'EDITOR', departmentId: funding.id }
+  fundEditor = { id: other.id, username: other.displayName, role: 'EDITOR', departmentId: funding.id }
 })
 afterAll(async () => { await env.close() })
 
 describe('templates', () => {
   it('have the list\'s Chinese headers, and in Excel a sheet of notes that explains the cases cell', async () => {
-    for (const [list, header] of [['duty', DUTY_HEADER], ['fund', FUND_HEADER]] as const) {
+    for (const [list, header] of [['responsibility', DUTY_HEADER], ['fund', FUND_HEADER]] as const) {
       const csv = await templateDownload('csv', list)
       expect(csv.body).toBe(`\uFEFF${header.join(',')}\r\n`)
       const xlsx = await templateDownload('xlsx', list)
       const rows = await readSheetFile(xlsx.fileName, xlsx.body as Buffer)
       expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([header])
     }
-    const notes = (await templateDownload('xlsx', 'duty')).body as Buffer
+    const notes = (await templateDownload('xlsx', 'responsibility')).body as Buffer
     const ExcelJS = (await import('exceljs')).default
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(notes as unknown as ArrayBuffer)
@@ -86,10 +87,10 @@ describe('export and import again', () => {
     expect(funds).toBeGreaterThan(1)
     // Cases with their basis are what the cell must carry through.
     expect(await db().accountabilityCase.count({ where: { duty: { departmentId: police.id }, basis: { not: null } } })).toBeGreaterThan(0)
-    for (const [list, count, department] of [['duty', duties, { ...police, name: '区公安分局' }], ['fund', funds, funding]] as const) {
+    for (const [list, count, department] of [['responsibility', duties, { ...police, name: '区公安分局' }], ['fund', funds, funding]] as const) {
       for (const format of ['xlsx', 'csv'] as const) {
         const file = (await exportDownload(db(), department.id, format, list))!
-        expect(file.fileName).toBe(`${department.name}-${list === 'duty' ? '责任事项' : '专项资金'}.${format}`)
+        expect(file.fileName).toBe(`${department.name}-${list === 'responsibility' ? '责任事项' : '专项资金'}.${format}`)
         const report = await writesNothing(() => run(list, file.fileName, Buffer.from(file.body)))
         expect(report.errors).toEqual([])
         expect(report.imported).toBe(false)
@@ -102,14 +103,14 @@ describe('export and import again', () => {
 describe('a broken duty file writes nothing', () => {
   it('reports wrong and missing columns by name before anything else', async () => {
     const header = DUTY_HEADER.map((h) => (h === '责任类别' ? '类别' : h))
-    const report = await refusedWhole('duty', '责任.csv', csvOf([header, dutyRow('bad code!')]))
+    const report = await refusedWhole('responsibility', '责任.csv', csvOf([header, dutyRow('bad code!')]))
     expect(where(report)).toEqual([[1, '类别', 'UNKNOWN_COLUMN'], [1, '责任类别', 'MISSING_COLUMN']])
   })
 
   it('names every bad cell by row and column, duplicates, empty rows and another department\'s duty', async () => {
     const civilDuty = await db().duty.findFirstOrThrow({ where: { departmentId: civil.id } })
     const civilItem = await db().powerItem.findFirstOrThrow({ where: { departmentId: civil.id } })
-    const report = await refusedWhole('duty', '责任.xlsx', await xlsxOf([
+    const report = await refusedWhole('responsibility', '责任.xlsx', await xlsxOf([
       DUTY_HEADER,
       dutyRow('DUTY-NEW-1'),
       dutyRow('DUTY NEW 2', { 责任类别: '主要职责' }),
@@ -169,7 +170,7 @@ describe('clean files', () => {
   it('become ADD and UPDATE duty drafts with the cases, the power item and the audit entries', async () => {
     const [changed, unchanged] = await db().duty.findMany({ where: { departmentId: police.id, status: 'IN_FORCE' }, include: { powerItem: true }, orderBy: { code: 'asc' }, take: 2 })
     const item = await db().powerItem.findFirstOrThrow({ where: { departmentId: police.id, status: 'IN_FORCE' } })
-    const exported = ((await exportDownload(db(), police.id, 'csv', 'duty'))!.body as string)
+    const exported = ((await exportDownload(db(), police.id, 'csv', 'responsibility'))!.body as string)
     const csv = csvOf([
       DUTY_HEADER,
       dutyRow('DUTY-SHEET-1', {
@@ -183,12 +184,12 @@ describe('clean files', () => {
     ], { bom: true })
     const file = `${csv}${exported.split('\r\n').slice(1).filter((line) => line.startsWith(`${unchanged!.code},`)).join('\r\n')}\r\n`
 
-    const dry = await writesNothing(() => run('duty', '责任.csv', file, true))
+    const dry = await writesNothing(() => run('responsibility', '责任.csv', file, true))
     expect(dry.errors).toEqual([])
     expect(dry.counts).toEqual({ ADD: 1, UPDATE: 1, UNCHANGED: 1, SKIPPED: 0 })
 
     const before = await written()
-    const report = await run('duty', '责任.csv', file)
+    const report = await run('responsibility', '责任.csv', file)
     expect(report).toMatchObject({ imported: true, errors: [], counts: { ADD: 1, UPDATE: 1, UNCHANGED: 1 } })
     expect(await written()).toEqual({ changeRequests: before.changeRequests + 2, auditEntries: before.auditEntries + 3 })
     const drafts = await db().changeRequest.findMany({ where: { id: { in: report.rows.map((r) => r.changeRequestId).filter((id): id is number => id !== null) } }, orderBy: { id: 'asc' } })
@@ -210,7 +211,7 @@ describe('clean files', () => {
     expect(audit.after).toMatchObject({ list: 'DUTY', departmentId: police.id, changeRequestIds: drafts.map((d) => d.id) })
 
     // Again: the duty now has an open change and the new code is proposed.
-    const again = await refusedWhole('duty', '责任.csv', file)
+    const again = await refusedWhole('responsibility', '责任.csv', file)
     expect(where(again)).toEqual([[2, '责任事项编码', 'CODE_PROPOSED'], [3, '责任事项编码', 'OPEN_CHANGE']])
   })
 

@@ -3,7 +3,7 @@
 // the record, its history (RecordVersion as the importer records it), the search index and the
 // announcement change together; refusals write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft, updateDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -72,9 +72,9 @@ beforeAll(async () => {
   const p = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   const c = await db().user.create({ data: { username: 'civil-editor', displayName: '民政经办人', passwordHash: 'x', role: 'EDITOR', departmentId: civil.id } })
   const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  policeEditor = { id: p.id, name: p.displayName, role: 'EDITOR', departmentId: police.id }
-  civilEditor = { id: c.id, name: c.displayName, role: 'EDITOR', departmentId: civil.id }
-  office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  policeEditor = { id: p.id, username: p.displayName, role: 'EDITOR', departmentId: police.id }
+  civilEditor = { id: c.id, username: c.displayName, role: 'EDITOR', departmentId: civil.id }
+  office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
 })
 afterAll(async () => { await env.close() })
 

@@ -1,8 +1,8 @@
 // Loading the real data: departments, items, demo content and dictionary, idempotently, and
 // refusing a malformed file whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
-import { ImportFileError } from '../../server/services/import/source-file'
+import { importItems } from '../../prisma/seed/import-items'
+import { ImportFileError } from '../../prisma/seed/source-file'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 

@@ -1,6 +1,6 @@
 // The three published lists as the public pages and API read them, over the real data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { listPowerItems } from '../../server/services/lists/power-list'
 import { listBoundaries, listDuties } from '../../server/services/lists/duties'
 import { getFund, listFunds } from '../../server/services/lists/funds'

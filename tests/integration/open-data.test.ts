@@ -2,7 +2,7 @@
 // each published version reproduced exactly, and nothing a spreadsheet would run as a formula.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { recordVersions } from '../../server/services/history'
 import { powerItemSnapshot } from '../../server/services/lists/snapshots'
 import { changesDownload, listDownload, openDataCatalogue, versionListDownload, type Download } from '../../server/services/open-data/downloads'

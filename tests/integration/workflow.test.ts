@@ -2,11 +2,11 @@
 // decisions take effect with their list version, its announcement, the item history, the
 // search index and the audit log — or not at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, decideBatch, submitDraft, updateDraft, withdrawDraft, canMove } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
-import { WorkflowError } from '../../server/services/workflow/errors'
+import type { WorkflowError } from '../../server/services/workflow/errors'
 import { drainAll } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
@@ -40,8 +40,8 @@ beforeAll(async () => {
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
   const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  editor = { id: e.id, name: e.displayName, role: 'EDITOR', departmentId: police.id }
-  office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  editor = { id: e.id, username: e.displayName, role: 'EDITOR', departmentId: police.id }
+  office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
 })
 afterAll(async () => { await env.close() })
 

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, it, expect } from 'vitest'
-import { generateDemoContent, type DemoInput } from '../../server/services/import/demo-content'
+import { generateDemoContent, type DemoInput } from '../../prisma/seed/demo-content'
+import { parseDemoTable, RECIPIENTS } from '../../prisma/seed/demo-tables'
+import powerDutiesFile from '../../prisma/seed/demo/power-duties.json' with { type: 'json' }
+import boundariesFile from '../../prisma/seed/demo/boundaries.json' with { type: 'json' }
 import { itemTypeByCode } from '../../shared/item-types'
 
 interface RawItem {
@@ -150,6 +153,13 @@ describe('generateDemoContent on the real data', () => {
       expect(new Set(fund.allocations.map((a) => a.recipient)).size).toBe(fund.allocations.length)
     }
   })
+
+  it('marks every invented company and cooperative 示例; other recipients are the district\'s townships and their institutions', () => {
+    const recipients = content.funds.flatMap((f) => f.allocations.map((a) => a.recipient))
+    const invented = recipients.filter((r) => !RECIPIENTS.townships.some((t) => r.startsWith(t.name)))
+    expect(invented.length).toBeGreaterThan(0)
+    for (const recipient of invented) expect(recipient).toMatch(/（示例）$/)
+  })
 })
 
 describe('generateDemoContent on edge cases', () => {
@@ -174,5 +184,35 @@ describe('generateDemoContent on edge cases', () => {
     expect(content.duties.filter((d) => d.kind === 'SUPERVISION').map((d) => d.departmentCode)).toEqual(['A'])
     expect(content.duties.find((d) => d.powerItemCode === 'I1')?.departmentCode).toBe('B')
     expect(content.boundaries).toEqual([])
+  })
+
+  it('writes department and item names as they are, even with braces or $& in them', () => {
+    const content = generateDemoContent({
+      departments: [{ code: 'A', name: '区行政审批局{count}' }],
+      items: [{ code: 'I1', name: '摊贩$&{dept}登记许可', type: 'LICENSING', departmentCode: 'A' }],
+    })
+    const supervision = content.duties.find((d) => d.kind === 'SUPERVISION')
+    expect(supervision?.content).toContain('区行政审批局{count}作出“摊贩$&{dept}登记许可”等1项行政许可决定后')
+    expect(content.duties.find((d) => d.powerItemCode === 'I1')?.content).toContain('1.受理责任：公示办理“摊贩$&{dept}登记许可”的依据')
+  })
+})
+
+describe('the demo tables (prisma/seed/demo/*.json)', () => {
+  it('refuse a placeholder the generator does not fill, naming the file and the place', () => {
+    const broken = structuredClone(powerDutiesFile)
+    broken.types.LICENSING.stages[0]!.text = '公示办理{itme}的依据'
+    expect(() => parseDemoTable('power-duties.json', broken)).toThrow(/power-duties\.json[\s\S]*types\.LICENSING\.stages\.0\.text: \{itme\} is not filled in here/)
+  })
+
+  it('refuse a table that lacks the stages of a power type or misspells a key', () => {
+    const { FILING: _, ...withoutFilings } = powerDutiesFile.types
+    expect(() => parseDemoTable('power-duties.json', { ...powerDutiesFile, types: withoutFilings })).toThrow(/types\.FILING/)
+    expect(() => parseDemoTable('power-duties.json', { ...powerDutiesFile, fallbackBasic: '' })).toThrow(/fallbackBasic/)
+  })
+
+  it('refuse a boundary whose text names a department that is not one of its parties', () => {
+    const broken = structuredClone(boundariesFile)
+    broken.boundaries[0]!.content += '{police}负责治安。'
+    expect(() => parseDemoTable('boundaries.json', broken)).toThrow(/boundaries\.0\.content: \{police\} is not one of the parties/)
   })
 })

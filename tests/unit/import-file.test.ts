@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { departmentCode, ImportFileError, parseSourceFile } from '../../server/services/import/source-file'
-import { parseDictionary } from '../../server/services/import/dictionary-file'
+import { departmentCode, ImportFileError, parseSourceFile } from '../../prisma/seed/source-file'
+import { parseDictionary } from '../../prisma/seed/dictionary-file'
 
 const record = {
   department: '区公安分局', group: null, name: '普通护照签发', itemCode: '511A0116400001-511602000000-000-1-00',

@@ -1,4 +1,4 @@
-// The permission table of DESIGN.md, as the guard decides it: by role and by department.
+// The permission table of docs/SECURITY.md, as the guard decides it: by role and by department.
 import { describe, expect, it } from 'vitest'
 import { authorize, departmentScope, GRANTS, PERMISSIONS, permissionsOf, type Actor, type Permission } from '../../server/services/auth/policy'
 import type { RoleName } from '../../shared/auth'
@@ -14,12 +14,12 @@ const reform = actor('REFORM_OFFICE')
 const auditor = actor('AUDITOR')
 const admin = actor('ADMIN')
 
-/** Every permission each role holds, written out by hand from DESIGN.md's table. */
+/** Every permission each role holds, written out by hand from docs/SECURITY.md's table. */
 const EXPECTED: Record<RoleName, Permission[]> = {
   EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read'],
   REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate'],
   AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'audit:read', 'audit:verify', 'data:export'],
-  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'setting:manage'],
+  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage'],
 }
 
 describe('the permission table', () => {
@@ -40,7 +40,7 @@ describe('the permission table', () => {
   })
 
   it('lets the auditor read everything and change nothing', () => {
-    for (const p of ['draft:write', 'draft:submit', 'draft:import', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'setting:manage'] as const) {
+    for (const p of ['draft:write', 'draft:submit', 'draft:import', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'department:manage', 'user:manage'] as const) {
       expect(authorize(auditor, p, { departmentId: POLICE }).ok).toBe(false)
     }
     expect(authorize(auditor, 'draft:read', { departmentId: CIVIL }).ok).toBe(true)

@@ -1,7 +1,7 @@
 // Reading and checking an imported spreadsheet: what the file is, which rows and cells are wrong
 // (by the row number Excel shows and the column's header), and what is read from each cell.
 import { describe, expect, it } from 'vitest'
-import { decodeText, readCsv, readSheetFile, SheetFileError } from '../../server/services/import/sheet-file'
+import { decodeText, readCsv, readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { cellText, parseSheet } from '../../server/services/import/sheet-rows'
 import { joinCases, splitCases } from '../../server/services/import/sheet-lists'
 import { templateDownload } from '../../server/services/import/spreadsheet'
@@ -150,6 +150,7 @@ describe('Excel cells', () => {
   it('refuses a code Excel turned into an imprecise number, and reads rich text and small numbers', async () => {
     const file = await xlsxOf([
       HEADER,
+      // eslint-disable-next-line no-loss-of-precision -- the imprecise number is what Excel stores
       row(12345678901234567890 as unknown as string),
       row('A-2', { 事项名称: { richText: [{ text: '护照' }, { text: '签发', font: { bold: true } }] }, 咨询电话: 28881234 }),
       row(1234 as unknown as string),
@@ -160,10 +161,10 @@ describe('Excel cells', () => {
   })
 
   it('reads the rows from the data sheet, not the instructions, and the template is a clean, empty sheet', async () => {
-    const xlsx = await templateDownload('xlsx')
+    const xlsx = await templateDownload('xlsx', 'power')
     expect(xlsx.fileName).toBe('权力事项导入模板.xlsx')
     expect(parseSheet(await readSheetFile(xlsx.fileName, xlsx.body as Buffer))).toEqual({ errors: [], rows: [], skipped: [] })
-    const csv = await templateDownload('csv')
+    const csv = await templateDownload('csv', 'power')
     expect(csv.body).toBe(`\uFEFF${HEADER.join(',')}\r\n`)
     expect(parseSheet(await readSheetFile(csv.fileName, Buffer.from(csv.body)))).toEqual({ errors: [], rows: [], skipped: [] })
   })

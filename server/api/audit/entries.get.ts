@@ -1,19 +1,13 @@
 import { auditQuerySchema } from '../../../shared/workspace'
 import { queryAudit } from '../../services/audit'
-import { auditDownload, ExportTooLargeError } from '../../services/exports'
+import { auditDownload } from '../../services/exports'
 
 /** The log as the auditor filtered it: a page as JSON, or every page as CSV or Excel (`format`). */
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'audit:read')
+  const { db, actor } = await requireContext(event, 'audit:read')
   const { page, pageSize, format, dept, ...rest } = validQuery(event, auditQuerySchema)
   const filter = { ...rest, departmentId: dept }
-  const { prisma } = await useDb()
-  if (format === 'json') return queryAudit(prisma, filter, page, pageSize)
+  if (format === 'json') return queryAudit(db, filter, page, pageSize)
   requireScope(actor, 'data:export')
-  try {
-    return sendDownload(event, await auditDownload(prisma, filter, format))
-  } catch (error) {
-    if (error instanceof ExportTooLargeError) throw apiError(413, 'EXPORT_TOO_LARGE', error.message)
-    throw error
-  }
+  return sendDownload(event, await auditDownload(db, filter, format))
 })

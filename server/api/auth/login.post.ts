@@ -3,10 +3,10 @@ import { sessionUser } from '../../services/auth/accounts'
 import { login } from '../../services/auth/login'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const input = await validBody(event, loginSchema)
-  const { prisma } = await useDb()
-  const result = await login(prisma, input, requestInfo(event))
+  const result = await login(db, input, requestInfo(event))
   if (!result.ok) throw loginRefusal(event, result)
   await startSession(event, result.user)
-  return { user: await sessionUser(prisma, result.user) }
+  return { user: await sessionUser(db, result.user) }
 })

@@ -1,6 +1,6 @@
 import { sessionUser } from '../../services/auth/accounts'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'account:read')
-  return { user: await sessionUser((await useDb()).prisma, actor) }
+  const { db, actor } = await requireContext(event, 'account:read')
+  return { user: await sessionUser(db, actor) }
 })

@@ -2,7 +2,7 @@ import { draftInputSchema } from '../../../shared/drafts'
 import { updateDraft } from '../../services/workflow/change-requests'
 
 export default defineEventHandler(async (event) => {
-  const { actor, id, prisma } = await requireChangeRequest(event, 'draft:write')
+  const { db, actor, requestId, id } = await requireRecordContext(event, 'draft:write', 'CHANGE_REQUEST')
   const input = await validBody(event, draftInputSchema)
-  return withWorkflowErrors(updateDraft(prisma, auditActor(actor), id, input, requestInfo(event).requestId ?? undefined))
+  return updateDraft(db, actor, id, input, requestId)
 })

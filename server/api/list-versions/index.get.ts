@@ -1,7 +1,6 @@
 import { listVersions } from '../../services/workflow/queries'
 
 export default defineEventHandler(async (event) => {
-  await requireActor(event, 'version:publish')
-  const { prisma } = await useDb()
-  return listVersions(prisma)
+  const { db } = await requireContext(event, 'version:publish')
+  return listVersions(db)
 })

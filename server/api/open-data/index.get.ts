@@ -1,6 +1,6 @@
 import { openDataCatalogue } from '../../services/open-data/downloads'
 
-export default defineEventHandler(async () => {
-  const { prisma } = await useDb()
-  return openDataCatalogue(prisma)
+export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
+  return openDataCatalogue(db)
 })

@@ -2,7 +2,7 @@ import { analyticsQuerySchema } from '../../../shared/search-curation'
 import { searchAnalytics } from '../../services/search/stats'
 
 export default defineEventHandler(async (event) => {
-  await requireActor(event, 'search:curate')
+  const { db } = await requireContext(event, 'search:curate')
   const period = validQuery(event, analyticsQuerySchema)
-  return searchAnalytics((await useDb()).prisma, period)
+  return searchAnalytics(db, period)
 })

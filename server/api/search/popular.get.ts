@@ -1,6 +1,6 @@
 import { popularSearches } from '../../services/search/popular'
 
-export default defineEventHandler(async () => {
-  const { prisma } = await useDb()
-  return { terms: await popularSearches(prisma) }
+export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
+  return { terms: await popularSearches(db) }
 })

@@ -2,9 +2,9 @@ import { idParamSchema } from '../../../shared/workspace'
 import { deleteSynonym } from '../../services/search/dictionary'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'synonym:write')
+  const { db, actor, requestId } = await requireContext(event, 'synonym:write')
   const id = validParam(event, 'id', idParamSchema)
-  await withDictionaryErrors(deleteSynonym((await useDb()).prisma, auditActor(actor), id, requestInfo(event).requestId))
+  await deleteSynonym(db, actor, id, requestId)
   setResponseStatus(event, 204)
   return null
 })

@@ -2,9 +2,9 @@ import { synonymInputSchema } from '../../../shared/synonyms'
 import { createSynonym } from '../../services/search/dictionary'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'synonym:write')
+  const { db, actor, requestId } = await requireContext(event, 'synonym:write')
   const input = await validBody(event, synonymInputSchema)
-  const created = await withDictionaryErrors(createSynonym((await useDb()).prisma, auditActor(actor), input, requestInfo(event).requestId))
+  const created = await createSynonym(db, actor, input, requestId)
   setResponseStatus(event, 201)
   return created
 })

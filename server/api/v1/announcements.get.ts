@@ -1,6 +1,6 @@
 import { listAnnouncements } from '../../services/lists/announcements'
 
-export default defineEventHandler(async () => {
-  const { prisma } = await useDb()
-  return listAnnouncements(prisma)
+export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
+  return listAnnouncements(db)
 })

@@ -2,7 +2,7 @@ import { boundaryListQuerySchema } from '../../../shared/lists'
 import { listBoundaries } from '../../services/lists/duties'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const query = validQuery(event, boundaryListQuerySchema)
-  const { prisma } = await useDb()
-  return listBoundaries(prisma, query)
+  return listBoundaries(db, query)
 })

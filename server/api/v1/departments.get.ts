@@ -1,6 +1,6 @@
 import { listDepartments } from '../../services/lists/departments'
 
-export default defineEventHandler(async () => {
-  const { prisma } = await useDb()
-  return listDepartments(prisma)
+export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
+  return listDepartments(db)
 })

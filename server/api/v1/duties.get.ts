@@ -2,7 +2,7 @@ import { dutyListQuerySchema } from '../../../shared/lists'
 import { listDuties } from '../../services/lists/duties'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const query = validQuery(event, dutyListQuerySchema)
-  const { prisma } = await useDb()
-  return listDuties(prisma, query)
+  return listDuties(db, query)
 })

@@ -2,7 +2,7 @@ import { fundListQuerySchema } from '../../../shared/lists'
 import { listFunds } from '../../services/lists/funds'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const query = validQuery(event, fundListQuerySchema)
-  const { prisma } = await useDb()
-  return listFunds(prisma, query)
+  return listFunds(db, query)
 })

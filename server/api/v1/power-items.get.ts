@@ -2,7 +2,7 @@ import { powerListQuerySchema } from '../../../shared/lists'
 import { listPowerItems } from '../../services/lists/power-list'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const query = validQuery(event, powerListQuerySchema)
-  const { prisma } = await useDb()
-  return listPowerItems(prisma, query)
+  return listPowerItems(db, query)
 })

@@ -39,7 +39,7 @@ async function checkParent(tx: Tx, parentId: number | null, selfId?: number): Pr
   }
 }
 
-export async function createDepartment(db: Db, actor: AuditActor, input: DepartmentCreateInput, requestId: string | null = null): Promise<DepartmentView> {
+export async function createDepartment(db: Db, actor: AuditActor, input: DepartmentCreateInput, requestId?: string): Promise<DepartmentView> {
   return db.$transaction(async (tx) => {
     await checkUnique(tx, 'code', input.code)
     await checkUnique(tx, 'name', input.name)
@@ -51,7 +51,7 @@ export async function createDepartment(db: Db, actor: AuditActor, input: Departm
   })
 }
 
-export async function updateDepartment(db: Db, actor: AuditActor, id: number, input: DepartmentUpdateInput, requestId: string | null = null): Promise<DepartmentView> {
+export async function updateDepartment(db: Db, actor: AuditActor, id: number, input: DepartmentUpdateInput, requestId?: string): Promise<DepartmentView> {
   return db.$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id } })
     if (!before) throw new AccountError(404, 'DEPARTMENT_NOT_FOUND', '部门不存在')

@@ -1,4 +1,4 @@
-// Users and their roles (DESIGN.md, "Administration"). Administrators never choose a password
+// Users and their roles (docs/SECURITY.md, "Accounts and access"). Administrators never choose a password
 // for someone else: a new user and a reset get a one-time password that must be changed at the
 // next login. Every change is audited with its before and after, in the same transaction.
 import type { RoleName, TemporaryPasswordView, UserCreateInput, UserUpdateInput, UserView } from '../../../shared/auth'
@@ -56,7 +56,7 @@ export interface NewAccount {
 }
 
 /** Creates a user with the given password after the password policy; used by every way in. */
-export async function createAccount(db: Db, actor: AuditActor, account: NewAccount, requestId: string | null = null): Promise<UserView> {
+export async function createAccount(db: Db, actor: AuditActor, account: NewAccount, requestId?: string): Promise<UserView> {
   const problem = passwordPolicyProblem(account.username, account.password)
   if (problem) throw new AccountError(400, 'PASSWORD_POLICY', problem, 'password')
   const passwordHash = await hashPassword(account.password)
@@ -72,14 +72,14 @@ export async function createAccount(db: Db, actor: AuditActor, account: NewAccou
   })
 }
 
-export async function createUser(db: Db, actor: AuditActor, input: UserCreateInput, requestId: string | null = null): Promise<TemporaryPasswordView> {
+export async function createUser(db: Db, actor: AuditActor, input: UserCreateInput, requestId?: string): Promise<TemporaryPasswordView> {
   const password = temporaryPassword()
   const user = await createAccount(db, actor, { ...input, password, mustChangePassword: true }, requestId)
   return { user, temporaryPassword: password }
 }
 
 /** Role, department, name and disabled state; refused when no enabled administrator would remain. */
-export async function updateUser(db: Db, actor: AuditActor, id: number, input: UserUpdateInput, requestId: string | null = null): Promise<UserView> {
+export async function updateUser(db: Db, actor: AuditActor, id: number, input: UserUpdateInput, requestId?: string): Promise<UserView> {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } })
     if (!before) throw new AccountError(404, 'USER_NOT_FOUND', '用户不存在')
@@ -101,7 +101,7 @@ export async function updateUser(db: Db, actor: AuditActor, id: number, input: U
  * A new one-time password: it ends the user's sessions (passwordChangedAt), lifts a lockout,
  * and must be changed at the next login.
  */
-export async function resetPassword(db: Db, actor: AuditActor, id: number, requestId: string | null = null): Promise<TemporaryPasswordView> {
+export async function resetPassword(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<TemporaryPasswordView> {
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
   const user = await db.$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { passwordPolicyProblem } from '../../../shared/auth'
 import { appendAudit } from '../audit'
 import type { Db } from '../../utils/prisma'
 import { AccountError } from './errors'
-import { userAuditActor, type RequestInfo } from './login'
+import type { RequestInfo } from './login'
 import { hashPassword, verifyPassword } from './passwords'
 import { endSessionRecord, isSessionOpen } from './sessions'
 import { permissionsOf, type Actor } from './policy'
@@ -35,7 +35,7 @@ export async function sessionUser(db: Db, actor: Actor): Promise<SessionUser> {
 export async function recordLogout(db: Db, actor: Actor, sessionId: string, request: RequestInfo): Promise<void> {
   await db.$transaction(async (tx) => {
     await endSessionRecord(tx, sessionId)
-    await appendAudit(tx, userAuditActor(actor), {
+    await appendAudit(tx, actor, {
       action: 'auth.logout', entityType: 'USER', entityId: actor.id, after: { address: request.address }, requestId: request.requestId,
     })
   })
@@ -48,7 +48,7 @@ export async function recordLogout(db: Db, actor: Actor, sessionId: string, requ
 export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }, request: RequestInfo): Promise<Date> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } })
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await db.$transaction((tx) => appendAudit(tx, userAuditActor(actor), {
+    await db.$transaction((tx) => appendAudit(tx, actor, {
       action: 'auth.password_change_failed', entityType: 'USER', entityId: actor.id, after: { address: request.address, reason: 'wrong current password' }, requestId: request.requestId,
     }))
     throw new AccountError(400, 'CURRENT_PASSWORD_WRONG', '当前密码不正确', 'currentPassword')
@@ -59,7 +59,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   const changedAt = new Date()
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: changedAt, mustChangePassword: false } })
-    await appendAudit(tx, userAuditActor(actor), {
+    await appendAudit(tx, actor, {
       action: 'auth.password_changed', entityType: 'USER', entityId: actor.id,
       before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false, passwordChangedAt: changedAt }, requestId: request.requestId,
     })

@@ -18,7 +18,7 @@ const ATTEMPT_RETENTION_MS = 24 * 60 * 60_000
 export interface RequestInfo {
   /** the client address, as the portal is configured to read it (TRUST_PROXY) */
   address: string
-  requestId?: string | null
+  requestId?: string
 }
 
 const userWithDepartment = { department: { select: { name: true } } } satisfies Prisma.UserInclude
@@ -31,13 +31,9 @@ export type LoginResult =
   | { ok: false; error: 'ACCOUNT_LOCKED'; lockedUntil: Date }
   | { ok: false; error: 'TOO_MANY_ATTEMPTS'; retryAt: Date }
 
-export function userAuditActor(user: { id: number; username: string; role: AuditActor['role']; departmentId: number | null }): AuditActor {
-  return { id: user.id, name: user.username, role: user.role, departmentId: user.departmentId }
-}
-
 export async function login(db: Db, input: { username: string; password: string }, request: RequestInfo, now = new Date()): Promise<LoginResult> {
   const { username, password } = input
-  const { address, requestId = null } = request
+  const { address, requestId } = request
 
   const windowStart = new Date(now.getTime() - ADDRESS_WINDOW_MS)
   const addressFailures = await db.loginAttempt.findMany({
@@ -60,14 +56,14 @@ export async function login(db: Db, input: { username: string; password: string 
     await db.$transaction(async (tx) => {
       await record(tx, false)
       await prune(tx)
-      await appendAudit(tx, { id: null, name: username, role: null, departmentId: null }, {
+      await appendAudit(tx, { id: null, username, role: null, departmentId: null }, {
         action: 'auth.login_failed', entityType: 'USER', after: { address, reason: 'unknown user' }, requestId,
       })
     })
     return { ok: false, error: 'INVALID_CREDENTIALS' }
   }
 
-  const actor = userAuditActor(user)
+  const actor: AuditActor = user
   if (user.lockedUntil && user.lockedUntil > now) {
     const lockedUntil = user.lockedUntil
     await db.$transaction(async (tx) => {

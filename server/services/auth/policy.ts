@@ -1,6 +1,6 @@
-// The one place where the back office decides who may do what (DESIGN.md, "Who uses it").
-// Pure functions over the signed-in actor: no database, no HTTP. server/utils/auth.ts
-// (requireActor) applies them to every non-public request; pages may use them to hide what
+// The one place where the back office decides who may do what (docs/SECURITY.md, "Who may do what").
+// Pure functions over the signed-in actor: no database, no HTTP. server/guards/context.ts
+// (requireContext) applies them to every non-public request; pages may use them to hide what
 // the server would refuse, but the server's answer is the one that counts.
 import type { RoleName } from '../../../shared/auth'
 
@@ -37,8 +37,6 @@ export const PERMISSIONS = [
   'department:manage',
   /** create users, set their role, department and disabled state, reset their password */
   'user:manage',
-  /** site-wide settings */
-  'setting:manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -61,13 +59,13 @@ export interface Scope {
   departmentId?: number | null
 }
 
-export type Decision =
+export type Verdict =
   | { ok: true }
   | { ok: false; status: 401 | 403; error: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED'; message: string }
 
 const OWN_ACCOUNT: Record<'account:read' | 'account:password', Grant> = { 'account:read': 'all', 'account:password': 'all' }
 
-/** The permission table of DESIGN.md. A permission missing from a role's row is refused. */
+/** The permission table of docs/SECURITY.md. A permission missing from a role's row is refused. */
 export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
   EDITOR: {
     ...OWN_ACCOUNT,
@@ -100,11 +98,10 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'user:manage': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
-    'setting:manage': 'all',
   },
 }
 
-const forbidden: Decision = { ok: false, status: 403, error: 'FORBIDDEN', message: '您没有执行此操作的权限' }
+const forbidden: Verdict = { ok: false, status: 403, error: 'FORBIDDEN', message: '您没有执行此操作的权限' }
 
 /**
  * May `actor` use `permission` (on a record of `scope.departmentId`)?
@@ -114,7 +111,7 @@ const forbidden: Decision = { ok: false, status: 403, error: 'FORBIDDEN', messag
  * somewhere", for handlers that list records: they must then restrict the list to
  * `departmentScope(actor, permission)`.
  */
-export function authorize(actor: Actor | null, permission: Permission, scope?: Scope): Decision {
+export function authorize(actor: Actor | null, permission: Permission, scope?: Scope): Verdict {
   if (!actor) return { ok: false, status: 401, error: 'UNAUTHENTICATED', message: '请先登录' }
   if (actor.mustChangePassword && !(permission in OWN_ACCOUNT)) {
     return { ok: false, status: 403, error: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改管理员为您设置的临时密码' }

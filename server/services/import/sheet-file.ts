@@ -3,12 +3,12 @@
 // and formulas are never evaluated (a formula cell gives the value Excel saved with it).
 import ExcelJS from 'exceljs'
 import { SHEET_LIMITS } from '../../../shared/spreadsheet'
+import { DomainError } from '../errors'
 
 /** A refusal of the file as a whole, before any row is looked at. */
-export class SheetFileError extends Error {
-  constructor(readonly status: 400 | 413, readonly code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS', message: string) {
-    super(message)
-    this.name = 'SheetFileError'
+export class SheetFileError extends DomainError {
+  constructor(status: 400 | 413, code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS', message: string) {
+    super(status, code, message)
   }
 }
 
@@ -162,6 +162,7 @@ function decodeStrict(encoding: string, data: Uint8Array): string {
     throw notSpreadsheet('文件不是 CSV 文本文件（应为 UTF-8 或 GB18030 编码）')
   }
   // Text files have no control characters besides tab and line ends; binary files have plenty.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) throw notSpreadsheet('文件不是 CSV 文本文件')
   return text
 }

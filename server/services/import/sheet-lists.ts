@@ -4,12 +4,13 @@
 // here instead of branching on it.
 import type { z } from 'zod'
 import type { Db, Prisma } from '../../utils/prisma'
-import { dutyFieldsSchema, fundFieldsSchema, powerItemFieldsSchema, recordCodeSchema, type DraftEntityType } from '../../../shared/drafts'
+import { dutyFieldsSchema, fundFieldsSchema, powerItemFieldsSchema, recordCodeSchema } from '../../../shared/drafts'
+import type { ListEntityType, ListKind } from '../../../shared/lists'
 import { itemCodeSchema } from '../../../shared/items'
 import { itemTypeByKey, ITEM_TYPES } from '../../../shared/item-types'
 import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS } from '../../../shared/lists'
-import { ALIAS_SEPARATOR, SHEET_COLUMNS_OF, SHEET_LIMITS, type SheetIssueCode, type SheetListKey } from '../../../shared/spreadsheet'
-import { DUTY_TYPE_NAMES, LEVEL_NAMES, METHOD_NAMES } from '../open-data/labels'
+import { ALIAS_SEPARATOR, SHEET_COLUMNS_OF, SHEET_LIMITS, type SheetIssueCode } from '../../../shared/spreadsheet'
+import { DUTY_TYPE_NAMES, LEVEL_NAMES, METHOD_NAMES } from '../labels'
 import type { Cell } from '../open-data/tables'
 
 type Tx = Prisma.TransactionClient
@@ -28,8 +29,8 @@ interface Choice {
 export interface SheetRecord { id: number; code: string; departmentId: number; status: string; department: { name: string } }
 
 export interface SheetList<R extends { code: string } = { code: string }> {
-  key: SheetListKey
-  entityType: DraftEntityType
+  key: ListKind
+  entityType: ListEntityType
   /** what the list calls one record, in the messages: 事项, 责任事项, 专项资金 */
   noun: string
   /** the data sheet's name, also the list's name in file names */
@@ -199,12 +200,12 @@ const dutyInclude = { powerItem: { select: { code: true } }, accountabilityCases
 type DutyRecord = Prisma.DutyGetPayload<{ include: typeof dutyInclude }>
 
 const duty: SheetList<DutyRecord> = {
-  key: 'duty',
+  key: 'responsibility',
   entityType: 'DUTY',
   noun: '责任事项',
   sheetName: '责任事项',
   asciiName: 'duties',
-  columns: SHEET_COLUMNS_OF.duty,
+  columns: SHEET_COLUMNS_OF.responsibility,
   codeSchema: recordCodeSchema,
   codeMax: 100,
   schema: dutyFieldsSchema,
@@ -296,8 +297,8 @@ const fund: SheetList<FundRecord> = {
   ],
 }
 
-export const SHEET_LIST_DEFS: Record<SheetListKey, SheetList> = {
+export const SHEET_LIST_DEFS: Record<ListKind, SheetList> = {
   power: power as unknown as SheetList,
-  duty: duty as unknown as SheetList,
+  responsibility: duty as unknown as SheetList,
   fund: fund as unknown as SheetList,
 }

@@ -4,10 +4,14 @@
 // The import checks the whole file first and reports every problem by row and column; a dry run
 // reports what the import would do.
 import type { Db, Prisma } from '../../utils/prisma'
+import type { ApiErrorData } from '../../../shared/api'
 import type { DraftInput } from '../../../shared/drafts'
-import type { RowOutcome, SheetFormat, SheetIssue, SheetListKey, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
+import type { ListKind } from '../../../shared/lists'
+import type { RowOutcome, SheetFormat, SheetIssue, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
-import { createDraftIn, OPEN } from '../workflow/change-requests'
+import { DomainError } from '../errors'
+import { createDraftIn } from '../workflow/change-requests'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
@@ -25,7 +29,7 @@ function download(format: SheetFormat, name: { zh: string; ascii: string }, body
 }
 
 /** The empty template of a list: the header row, and in Excel a second sheet explaining each column. */
-export async function templateDownload(format: SheetFormat, key: SheetListKey = 'power'): Promise<Download> {
+export async function templateDownload(format: SheetFormat, key: ListKind): Promise<Download> {
   const list = SHEET_LIST_DEFS[key]
   const sheet = table(list.sheetName, columnsOf(list), [])
   const name = { zh: `${list.sheetName}导入模板`, ascii: `${list.asciiName}-template` }
@@ -42,7 +46,7 @@ export async function templateDownload(format: SheetFormat, key: SheetListKey = 
  * template's columns, so that an export, edited and imported, gives drafts of exactly the rows
  * that were edited. Null when the department does not exist.
  */
-export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: SheetListKey = 'power'): Promise<Download | null> {
+export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: ListKind): Promise<Download | null> {
   const list = SHEET_LIST_DEFS[key]
   const department = await db.department.findUnique({ where: { id: departmentId }, select: { name: true } })
   if (!department) return null
@@ -89,7 +93,7 @@ async function plan(db: Tx | Db, list: SheetList, departmentId: number, parsed: 
   // Open changes of these records, and proposed new records whose code a row would take.
   const open = rows.length
     ? await db.changeRequest.findMany({
-      where: { entityType: list.entityType, status: { in: OPEN }, OR: [{ entityId: { in: records.map((r) => r.id) } }, { action: 'ADD' }] },
+      where: { entityType: list.entityType, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] }, OR: [{ entityId: { in: records.map((r) => r.id) } }, { action: 'ADD' }] },
       select: { id: true, entityId: true, action: true, payload: true },
       orderBy: { id: 'asc' },
     })
@@ -139,6 +143,18 @@ function report(fileName: string, dryRun: boolean, errors: SheetIssue[], plans: 
 /** Arbitrary, fixed key of the advisory lock under which one department's imports run one at a time. */
 const IMPORT_LOCK = 7_340_033
 
+/** A sheet with errors that was to be imported for real: 422 with the report, nothing written. */
+export class SheetInvalidError extends DomainError {
+  constructor(readonly report: SheetReport) {
+    super(422, 'SHEET_INVALID', `文件有 ${report.errors.length} 处错误，没有导入任何内容`)
+  }
+
+  override answer(): ApiErrorData {
+    const issues = this.report.errors.map((e) => ({ path: `${e.row}.${e.column ?? ''}`, message: e.message }))
+    return { ...super.answer(), issues, report: this.report }
+  }
+}
+
 export interface ImportOptions {
   dryRun: boolean
   requestId?: string
@@ -149,7 +165,7 @@ export interface ImportOptions {
  * one list as drafts of `departmentId`, with one audit entry for the import beside each draft's
  * own, in one transaction. Throws SheetFileError for a file that is not a spreadsheet or is too large.
  */
-export async function importSheet(db: Db, key: SheetListKey, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
+export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
   const list = SHEET_LIST_DEFS[key]
   const sheet = parseSheet(await readSheetFile(file.name, file.data), list)
   // Wrong columns say nothing about the rows: they are reported alone.

@@ -4,7 +4,7 @@ import { itemTypeByKey } from '../../../shared/item-types'
 import type { PowerItemView } from '../../../shared/items'
 import { publicHistory } from '../history'
 
-export async function getPublishedItem(db: Db, code: string): Promise<PowerItemView | null> {
+export async function getPublishedPowerItem(db: Db, code: string): Promise<PowerItemView | null> {
   const item = await db.powerItem.findUnique({
     where: { code },
     include: {

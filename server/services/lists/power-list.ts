@@ -3,7 +3,7 @@
 import type { Db, Prisma } from '../../utils/prisma'
 import { ITEM_TYPE_KEYS, isPower, itemTypeByKey } from '../../../shared/item-types'
 import { ADMIN_LEVELS, type PowerListQuery } from '../../../shared/lists'
-import { ITEM_STATUSES } from '../../../shared/search'
+import { ITEM_STATUSES } from '../../../shared/lists'
 import type { PowerItemPage, PowerItemRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { filterCounts, pageOf, pageWindow } from './paging'

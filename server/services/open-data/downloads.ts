@@ -1,6 +1,7 @@
 // The open-data files: a list (current or as published in a version) or a version's changes,
 // rendered as CSV, JSON or Excel, with the file name the browser should save it under.
 import type { Db } from '../../utils/prisma'
+import type { Download } from '../../utils/open-data'
 import { OPEN_DATA_FORMATS, type OpenDataFormat } from '../../../shared/lists'
 import type { ChangeRecord, ListExport, OpenDataCatalogue, OpenDataJson } from '../../../shared/open-data'
 import { departmentName, loadLookups, type ListDefinition } from './list-definition'
@@ -8,15 +9,10 @@ import { powerList } from './power-list'
 import { dutyList } from './duty-list'
 import { fundList } from './fund-list'
 import { findPublishedVersion, publishedVersions, snapshotsAt, versionChanges, type PublishedVersion } from './versions'
-import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from './labels'
+import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from '../labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './tables'
 
-export interface Download {
-  fileName: string
-  asciiFileName: string
-  contentType: string
-  body: string | Buffer
-}
+export type { Download }
 
 export const CONTENT_TYPES: Record<OpenDataFormat, string> = {
   csv: 'text/csv; charset=utf-8',

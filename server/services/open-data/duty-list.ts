@@ -3,7 +3,7 @@
 import type { DutyRecord, ExportFilters } from '../../../shared/open-data'
 import { dutySnapshot, type DutySnapshot } from '../lists/snapshots'
 import { anyOf, byDepartmentThenCode, departmentName, type ListDefinition } from './list-definition'
-import { DUTY_TYPE_NAMES, label, STATUS_NAMES } from './labels'
+import { DUTY_TYPE_NAMES, label, STATUS_NAMES } from '../labels'
 import { table, type Column } from './tables'
 
 const joinCases = (cases: DutyRecord['cases']) => cases.map((c, i) => `${i + 1}. ${c.content}${c.basis ? `（依据：${c.basis}）` : ''}`).join('\n')

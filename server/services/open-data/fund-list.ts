@@ -3,7 +3,7 @@
 import type { ExportFilters, FundRecord } from '../../../shared/open-data'
 import { fundSnapshot, type FundSnapshot } from '../lists/snapshots'
 import { anyOf, departmentName, type ListDefinition } from './list-definition'
-import { label, METHOD_NAMES, STATUS_NAMES } from './labels'
+import { label, METHOD_NAMES, STATUS_NAMES } from '../labels'
 import { table, type Column } from './tables'
 
 type Allocation = FundRecord['allocations'][number] & { fund: FundRecord }

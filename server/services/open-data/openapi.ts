@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { itemCodeSchema } from '../../../shared/items'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
-import { changesQuerySchema, exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
+import { exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
+import { noQuerySchema } from '../../../shared/query'
 import { searchQuerySchema } from '../../../shared/search'
 
 type JsonSchema = { type?: string; anyOf?: JsonSchema[]; description?: string; [keyword: string]: unknown }
@@ -111,7 +112,7 @@ function downloadPaths() {
     get: {
       tags: ['Open data'],
       summary: 'Download what a list version changed: every record added, cancelled, delegated or changed, with its document number (文号)',
-      parameters: [versionParameter, formatParameter, ...queryParameters(changesQuerySchema)],
+      parameters: [versionParameter, formatParameter, ...queryParameters(noQuerySchema)],
       responses: { 200: fileResponse('The changes.'), 400: invalid, 404: notFound('VERSION_NOT_FOUND') },
     },
   }
@@ -143,9 +144,8 @@ function buildDocument() {
           responses: { 200: { description: 'One page of hits with facet counts.', content: jsonContent({ type: 'object' }) }, 400: invalid, 503: error('Search is unavailable (`SEARCH_UNAVAILABLE`); the list routes keep working.') },
         },
       },
-      '/api/items/{code}': recordOperation('A power item or public service with its duties and public history', pathParameter('code', itemCodeSchema, 'Item code (实施编码).'), 'Lists', 'ITEM_NOT_FOUND'),
       '/api/v1/power-items': listOperation('Power items and public services', powerListQuerySchema, 'Lists'),
-      '/api/v1/power-items/{code}': recordOperation('One power item or public service', pathParameter('code', itemCodeSchema, 'Item code (实施编码).'), 'Lists'),
+      '/api/v1/power-items/{code}': recordOperation('A power item or public service with its duties and public history', pathParameter('code', itemCodeSchema, 'Item code (实施编码).'), 'Lists', 'ITEM_NOT_FOUND'),
       '/api/v1/duties': listOperation('Duties with their accountability cases', dutyListQuerySchema, 'Lists'),
       '/api/v1/funds': listOperation('Special funds', fundListQuerySchema, 'Lists'),
       '/api/v1/funds/{code}': recordOperation('One special fund with its allocations and public history', pathParameter('code', z.string().min(1).max(200), 'Fund code.'), 'Lists'),

@@ -4,7 +4,7 @@ import type { ExportFilters, PowerItemRecord } from '../../../shared/open-data'
 import { itemTypeByKey } from '../../../shared/item-types'
 import { powerItemSnapshot, type PowerItemSnapshot } from '../lists/snapshots'
 import { anyOf, byDepartmentThenCode, departmentName, type ListDefinition } from './list-definition'
-import { label, LEVEL_NAMES, STATUS_NAMES } from './labels'
+import { label, LEVEL_NAMES, STATUS_NAMES } from '../labels'
 import { table, type Column } from './tables'
 
 const columns: Column<PowerItemRecord>[] = [

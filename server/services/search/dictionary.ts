@@ -4,6 +4,7 @@
 import type { Db, Prisma } from '../../utils/prisma'
 import type { SynonymInput, SynonymPage, SynonymPatch, SynonymQuery, SynonymView } from '../../../shared/synonyms'
 import { appendAudit, type AuditActor } from '../audit'
+import { DomainError } from '../errors'
 import { enqueueSettingsSync } from './outbox'
 import { resetSearchContext } from './context'
 import { STOP_WORDS_SETTING } from './settings'
@@ -11,10 +12,9 @@ import { STOP_WORDS_SETTING } from './settings'
 type SynonymRow = Prisma.SynonymGetPayload<object>
 
 /** A refusal of a dictionary change: a 4xx with a stable code; nothing has been written. */
-export class DictionaryError extends Error {
-  constructor(readonly status: 404 | 409, readonly code: string, message: string, readonly field?: string) {
-    super(message)
-    this.name = 'DictionaryError'
+export class DictionaryError extends DomainError {
+  constructor(status: 404 | 409, code: string, message: string, field?: string) {
+    super(status, code, message, field)
   }
 }
 
@@ -45,7 +45,7 @@ export async function listSynonyms(db: Db, query: SynonymQuery): Promise<Synonym
   }
 }
 
-export async function createSynonym(db: Db, actor: AuditActor, input: SynonymInput, requestId?: string | null): Promise<SynonymView> {
+export async function createSynonym(db: Db, actor: AuditActor, input: SynonymInput, requestId?: string): Promise<SynonymView> {
   try {
     return await changed(db.$transaction(async (tx) => {
       const created = await tx.synonym.create({ data: input })
@@ -59,7 +59,7 @@ export async function createSynonym(db: Db, actor: AuditActor, input: SynonymInp
   }
 }
 
-export async function updateSynonym(db: Db, actor: AuditActor, id: number, patch: SynonymPatch, requestId?: string | null): Promise<SynonymView> {
+export async function updateSynonym(db: Db, actor: AuditActor, id: number, patch: SynonymPatch, requestId?: string): Promise<SynonymView> {
   try {
     return await changed(db.$transaction(async (tx) => {
       const before = await tx.synonym.findUnique({ where: { id } })
@@ -76,7 +76,7 @@ export async function updateSynonym(db: Db, actor: AuditActor, id: number, patch
 }
 
 /** A dictionary entry is not a published record: it may be removed, and the log keeps what it was. */
-export async function deleteSynonym(db: Db, actor: AuditActor, id: number, requestId?: string | null): Promise<void> {
+export async function deleteSynonym(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<void> {
   await changed(db.$transaction(async (tx) => {
     const before = await tx.synonym.findUnique({ where: { id } })
     if (!before) throw new DictionaryError(404, 'SYNONYM_NOT_FOUND', '该词条不存在或已被删除')
@@ -104,7 +104,7 @@ export async function getStopWords(db: Db): Promise<string[]> {
   return asWords((await db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }))?.value)
 }
 
-export async function setStopWords(db: Db, actor: AuditActor, stopWords: string[], requestId?: string | null): Promise<string[]> {
+export async function setStopWords(db: Db, actor: AuditActor, stopWords: string[], requestId?: string): Promise<string[]> {
   return changed(db.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { key: STOP_WORDS_SETTING } })
     await tx.setting.upsert({ where: { key: STOP_WORDS_SETTING }, create: { key: STOP_WORDS_SETTING, value: stopWords }, update: { value: stopWords } })

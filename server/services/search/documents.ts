@@ -2,7 +2,9 @@
 // Built only from published tables, so drafts (which live in ChangeRequest) can never leak.
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey, isPower, type ItemTypeKey } from '../../../shared/item-types'
-import type { SearchDocument, SearchList } from '../../../shared/search'
+import type { ListKind } from '../../../shared/lists'
+import type { SearchDocument } from '../../../shared/search'
+import { DUTY_TYPE_NAMES } from '../labels'
 import { pinyinTokens, wholePinyin } from './pinyin'
 
 type EntityType = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
@@ -38,7 +40,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
   const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude })
   return items.map((item) => {
     const type = item.type as ItemTypeKey
-    const list: SearchList = isPower(type) ? 'power' : 'responsibility'
+    const list: ListKind = isPower(type) ? 'power' : 'responsibility'
     return withPinyin({
       id: documentId('POWER_ITEM', item.id),
       entityId: item.id,
@@ -61,7 +63,6 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
   })
 }
 
-export const DUTY_TYPE_NAMES = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管' } as const
 
 export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
   const duties = await db.duty.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })

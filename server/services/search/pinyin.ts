@@ -40,7 +40,3 @@ export function wholePinyin(text: string): { full: string; initials: string } {
 export function pinyinOf(text: string): string {
   return syllables(text).join('')
 }
-
-export function isLatinQuery(q: string): boolean {
-  return /^[a-z\s]+$/i.test(q.trim())
-}

@@ -66,7 +66,7 @@ export async function listPopularTerms(db: Db): Promise<PopularTermsPage> {
 }
 
 /** Approves or blocks a term (a second choice for the same term replaces the first), with its audit entry. */
-export async function savePopularTerm(db: Db, actor: AuditActor, input: PopularTermInput, requestId?: string | null): Promise<PopularTermView> {
+export async function savePopularTerm(db: Db, actor: AuditActor, input: PopularTermInput, requestId?: string): Promise<PopularTermView> {
   const saved = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('popular-term'), hashtext(${input.term}))`
     const before = await tx.popularTerm.findUnique({ where: { term: input.term } })
@@ -82,7 +82,7 @@ export async function savePopularTerm(db: Db, actor: AuditActor, input: PopularT
   return toView(saved)
 }
 
-export async function deletePopularTerm(db: Db, actor: AuditActor, id: number, requestId?: string | null): Promise<void> {
+export async function deletePopularTerm(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.popularTerm.findUnique({ where: { id } })
     if (!before) throw new DictionaryError(404, 'POPULAR_TERM_NOT_FOUND', '该词语不存在或已被删除')

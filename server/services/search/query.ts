@@ -3,6 +3,8 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
+import { DUTY_TYPE_NAMES, label, LIST_NAMES, METHOD_NAMES, STATUS_NAMES } from '../labels'
+import { DomainError } from '../errors'
 import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
 import { correctSpelling } from './correction'
 import { searchContext } from './context'
@@ -10,10 +12,10 @@ import { searchHelp, type LifeEventMatcher } from './help'
 import { recordSearch } from './stats'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
-export class SearchUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('search is unavailable', { cause })
-    this.name = 'SearchUnavailableError'
+/** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
+export class SearchUnavailableError extends DomainError {
+  constructor(readonly meilisearchError: unknown) {
+    super(503, 'SEARCH_UNAVAILABLE', '搜索服务暂时不可用，请稍后再试；清单浏览不受影响')
   }
 }
 
@@ -31,9 +33,6 @@ const POST = '\uE001'
 const FACETS = { list: 'list', type: 'type', dept: 'departmentId', status: 'status', year: 'year' } as const
 type FacetKey = keyof typeof FACETS
 
-const LIST_LABELS: Record<string, string> = { power: '权力清单', responsibility: '责任清单', fund: '财政专项资金' }
-const STATUS_LABELS: Record<string, string> = { IN_FORCE: '实施中', DELEGATED: '已下放', CANCELLED: '已取消' }
-const OTHER_TYPE_LABELS: Record<string, string> = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管', FACTOR: '因素法', PROJECT: '项目法' }
 
 /** Values come from the validated query (enums and integers), so they are safe to quote. */
 function filterFor(query: SearchQuery, except?: FacetKey): string[] {
@@ -73,9 +72,9 @@ export function engineQuery(q: string, context: QueryContext): string {
 
 function facetLabel(key: FacetKey, value: string, departments: Map<number, string>): string {
   switch (key) {
-    case 'list': return LIST_LABELS[value] ?? value
-    case 'status': return STATUS_LABELS[value] ?? value
-    case 'type': return itemTypeByKey(value)?.zh ?? OTHER_TYPE_LABELS[value] ?? value
+    case 'list': return label(LIST_NAMES, value)
+    case 'status': return label(STATUS_NAMES, value)
+    case 'type': return itemTypeByKey(value)?.zh ?? label({ ...DUTY_TYPE_NAMES, ...METHOD_NAMES }, value)
     case 'dept': return departments.get(Number(value)) ?? value
     case 'year': return `${value}年`
   }

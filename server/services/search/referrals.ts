@@ -36,7 +36,7 @@ export function resetReferralCache(): void {
 
 const notFound = () => new DictionaryError(404, 'REFERRAL_NOT_FOUND', '该条目不存在或已被删除')
 
-export async function createReferral(db: Db, actor: AuditActor, input: ReferralInput, requestId?: string | null): Promise<ReferralView> {
+export async function createReferral(db: Db, actor: AuditActor, input: ReferralInput, requestId?: string): Promise<ReferralView> {
   const created = await db.$transaction(async (tx) => {
     const row = await tx.serviceReferral.create({ data: input })
     await appendAudit(tx, actor, { action: 'referral.create', entityType: 'SERVICE_REFERRAL', entityId: row.id, after: audited(row), requestId })
@@ -46,7 +46,7 @@ export async function createReferral(db: Db, actor: AuditActor, input: ReferralI
   return toView(created)
 }
 
-export async function updateReferral(db: Db, actor: AuditActor, id: number, patch: ReferralPatch, requestId?: string | null): Promise<ReferralView> {
+export async function updateReferral(db: Db, actor: AuditActor, id: number, patch: ReferralPatch, requestId?: string): Promise<ReferralView> {
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.serviceReferral.findUnique({ where: { id } })
     if (!before) throw notFound()
@@ -59,7 +59,7 @@ export async function updateReferral(db: Db, actor: AuditActor, id: number, patc
   return toView(updated)
 }
 
-export async function deleteReferral(db: Db, actor: AuditActor, id: number, requestId?: string | null): Promise<void> {
+export async function deleteReferral(db: Db, actor: AuditActor, id: number, requestId?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await tx.serviceReferral.findUnique({ where: { id } })
     if (!before) throw notFound()

@@ -1,14 +1,15 @@
-// The life of a proposed change (DESIGN.md, "The item lifecycle"): an editor's draft, submitted
+// The life of a proposed change (docs/ARCHITECTURE.md, "The review workflow"): an editor's draft, submitted
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
-// Callers have already passed the guard for the permission and the department (see *Scope).
+// Callers have already passed the guard for the permission and the department (server/guards/context.ts).
 import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
-import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
+import type { DecisionInput, DraftInput } from '../../../shared/drafts'
+import { OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '../../../shared/workspace'
 import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
 
-type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN'
+type Status = ChangeRequestStatus
 type Step = 'edit' | 'submit' | 'withdraw' | 'decide' | 'publish'
 
 /** Which step may leave which state. Everything else is refused with 409. */
@@ -24,24 +25,6 @@ export function canMove(step: Step, from: Status): boolean {
   return TRANSITIONS[step].from.includes(from)
 }
 
-/** The states in which a change request still holds its record: no second change may open. */
-export const OPEN: Status[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']
-
-/** The department a change request belongs to, for the guard; null when there is none. */
-export async function changeRequestScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return db.changeRequest.findUnique({ where: { id }, select: { departmentId: true } })
-}
-
-/** The department of a published power item, for the guard. */
-export async function powerItemScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return recordScope(db, 'POWER_ITEM', id)
-}
-
-/** The department of a published record of any of the three lists, for the guard. */
-export async function recordScope(db: Db, entityType: DraftEntityType, id: number): Promise<{ departmentId: number } | null> {
-  const target = await ENTITY_WORKFLOWS[entityType].target(db, id)
-  return target && { departmentId: target.departmentId }
-}
 
 async function load(tx: Prisma.TransactionClient, id: number) {
   // Row lock: two reviewers deciding the same request at once must not both succeed.
@@ -69,7 +52,7 @@ async function checkTarget(tx: Prisma.TransactionClient, input: DraftInput, depa
   if (item.departmentId !== departmentId) throw new WorkflowError(400, 'WRONG_DEPARTMENT', `${workflow.noun}不属于该部门`)
   if (item.status === 'CANCELLED') throw new WorkflowError(409, 'ITEM_CANCELLED', `已取消的${workflow.noun}不能再变更`)
   await workflow.checkProposal(tx, input, item, departmentId)
-  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: OPEN } }, select: { id: true } })
+  const open = await tx.changeRequest.findFirst({ where: { entityType: input.entityType, entityId: item.id, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { id: true } })
   if (open) throw new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${workflow.noun}已有未完成的变更（编号 ${open.id}）`)
   return { entityId: item.id, baseRevision: item.revision }
 }

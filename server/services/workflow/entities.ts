@@ -3,7 +3,9 @@
 // snapshot (RecordVersion, the review diff), and how an approved change is applied to it.
 // change-requests.ts, list-versions.ts and queries.ts look the list up here instead of branching.
 import type { Db, Prisma } from '../../utils/prisma'
-import type { DraftEntityType, DraftInput, DutyFields, FundFields, PowerItemFields } from '../../../shared/drafts'
+import type { DraftInput, DutyFields, FundFields, PowerItemFields } from '../../../shared/drafts'
+import type { ItemStatus, ListEntityType } from '../../../shared/lists'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 import { WorkflowError } from './errors'
 
@@ -12,7 +14,7 @@ type RequestRow = Prisma.ChangeRequestGetPayload<object>
 type DecisionRow = Prisma.DecisionGetPayload<object>
 
 /** The published record a change applies to, as the checks need it. */
-export interface DraftTarget { id: number; departmentId: number; status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'; revision: number }
+export interface DraftTarget { id: number; departmentId: number; status: ItemStatus; revision: number }
 
 /** A published record as the review and the history show it. */
 export interface PublishedRecord { id: number; code: string; name: string; department: string; revision: number; snapshot: Record<string, unknown> }
@@ -80,9 +82,9 @@ async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionR
 }
 
 /** A second ADD of the same code would collide at publication; refuse it while the first is open. */
-async function codeProposed(tx: Tx, entityType: DraftEntityType, code: string): Promise<boolean> {
+async function codeProposed(tx: Tx, entityType: ListEntityType, code: string): Promise<boolean> {
   const open = await tx.changeRequest.findFirst({
-    where: { entityType, action: 'ADD', status: { in: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] }, payload: { path: ['code'], equals: code } },
+    where: { entityType, action: 'ADD', status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] }, payload: { path: ['code'], equals: code } },
     select: { id: true },
   })
   return !!open
@@ -164,11 +166,11 @@ function fundRecord(f: Prisma.SpecialFundGetPayload<{ include: typeof fundInclud
   return { id: f.id, code: f.code, name: f.name, department: f.department.name, revision: f.revision, snapshot: fundSnapshot(f) }
 }
 
-export const ENTITY_WORKFLOWS: Record<DraftEntityType, EntityWorkflow> = { POWER_ITEM: powerItem, DUTY: duty, SPECIAL_FUND: specialFund }
+export const ENTITY_WORKFLOWS: Record<ListEntityType, EntityWorkflow> = { POWER_ITEM: powerItem, DUTY: duty, SPECIAL_FUND: specialFund }
 
 /** The workflow of a change request's list; a request of any other kind is not a draft of the lists. */
 export function entityWorkflow(entityType: string): EntityWorkflow {
-  const workflow = ENTITY_WORKFLOWS[entityType as DraftEntityType]
+  const workflow = ENTITY_WORKFLOWS[entityType as ListEntityType]
   if (!workflow) throw new WorkflowError(400, 'ENTITY_NOT_SUPPORTED', `不支持对 ${entityType} 提出变更`)
   return workflow
 }

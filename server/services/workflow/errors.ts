@@ -1,7 +1,8 @@
+import { DomainError } from '../errors'
+
 /** A refusal of the workflow: a 4xx with a stable code; nothing has been written. */
-export class WorkflowError extends Error {
-  constructor(readonly status: 400 | 404 | 409, readonly code: string, message: string) {
-    super(message)
-    this.name = 'WorkflowError'
+export class WorkflowError extends DomainError {
+  constructor(status: 400 | 404 | 409, code: string, message: string) {
+    super(status, code, message)
   }
 }

@@ -5,16 +5,17 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
 import { enqueueSearchSync } from '../search/outbox'
-import type { DraftEntityType, ListVersionInput } from '../../../shared/drafts'
+import type { ListVersionInput } from '../../../shared/drafts'
+import type { ListEntityType } from '../../../shared/lists'
 import { entityWorkflow } from './entities'
 import { WorkflowError } from './errors'
+import { ACTION_NAMES, ENTITY_NAMES, label } from '../labels'
 import { CITY_OFFSET_MS } from '../../../shared/city-time'
 
 type Tx = Prisma.TransactionClient
 
-const ACTION_NAMES: Record<string, string> = { ADD: '新增', UPDATE: '修改', ADJUST: '调整', RETAIN: '保留', CANCEL: '取消', DELEGATE: '下放', MERGE: '合并' }
-/** An announcement line names the list of a duty or a fund; a power item's line reads as before. */
-const LIST_NAMES: Record<DraftEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金' }
+/** An announcement line names what a duty or a fund is; a power item's line reads as before. */
+const lineNoun = (entityType: ListEntityType) => (entityType === 'POWER_ITEM' ? '' : ENTITY_NAMES[entityType])
 
 function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
@@ -91,12 +92,12 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
-    const entityType = request.entityType as DraftEntityType
+    const entityType = request.entityType as ListEntityType
     const record = await entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
     await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
     await enqueueSearchSync(tx, entityType, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
-    lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
+    lines.push(`${label(ACTION_NAMES, request.action)}${lineNoun(entityType)}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
   }
   await tx.announcement.create({
     data: { listVersionId: id, title: version.title, body: [`依据${version.documentNo ?? '审改办决定'}，自${version.effectiveDate.toISOString().slice(0, 10)}起调整以下事项：`, ...lines].join('\n'), publishedAt: at },

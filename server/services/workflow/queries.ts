@@ -2,11 +2,10 @@
 // with the published record it would change.
 import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
-import { DRAFT_ENTITY_TYPES, type DraftEntityType } from '../../../shared/drafts'
+import { LIST_ENTITY_TYPES, type ListEntityType, type ListKind } from '../../../shared/lists'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
-import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery, type WorkspacePage } from '../../../shared/workspace'
+import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
 
-const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const
 
 export async function listChangeRequests(db: Db, query: ChangeRequestQuery, departmentId: number | null): Promise<ChangeRequestPage> {
   const inDepartments = {
@@ -27,7 +26,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     db.changeRequest.groupBy({ by: ['status'], where: inDepartments, _count: { _all: true } }),
   ])
   const itemNames = new Map<string, PublishedRecord>()
-  for (const entityType of DRAFT_ENTITY_TYPES) {
+  for (const entityType of LIST_ENTITY_TYPES) {
     const ids = rows.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
     if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) itemNames.set(`${entityType}-${record.id}`, record)
   }
@@ -42,7 +41,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
       const payload = r.payload as { name?: string; title?: string; code?: string }
       return {
         id: r.id,
-        entityType: r.entityType as DraftEntityType,
+        entityType: r.entityType as ListEntityType,
         action: r.action,
         status: r.status,
         itemName: item?.name ?? payload.name ?? payload.title ?? '',
@@ -68,7 +67,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
   })
   if (!request) return null
-  const entityType = request.entityType as DraftEntityType
+  const entityType = request.entityType as ListEntityType
   const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
   const published = item ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
@@ -106,22 +105,18 @@ const itemSelect = {
 } as const
 
 /** Published items (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceItems(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspaceItemPage> {
+export async function listWorkspacePowerItems(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspacePowerItem>> {
   const q = query.q
   const where = {
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }, { aliases: { has: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.powerItem.count({ where }),
-    db.powerItem.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: itemSelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows) }
+  return workspacePage(db, 'POWER_ITEM', query, db.powerItem.count({ where }), db.powerItem.findMany({ where, orderBy: [{ name: 'asc' }, { id: 'asc' }], ...paging(query), select: itemSelect }))
 }
 
-export async function getWorkspaceItem(db: Db, id: number): Promise<WorkspaceItem | null> {
+export async function getWorkspacePowerItem(db: Db, id: number): Promise<WorkspacePowerItem | null> {
   const item = await db.powerItem.findUnique({ where: { id }, select: itemSelect })
-  return item ? (await withOpenRequests(db, [item]))[0]! : null
+  return item ? (await withOpenRequests(db, [item], 'POWER_ITEM'))[0]! : null
 }
 
 const dutySelect = {
@@ -136,17 +131,14 @@ function workspaceDuty({ accountabilityCases, ...duty }: Prisma.DutyGetPayload<{
 }
 
 /** Published duties (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceDuties(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceDuty>> {
+export async function listWorkspaceDuties(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceDuty>> {
   const q = query.q
   const where: Prisma.DutyWhereInput = {
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ title: { contains: q } }, { code: { contains: q } }, { content: { contains: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.duty.count({ where }),
-    db.duty.findMany({ where, orderBy: [{ kind: 'asc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: dutySelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceDuty), 'DUTY') }
+  const rows = db.duty.findMany({ where, orderBy: [{ kind: 'asc' }, { code: 'asc' }], ...paging(query), select: dutySelect })
+  return workspacePage(db, 'DUTY', query, db.duty.count({ where }), rows.then((r) => r.map(workspaceDuty)))
 }
 
 export async function getWorkspaceDuty(db: Db, id: number): Promise<WorkspaceDuty | null> {
@@ -162,17 +154,14 @@ const fundSelect = {
 const workspaceFund = (fund: Prisma.SpecialFundGetPayload<{ select: typeof fundSelect }>): Omit<WorkspaceFund, 'openRequest'> => ({ ...fund, amount: fund.amount.toFixed(2) })
 
 /** Published special funds (of one department, or all for null), each with the change under way for it. */
-export async function listWorkspaceFunds(db: Db, query: WorkspaceItemQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceFund>> {
+export async function listWorkspaceFunds(db: Db, query: WorkspaceQuery, departmentId: number | null): Promise<WorkspacePage<WorkspaceFund>> {
   const q = query.q
   const where: Prisma.SpecialFundWhereInput = {
     ...(departmentId !== null ? { departmentId } : {}),
     ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q } }] } : {}),
   }
-  const [total, rows] = await Promise.all([
-    db.specialFund.count({ where }),
-    db.specialFund.findMany({ where, orderBy: [{ year: 'desc' }, { code: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: fundSelect }),
-  ])
-  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, rows.map(workspaceFund), 'SPECIAL_FUND') }
+  const rows = db.specialFund.findMany({ where, orderBy: [{ year: 'desc' }, { code: 'asc' }], ...paging(query), select: fundSelect })
+  return workspacePage(db, 'SPECIAL_FUND', query, db.specialFund.count({ where }), rows.then((r) => r.map(workspaceFund)))
 }
 
 export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFund | null> {
@@ -180,9 +169,17 @@ export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFun
   return fund ? (await withOpenRequests(db, [workspaceFund(fund)], 'SPECIAL_FUND'))[0]! : null
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: DraftEntityType = 'POWER_ITEM'): Promise<(T & Pick<WorkspaceItem, 'openRequest'>)[]> {
+const paging = (query: WorkspaceQuery) => ({ skip: (query.page - 1) * query.pageSize, take: query.pageSize })
+
+/** A page of a list's records, each with the change under way for it. */
+async function workspacePage<T extends { id: number }>(db: Db, entityType: ListEntityType, query: WorkspaceQuery, count: Promise<number>, rows: Promise<T[]>) {
+  const [total, items] = await Promise.all([count, rows])
+  return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, items, entityType) }
+}
+
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
-    where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_STATUSES] } },
+    where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } },
     select: { id: true, entityId: true, status: true },
   })
   return items.map((item) => {
@@ -190,3 +187,10 @@ async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], en
     return { ...item, openRequest: request ? { id: request.id, status: request.status } : null }
   })
 }
+
+/** The workspace's records of each list: a page of them, and one with the change under way. */
+export const WORKSPACE_RECORDS = {
+  power: { page: listWorkspacePowerItems, one: getWorkspacePowerItem },
+  responsibility: { page: listWorkspaceDuties, one: getWorkspaceDuty },
+  fund: { page: listWorkspaceFunds, one: getWorkspaceFund },
+} as const satisfies Record<ListKind, unknown>

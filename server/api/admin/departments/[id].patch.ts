@@ -2,8 +2,8 @@ import { departmentIdParamSchema, departmentUpdateSchema } from '../../../../sha
 import { updateDepartment } from '../../../services/admin/departments'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'department:manage')
+  const { db, actor, requestId } = await requireContext(event, 'department:manage')
   const id = validParam(event, 'id', departmentIdParamSchema)
   const input = await validBody(event, departmentUpdateSchema)
-  return { department: await withAccountErrors(updateDepartment((await useDb()).prisma, auditActor(actor), id, input, requestInfo(event).requestId)) }
+  return { department: await updateDepartment(db, actor, id, input, requestId) }
 })

@@ -2,9 +2,9 @@ import { departmentCreateSchema } from '../../../../shared/auth'
 import { createDepartment } from '../../../services/admin/departments'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'department:manage')
+  const { db, actor, requestId } = await requireContext(event, 'department:manage')
   const input = await validBody(event, departmentCreateSchema)
-  const department = await withAccountErrors(createDepartment((await useDb()).prisma, auditActor(actor), input, requestInfo(event).requestId))
+  const department = await createDepartment(db, actor, input, requestId)
   setResponseStatus(event, 201)
   return { department }
 })

@@ -3,9 +3,9 @@ import { createUser } from '../../../services/admin/users'
 
 /** Answers with a one-time password for the new user, shown to the administrator once. */
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'user:manage')
+  const { db, actor, requestId } = await requireContext(event, 'user:manage')
   const input = await validBody(event, userCreateSchema)
-  const created = await withAccountErrors(createUser((await useDb()).prisma, auditActor(actor), input, requestInfo(event).requestId))
+  const created = await createUser(db, actor, input, requestId)
   setResponseStatus(event, 201)
   return created
 })

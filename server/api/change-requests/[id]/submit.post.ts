@@ -2,7 +2,7 @@ import { submitSchema } from '../../../../shared/drafts'
 import { submitDraft } from '../../../services/workflow/change-requests'
 
 export default defineEventHandler(async (event) => {
-  const { actor, id, prisma } = await requireChangeRequest(event, 'draft:submit')
+  const { db, actor, requestId, id } = await requireRecordContext(event, 'draft:submit', 'CHANGE_REQUEST')
   const { reason } = await validBody(event, submitSchema)
-  return withWorkflowErrors(submitDraft(prisma, auditActor(actor), id, reason, requestInfo(event).requestId ?? undefined))
+  return submitDraft(db, actor, id, reason, requestId)
 })

@@ -1,6 +1,6 @@
 import { withdrawDraft } from '../../../services/workflow/change-requests'
 
 export default defineEventHandler(async (event) => {
-  const { actor, id, prisma } = await requireChangeRequest(event, 'draft:submit')
-  return withWorkflowErrors(withdrawDraft(prisma, auditActor(actor), id, requestInfo(event).requestId ?? undefined))
+  const { db, actor, requestId, id } = await requireRecordContext(event, 'draft:submit', 'CHANGE_REQUEST')
+  return withdrawDraft(db, actor, id, requestId)
 })

@@ -1,6 +1,6 @@
 import { listPopularTerms } from '../../../services/search/popular'
 
 export default defineEventHandler(async (event) => {
-  await requireActor(event, 'search:curate')
-  return listPopularTerms((await useDb()).prisma)
+  const { db } = await requireContext(event, 'search:curate')
+  return listPopularTerms(db)
 })

@@ -2,9 +2,9 @@ import { idParamSchema } from '../../../../shared/workspace'
 import { deleteReferral } from '../../../services/search/referrals'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'search:curate')
+  const { db, actor, requestId } = await requireContext(event, 'search:curate')
   const id = validParam(event, 'id', idParamSchema)
-  await withDictionaryErrors(deleteReferral((await useDb()).prisma, auditActor(actor), id, requestInfo(event).requestId))
+  await deleteReferral(db, actor, id, requestId)
   setResponseStatus(event, 204)
   return null
 })

@@ -3,8 +3,8 @@ import { idParamSchema } from '../../../../shared/workspace'
 import { updateReferral } from '../../../services/search/referrals'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'search:curate')
+  const { db, actor, requestId } = await requireContext(event, 'search:curate')
   const id = validParam(event, 'id', idParamSchema)
   const patch = await validBody(event, referralPatchSchema)
-  return withDictionaryErrors(updateReferral((await useDb()).prisma, auditActor(actor), id, patch, requestInfo(event).requestId))
+  return updateReferral(db, actor, id, patch, requestId)
 })

@@ -1,6 +1,6 @@
 import { listReferrals } from '../../../services/search/referrals'
 
 export default defineEventHandler(async (event) => {
-  await requireActor(event, 'search:curate')
-  return { items: await listReferrals((await useDb()).prisma) }
+  const { db } = await requireContext(event, 'search:curate')
+  return { items: await listReferrals(db) }
 })

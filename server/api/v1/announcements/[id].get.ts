@@ -2,10 +2,10 @@ import { announcementIdSchema, announcementQuerySchema } from '../../../../share
 import { getAnnouncement } from '../../../services/lists/announcements'
 
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const id = validParam(event, 'id', announcementIdSchema)
   const query = validQuery(event, announcementQuerySchema)
-  const { prisma } = await useDb()
-  const announcement = await getAnnouncement(prisma, id, query)
+  const announcement = await getAnnouncement(db, id, query)
   if (!announcement) throw apiError(404, 'ANNOUNCEMENT_NOT_FOUND', `没有编号为 ${id} 的调整公告`)
   return announcement
 })

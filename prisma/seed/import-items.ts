@@ -1,0 +1,228 @@
+// Loads the published item file into the database: departments, power items and public
+// services, the demo content the file lacks, and the search dictionary. Idempotent, keyed by
+// codes: a record that exists is left as it is (published records change only through the
+// review workflow), so a second run changes nothing. All or nothing, in one transaction.
+import type { Db, Prisma } from '../../server/utils/prisma'
+import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../server/services/audit'
+import { recordVersions } from '../../server/services/history'
+import { enqueueSearchSync } from '../../server/services/search/outbox'
+import { STOP_WORDS_SETTING } from '../../server/services/search/settings'
+import { generateDemoContent } from './demo-content'
+import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
+import { parseDictionary, type Dictionary } from './dictionary-file'
+import { parseAliasFile } from './alias-file'
+import { parseReferralFile } from './referral-file'
+import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
+
+type Tx = Prisma.TransactionClient
+
+/**
+ * A city's file holds tens of thousands of records: each statement gets a slice of them, so the
+ * client never builds one huge query or result (still one transaction, still all or nothing).
+ */
+const CHUNK = 5000
+
+async function inChunks<T, R>(rows: T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(...await run(rows.slice(i, i + CHUNK)))
+  return out
+}
+
+export interface ImportReport {
+  departments: { created: number; existing: number }
+  items: { created: number; existing: number; differing: number }
+  duties: { created: number; existing: number }
+  boundaries: { created: number; existing: number }
+  funds: { created: number; existing: number; allocations: number }
+  dictionary: { created: number; existing: number; stopWords: number }
+}
+
+export interface ImportOptions {
+  actor?: AuditActor
+  /** the item file's text (data/guangan-items.json) */
+  itemsText: string
+  /** the search dictionary's text (data/search-dictionary.json), if any */
+  dictionaryText?: string
+  /** the items' everyday names (data/aliases.json), if any: given to the items this import creates */
+  aliasesText?: string
+  /** needs handled elsewhere (data/referrals.json), if any: loaded as examples into an empty table */
+  referralsText?: string
+  sourceName?: string
+}
+
+export async function importItems(db: Db, options: ImportOptions): Promise<ImportReport> {
+  // Both files are validated completely before the first write.
+  const source = parseSourceFile(options.itemsText)
+  const dictionary = options.dictionaryText ? parseDictionary(options.dictionaryText) : undefined
+  const aliases = options.aliasesText ? parseAliasFile(options.aliasesText) : new Map<string, string[]>()
+  const referrals = options.referralsText ? parseReferralFile(options.referralsText) : []
+  const actor = options.actor ?? SYSTEM_ACTOR
+  return db.$transaction(async (tx) => {
+    const at = new Date()
+    const departments = await importDepartments(tx, source)
+    const items = await importPowerItems(tx, source, departments.ids, at, aliases)
+    const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
+    const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
+    if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
+    const report: ImportReport = {
+      departments: { created: departments.created, existing: departments.existing },
+      items: { created: items.created, existing: items.existing, differing: items.differing },
+      ...demo,
+      dictionary: dict,
+    }
+    const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
+    if (changed > 0) {
+      await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
+    }
+    return report
+  // Five minutes for a district's file; a city's file of 100,000 items may take longer.
+  }, { timeout: 300_000 + 10 * source.records.length, maxWait: 30_000 })
+}
+
+async function importDepartments(tx: Tx, source: ParsedSource) {
+  const byName = new Map<string, string[]>()
+  for (const r of source.records) byName.set(r.department, [...(byName.get(r.department) ?? []), r.deptCode])
+  const existing = await tx.department.findMany({ select: { id: true, name: true } })
+  const known = new Set(existing.map((d) => d.name))
+  const areaCode = source.records[0]!.areaCode
+  const missing = [...byName].filter(([name]) => !known.has(name))
+  const created = missing.length
+    ? await tx.department.createManyAndReturn({
+      data: missing.map(([name, codes], i) => ({ name, code: departmentCode(codes), level: 'COUNTY' as const, areaCode, sortOrder: existing.length + i })),
+      select: { id: true, name: true },
+    })
+    : []
+  const ids = new Map<string, number>([...existing, ...created].map((d) => [d.name, d.id]))
+  return { ids, created: created.length, existing: byName.size - created.length }
+}
+
+async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, at: Date, aliases: Map<string, string[]>) {
+  const existing = await tx.powerItem.findMany({ select: { id: true, code: true, name: true, type: true, departmentId: true } })
+  const byCode = new Map(existing.map((i) => [i.code, i]))
+  const missing = source.records.filter((r) => !byCode.has(r.itemCode))
+  const differing = source.records.filter((r) => {
+    const item = byCode.get(r.itemCode)
+    return item && (item.name !== r.name || item.type !== r.typeKey || item.departmentId !== departmentIds.get(r.department))
+  }).length
+  // The first load is the list's initial publication: a list version with its announcement.
+  const listVersion = missing.length ? await publishImportVersion(tx, missing.length, at) : null
+  const created = await inChunks(missing, async (chunk) => {
+    const items = await tx.powerItem.createManyAndReturn({
+      data: chunk.map((r) => ({
+        code: r.itemCode,
+        name: r.name,
+        aliases: aliases.get(r.itemCode) ?? [],
+        type: r.typeKey,
+        departmentId: departmentIds.get(r.department)!,
+        groupName: r.group,
+        sourceUrl: r.sourceUrl ?? null,
+        level: 'COUNTY' as const,
+        publishedAt: at,
+      })),
+      include: { department: { select: { name: true } } },
+    })
+    await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
+    await enqueueSearchSync(tx, 'POWER_ITEM', items.map((i) => i.id))
+    return items.map((i) => ({ id: i.id, code: i.code }))
+  })
+  const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
+  return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+}
+
+async function publishImportVersion(tx: Tx, count: number, at: Date) {
+  const year = at.getUTCFullYear()
+  const last = await tx.listVersion.findFirst({ where: { year }, orderBy: { batch: 'desc' }, select: { batch: true } })
+  const batch = (last?.batch ?? 0) + 1
+  const title = `${year}年第${batch}批：清单导入发布`
+  return tx.listVersion.create({
+    data: {
+      year, batch, title, effectiveDate: at, status: 'PUBLISHED', publishedAt: at,
+      announcement: { create: { title, body: `依据政务服务网公开数据导入并发布事项${count}项。`, publishedAt: at } },
+    },
+  })
+}
+
+async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date, listVersionId: number | null) {
+  const departmentCodes = await tx.department.findMany({ select: { id: true, code: true, name: true } })
+  const deptIdByCode = new Map(departmentCodes.map((d) => [d.code, d.id]))
+  const codeByName = new Map(departmentCodes.map((d) => [d.name, d.code]))
+  const demo = generateDemoContent({
+    departments: departmentCodes.filter((d) => departmentIds.has(d.name)).map((d) => ({ code: d.code, name: d.name })),
+    items: source.records.map((r) => ({ code: r.itemCode, name: r.name, type: r.typeKey, departmentCode: codeByName.get(r.department)! })),
+  })
+
+  const knownDuties = new Set((await tx.duty.findMany({ select: { code: true } })).map((d) => d.code))
+  const newDuties = demo.duties.filter((d) => !knownDuties.has(d.code))
+  const duties = await inChunks(newDuties, async (chunk) => {
+    const rows = await tx.duty.createManyAndReturn({
+      data: chunk.map((d) => ({
+        code: d.code,
+        kind: d.kind,
+        departmentId: deptIdByCode.get(d.departmentCode)!,
+        powerItemId: d.powerItemCode ? itemIds.get(d.powerItemCode) ?? null : null,
+        title: d.title,
+        content: d.content,
+        basis: d.basis,
+        isDemo: true,
+        publishedAt: at,
+      })),
+      select: { id: true, code: true },
+    })
+    const dutyId = new Map(rows.map((d) => [d.code, d.id]))
+    await tx.accountabilityCase.createMany({
+      data: chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis }))),
+    })
+    const itemsWithDuty = chunk.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : []))
+    if (itemsWithDuty.length) await tx.powerItem.updateMany({ where: { id: { in: itemsWithDuty } }, data: { hasDemoContent: true } })
+    await enqueueSearchSync(tx, 'DUTY', rows.map((d) => d.id))
+    const dutyRecords = await tx.duty.findMany({ where: { id: { in: rows.map((d) => d.id) } }, include: { accountabilityCases: true } })
+    await recordVersions(tx, 'DUTY', dutyRecords.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot(d) })), { action: 'ADD', at, listVersionId })
+    return rows
+  })
+
+  const knownBoundaries = new Set((await tx.dutyBoundary.findMany({ select: { code: true } })).map((b) => b.code))
+  const newBoundaries = demo.boundaries.filter((b) => !knownBoundaries.has(b.code))
+  for (const b of newBoundaries) {
+    await tx.dutyBoundary.create({
+      data: {
+        code: b.code, title: b.title, content: b.content, basis: b.basis, isDemo: true, publishedAt: at,
+        departments: { create: b.departments.map((d) => ({ departmentId: deptIdByCode.get(d.departmentCode)!, responsibility: d.responsibility, isLead: d.isLead })) },
+      },
+    })
+  }
+
+  const knownFunds = new Set((await tx.specialFund.findMany({ select: { code: true } })).map((f) => f.code))
+  const newFunds = demo.funds.filter((f) => !knownFunds.has(f.code))
+  const funds = newFunds.length
+    ? await tx.specialFund.createManyAndReturn({
+      data: newFunds.map((f) => ({
+        code: f.code, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
+        legalBasis: f.legalBasis, purpose: f.purpose, recipients: f.recipients, allocationMethod: f.allocationMethod,
+        performanceTargets: f.performanceTargets, periodStart: f.periodStart, periodEnd: f.periodEnd, howToApply: f.howToApply,
+        isDemo: true, publishedAt: at,
+      })),
+      select: { id: true, code: true },
+    })
+    : []
+  const fundId = new Map(funds.map((f) => [f.code, f.id]))
+  const allocations = newFunds.flatMap((f) => f.allocations.map((a) => ({ fundId: fundId.get(f.code)!, recipient: a.recipient, amount: a.amount, project: a.project, publishedOn: new Date(`${a.publishedOn}T00:00:00Z`) })))
+  await tx.fundAllocation.createMany({ data: allocations })
+  await enqueueSearchSync(tx, 'SPECIAL_FUND', funds.map((f) => f.id))
+  const fundRecords = await tx.specialFund.findMany({ where: { id: { in: funds.map((f) => f.id) } }, include: { allocations: true } })
+  await recordVersions(tx, 'SPECIAL_FUND', fundRecords.map((f) => ({ entityId: f.id, revision: f.revision, data: fundSnapshot(f) })), { action: 'ADD', at, listVersionId })
+
+  return {
+    duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
+    boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
+    funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },
+  }
+}
+
+async function importDictionary(tx: Tx, dictionary: Dictionary) {
+  const known = new Set((await tx.synonym.findMany({ select: { term: true } })).map((s) => s.term))
+  const fresh = dictionary.entries.filter((e) => !known.has(e.term))
+  await tx.synonym.createMany({ data: fresh.map((e) => ({ term: e.term, targets: e.targets, kind: e.kind, note: e.note ?? null })) })
+  const stop = await tx.setting.findUnique({ where: { key: STOP_WORDS_SETTING } })
+  if (!stop) await tx.setting.create({ data: { key: STOP_WORDS_SETTING, value: dictionary.stopWords } })
+  return { created: fresh.length, existing: dictionary.entries.length - fresh.length, stopWords: stop ? 0 : dictionary.stopWords.length }
+}

@@ -1,0 +1,11 @@
+import { noQuerySchema } from '../../../../shared/query'
+import { sheetFileSchema } from '../../../../shared/spreadsheet'
+import { templateDownload } from '../../../services/import/spreadsheet'
+
+/** /api/import/templates/{power-items|duties|funds}.{xlsx|csv}: the empty import template of a list. */
+export default defineEventHandler(async (event) => {
+  await requireContext(event, 'draft:import')
+  const { list, format } = validParam(event, 'file', sheetFileSchema)
+  validQuery(event, noQuerySchema)
+  return sendDownload(event, await templateDownload(format, list))
+})

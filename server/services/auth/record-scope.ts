@@ -1,0 +1,35 @@
+// The department a record belongs to: what the access policy decides on for a route about one
+// record (server/guards/context.ts, requireRecordContext).
+import type { Db } from '../../utils/prisma'
+import type { ListEntityType } from '../../../shared/lists'
+import { DomainError } from '../errors'
+
+/** The records a route names by `:id`: a change request, or a published record of one of the three lists. */
+export type ScopedRecord = 'CHANGE_REQUEST' | ListEntityType
+
+const NOT_FOUND: Record<ScopedRecord, { code: string; noun: string }> = {
+  CHANGE_REQUEST: { code: 'CHANGE_REQUEST_NOT_FOUND', noun: '变更' },
+  POWER_ITEM: { code: 'ITEM_NOT_FOUND', noun: '事项' },
+  DUTY: { code: 'DUTY_NOT_FOUND', noun: '责任事项' },
+  SPECIAL_FUND: { code: 'FUND_NOT_FOUND', noun: '专项资金' },
+}
+
+export class RecordNotFoundError extends DomainError {
+  constructor(record: ScopedRecord, id: number) {
+    const { code, noun } = NOT_FOUND[record]
+    super(404, code, `没有编号为 ${id} 的${noun}`)
+  }
+}
+
+/** The department of record `id`; a record that does not exist is refused with 404. */
+export async function recordScope(db: Db, record: ScopedRecord, id: number): Promise<{ departmentId: number }> {
+  const where = { where: { id }, select: { departmentId: true } }
+  const found = await {
+    CHANGE_REQUEST: () => db.changeRequest.findUnique(where),
+    POWER_ITEM: () => db.powerItem.findUnique(where),
+    DUTY: () => db.duty.findUnique(where),
+    SPECIAL_FUND: () => db.specialFund.findUnique(where),
+  }[record]()
+  if (!found) throw new RecordNotFoundError(record, id)
+  return found
+}

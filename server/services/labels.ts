@@ -1,0 +1,87 @@
+// The Chinese names the server writes (downloads, announcements, search facets, the spreadsheet
+// import, the audit export) for the values and fields the database stores: one table per kind of
+// value. The pages word the same values through i18n/locales/<language>/.
+import type { AdminLevel, AllocationMethod, DutyKind, ItemStatus, ListKind } from '../../shared/lists'
+
+export const LEVEL_NAMES: Record<AdminLevel, string> = {
+  PROVINCE: '省级',
+  CITY: '市级',
+  COUNTY: '县（区）级',
+  TOWNSHIP: '乡镇（街道）级',
+  VILLAGE: '村（社区）级',
+}
+
+export const STATUS_NAMES: Record<ItemStatus, string> = { IN_FORCE: '实施中', DELEGATED: '已下放', CANCELLED: '已取消' }
+
+export const METHOD_NAMES: Record<AllocationMethod, string> = { FACTOR: '因素法', PROJECT: '项目法' }
+
+export const DUTY_TYPE_NAMES: Record<DutyKind, string> = { DEPARTMENT_DUTY: '部门职责', POWER_DUTY: '责任事项', SUPERVISION: '事中事后监管' }
+
+export const ACTION_NAMES: Record<string, string> = {
+  ADD: '新增',
+  UPDATE: '修改',
+  RETAIN: '保留',
+  DELEGATE: '下放',
+  CANCEL: '取消',
+  ADJUST: '调整',
+  MERGE: '合并',
+}
+
+/** The lists by their official names. */
+export const LIST_NAMES: Record<ListKind, string> = { power: '权力清单', responsibility: '责任清单', fund: '财政专项资金管理清单' }
+
+export const ROLE_NAMES: Record<string, string> = { EDITOR: '部门经办人', REFORM_OFFICE: '审改办', AUDITOR: '审计监督', ADMIN: '系统管理员' }
+
+/** What a record or an audit entry is about, by its entity type. */
+export const ENTITY_NAMES: Record<string, string> = {
+  POWER_ITEM: '权力事项',
+  DUTY: '责任事项',
+  DUTY_BOUNDARY: '职责边界',
+  SPECIAL_FUND: '专项资金',
+  DEPARTMENT: '部门',
+  USER: '用户',
+  SYNONYM: '同义词',
+  LIST_VERSION: '清单版本',
+  CHANGE_REQUEST: '变更申请',
+  SETTING: '系统设置',
+}
+
+/** Snapshot fields by name, for the "what changed" column of a version's changes. */
+export const FIELD_NAMES: Record<string, string> = {
+  code: '编码',
+  name: '名称',
+  title: '名称',
+  aliases: '俗称',
+  type: '事项类型',
+  kind: '类别',
+  departmentId: '实施主体',
+  department: '实施主体',
+  groupName: '所属主项',
+  legalBasis: '设定依据',
+  basis: '依据',
+  content: '内容',
+  level: '行使层级',
+  timeLimit: '承诺时限',
+  fees: '收费',
+  contact: '咨询电话',
+  status: '状态',
+  delegatedToLevel: '下放层级',
+  delegatedToDepartmentId: '下放部门',
+  mergedIntoId: '合并至',
+  statusDocumentNo: '状态文号',
+  powerItemId: '对应事项',
+  cases: '追责情形',
+  year: '年度',
+  amount: '资金规模',
+  purpose: '用途',
+  recipients: '支持对象',
+  allocationMethod: '分配方式',
+  performanceTargets: '绩效目标',
+  periodStart: '起始年度',
+  periodEnd: '截止年度',
+  howToApply: '申报方式',
+  allocations: '分配结果',
+  isDemo: '示例数据',
+}
+
+export const label = (names: Record<string, string>, key: string | null | undefined): string => (key ? names[key] ?? key : '')
