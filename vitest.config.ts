@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     // Two cores: the end-to-end build and the servers need them more than parallel files do.
     fileParallelism: false,
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 240_000,
     reporters: ['default'],
     projects: [
