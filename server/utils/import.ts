@@ -4,11 +4,12 @@
 import { setResponseStatus, type H3Event } from 'h3'
 import { importQuerySchema, SHEET_LIMITS, type SheetListKey, type SheetReport } from '../../shared/spreadsheet'
 import { SheetFileError, tooLarge } from '../services/import/sheet-file'
-import { importSheet } from '../services/import/spreadsheet'
+import { EMBEDDED_IMPORT_BATCH, importSheet } from '../services/import/spreadsheet'
 import { apiError, validQuery } from './http'
 import { auditActor, departmentScope, requestInfo, requireActor, requireScope, type Actor } from './auth'
 import { readUploadedFile } from './upload'
 import { useDb } from './prisma'
+import { loadConfig } from './config'
 
 export async function withSheetErrors<T>(work: Promise<T>): Promise<T> {
   try {
@@ -41,7 +42,8 @@ export async function importSheetUpload(event: H3Event, list: SheetListKey): Pro
   const departmentId = departmentScope(actor, 'draft:import')!
   const file = await withSheetErrors(readUploadedFile(event, 'file', SHEET_LIMITS.maxBytes, tooLarge))
   const { prisma } = await useDb()
-  const report = await withSheetErrors(importSheet(prisma, list, { ...auditActor(actor), id: actor.id }, departmentId, file, { dryRun, requestId: requestInfo(event).requestId ?? undefined }))
+  const batchSize = loadConfig().databaseUrl ? undefined : EMBEDDED_IMPORT_BATCH
+  const report = await withSheetErrors(importSheet(prisma, list, { ...auditActor(actor), id: actor.id }, departmentId, file, { dryRun, requestId: requestInfo(event).requestId ?? undefined, batchSize }))
   if (!dryRun && report.errors.length) throw sheetInvalid(report)
   if (report.imported) setResponseStatus(event, 201)
   return report

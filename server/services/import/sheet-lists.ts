@@ -25,7 +25,7 @@ interface Choice {
 }
 
 /** A published record as the import checks a row's code against it. */
-export interface SheetRecord { id: number; code: string; departmentId: number; status: string; department: { name: string } }
+export interface SheetRecord { id: number; code: string; departmentId: number; status: string; revision: number; department: { name: string } }
 
 export interface SheetList<R extends { code: string } = { code: string }> {
   key: SheetListKey
