@@ -33,17 +33,21 @@ function buildIfStale(): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
-// A read-only, full or misplaced data folder stops the start at once with one line saying what
-// to do, before a minute of building and instead of a stack trace from PGlite or Meilisearch.
+// A read-only, full, misplaced or already used data folder stops the start at once with one line
+// saying what to do, before a minute of building and instead of a stack trace from PGlite or
+// Meilisearch. The folder stays claimed until this process ends (the server shares the claim).
 {
   const { loadConfig } = await import('../server/utils/config')
-  const { checkDataDir, DataDirError } = await import('../server/utils/data-dir')
+  const { checkDataDir, lockDataDir, DataDirError } = await import('../server/utils/data-dir')
   const config = loadConfig()
   if (!config.databaseUrl || !config.meiliUrl || !config.sessionPassword) {
-    await checkDataDir(config.dataDir).catch((error: Error) => {
+    try {
+      await checkDataDir(config.dataDir)
+      lockDataDir(config.dataDir)
+    } catch (error) {
       console.error(error instanceof DataDirError ? `[start] ${error.message}` : error)
       process.exit(1)
-    })
+    }
   }
 }
 

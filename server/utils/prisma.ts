@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client'
 import { loadConfig, type AppConfig } from './config'
-import { checkDataDir } from './data-dir'
+import { checkDataDir, lockDataDir } from './data-dir'
 import { setAuditSigningKey } from '../services/audit'
 
 export type Db = PrismaClient
@@ -34,14 +34,20 @@ export async function openDatabase(config: AppConfig = loadConfig()): Promise<Db
     return { prisma, close: () => prisma.$disconnect(), listen: (channel, onNotify) => listenPg(url, channel, onNotify) }
   }
   await checkDataDir(config.pgliteDir)
+  // PGlite admits one process: a second one on the same files would lose writes without a word.
+  const unlock = lockDataDir(config.dataDir)
   const pglite = new PGlite({ dataDir: config.pgliteDir })
-  await pglite.waitReady
+  await pglite.waitReady.catch((error: unknown) => {
+    unlock()
+    throw error
+  })
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   return {
     prisma,
     close: async () => {
       await prisma.$disconnect()
       await pglite.close()
+      unlock()
     },
     listen: async (channel, onNotify) => pglite.listen(channel, onNotify),
   }
