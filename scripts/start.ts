@@ -63,6 +63,7 @@ const { drainAll } = await import('../server/services/search/outbox')
 const { createMeiliClient } = await import('../server/utils/meili')
 const { ensureDemoAccounts, disableDemoAccounts } = await import('../server/services/auth/demo-accounts')
 const { ensureSessionSecret } = await import('./lib/session-secret')
+const { stopMeilisearchOnSignal, superviseServer } = await import('./lib/supervise')
 
 const demoFlag = process.env.NUXT_PUBLIC_DEMO ?? '1'
 const demo = demoFlag === '1' || demoFlag === 'true'
@@ -75,6 +76,7 @@ try {
   process.exit(1)
 }
 const config = meili.config
+const handOverSignals = stopMeilisearchOnSignal(meili.process, log)
 log(meili.process ? `Meilisearch ${config.meiliUrl} (bundled, data in ${path.relative(root, config.dataDir)}/meilisearch)` : `Meilisearch ${config.meiliUrl}`)
 log(config.databaseUrl ? 'database: PostgreSQL from DATABASE_URL' : `database: embedded PGlite in ${path.relative(root, config.pgliteDir)}`)
 
@@ -129,18 +131,5 @@ const server = spawn(process.execPath, [path.join(root, '.output/server/index.mj
   },
 })
 log(`portal: http://localhost:${port}  (Ctrl+C stops the portal and Meilisearch)`)
-
-let stopping = false
-async function shutdown(code: number) {
-  if (stopping) return
-  stopping = true
-  if (server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
-  }
-  await meili.process?.stop()
-  process.exit(code)
-}
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
-server.on('exit', (code) => void shutdown(code ?? 1))
+handOverSignals()
+process.exit(await superviseServer(server, meili.process, log))
