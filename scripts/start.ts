@@ -128,6 +128,7 @@ const server = spawn(process.execPath, [path.join(root, '.output/server/index.mj
     MEILI_MASTER_KEY: config.meiliKey ?? '',
     NUXT_PUBLIC_DEMO: demo ? '1' : '0',
     NUXT_SESSION_PASSWORD: sessionPassword,
+    SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
   },
 })
 log(`portal: http://localhost:${port}  (Ctrl+C stops the portal and Meilisearch)`)

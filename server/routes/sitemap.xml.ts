@@ -1,9 +1,10 @@
-import { getRequestURL, setHeader } from 'h3'
+import { setHeader } from 'h3'
+import { siteUrl } from '../utils/site-url'
 import { sitemapXml } from '../services/lists/sitemap'
 
 export default defineEventHandler(async (event) => {
   const { prisma } = await useDb()
   setHeader(event, 'Content-Type', 'application/xml; charset=utf-8')
   setHeader(event, 'Cache-Control', 'public, max-age=3600')
-  return sitemapXml(prisma, process.env.NUXT_PUBLIC_SITE_URL || getRequestURL(event).origin)
+  return sitemapXml(prisma, siteUrl())
 })

@@ -22,6 +22,8 @@ export interface AppConfig {
   auditHmacKey: string | undefined
   /** the first audit entry written with the key, when it was added to an existing log */
   auditHmacFromSeq: bigint | undefined
+  /** the portal's public address, for the sitemap and the language links; the server refuses to start without it */
+  siteUrl: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -39,5 +41,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
     auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
+    siteUrl: env.SITE_URL ? env.SITE_URL.replace(/\/+$/, '') : undefined,
   }
 }

@@ -33,6 +33,7 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       MEILI_INDEX: config.meiliIndex,
       // The portal refuses to start without a session secret; tests may pass their own.
       NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+      SITE_URL: `http://127.0.0.1:${port}`,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,6 +104,10 @@ export async function startPortalWithRealData(extraEnv: Record<string, string> =
     await db.close()
   }
   const portal = await startPortal(config, extraEnv)
-  await waitForIndex(portal)
+  // A portal that never catches up would outlive the failed test file.
+  await waitForIndex(portal).catch((error: unknown) => {
+    portal.process.kill('SIGKILL')
+    throw error
+  })
   return { portal, config }
 }
