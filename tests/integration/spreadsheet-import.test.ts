@@ -11,7 +11,10 @@ import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { undoInterruptedImports, UNDONE_REASON } from '../../server/services/import/pending-imports'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import type { SheetReport } from '../../shared/spreadsheet'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import type { DomainError } from '../../server/services/errors'
+import type { Prisma } from '../../server/utils/prisma'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../shared/workspace'
+import { createTestEnv, waitForLockWaiter, type TestEnv } from '../helpers/services'
 import { csvOf, HEADER, PNG, row, xlsxOf, type SheetCell } from '../helpers/sheets'
 
 let env: TestEnv
@@ -269,6 +272,67 @@ describe('written in batches, as on the embedded database', () => {
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: manual.id } })).status).toBe('DRAFT')
     expect(await pendingImports()).toBe(0)
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
+  })
+
+  /**
+   * Another process's draft, inserted but not committed when the import writes the batch that
+   * holds the same record or code. The import's checks cannot see it; the database's one-open-
+   * change indexes make the batch wait for it and refuse once it commits. Returns the refusal.
+   */
+  async function raceDraftInFlight(inFlight: (ids: { author: number; department: number }) => Prisma.ChangeRequestUncheckedCreateInput, rows: SheetCell[][]) {
+    const last = (await db().changeRequest.aggregate({ _max: { id: true } }))._max.id ?? 0
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let inserted!: () => void
+    const ready = new Promise<void>((resolve) => { inserted = resolve })
+    const other = db().$transaction(async (tx) => {
+      const draft = await tx.changeRequest.create({ data: inFlight({ author: editor.id, department: police.id }) })
+      inserted()
+      await held
+      return draft
+    }, { timeout: 60_000 })
+    await ready
+    const importing = batched(csvOf([HEADER, ...rows]), 10).then(() => null, (error: DomainError) => error)
+    await waitForLockWaiter(db())
+    release()
+    const committed = await other
+    const refusal = await importing
+
+    // The first two batches were written, then withdrawn; the third never was.
+    const written = await db().changeRequest.findMany({ where: { id: { gt: last, not: committed.id } } })
+    expect(written).toHaveLength(20)
+    expect(new Set(written.map((d) => d.status))).toEqual(new Set(['WITHDRAWN']))
+    expect(await db().auditEntry.count({ where: { action: 'draft.withdraw', reason: UNDONE_REASON, entityId: { in: written.map((d) => String(d.id)) } } })).toBe(20)
+    expect(await pendingImports()).toBe(0)
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
+    await db().changeRequest.update({ where: { id: committed.id }, data: { status: 'WITHDRAWN' } })
+    return refusal
+  }
+
+  /** Two items of the department no change holds now. */
+  async function freeItems() {
+    const held = new Set((await db().changeRequest.findMany({ where: { status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { entityId: true } })).map((c) => c.entityId))
+    return policeItems.filter((i) => !held.has(i.id)).slice(0, 2) as [typeof policeItems[number], typeof policeItems[number]]
+  }
+
+  const newRows = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => row(`${prefix}-${from + i}`))
+
+  it('answers 409 OPEN_CHANGE_EXISTS when a draft of a row\'s item commits while its batch is written, and withdraws the batches before', async () => {
+    const [item] = await freeItems()
+    const refusal = await raceDraftInFlight(
+      ({ author, department }) => ({ entityType: 'POWER_ITEM', entityId: item.id, action: 'RETAIN', departmentId: department, authorId: author, payload: {}, status: 'DRAFT' }),
+      [...newRows('INFLIGHT', 0, 25), row(item.code, { 事项名称: `${item.name}（导入）` }), ...newRows('INFLIGHT', 25, 4)],
+    )
+    expect(refusal).toMatchObject({ status: 409, code: 'OPEN_CHANGE_EXISTS', message: '该事项已有未完成的变更' })
+  })
+
+  it('answers 409 ITEM_CODE_TAKEN when a proposal of a row\'s new code commits while its batch, new and changed items together, is written', async () => {
+    const [, item] = await freeItems()
+    const refusal = await raceDraftInFlight(
+      ({ author, department }) => ({ entityType: 'POWER_ITEM', action: 'ADD', proposedCode: 'PROPOSED-25', departmentId: department, authorId: author, payload: { code: 'PROPOSED-25' }, status: 'DRAFT' }),
+      [...newRows('PROPOSED', 0, 26), row(item.code, { 事项名称: `${item.name}（导入）` }), ...newRows('PROPOSED', 26, 3)],
+    )
+    expect(refusal).toMatchObject({ status: 409, code: 'ITEM_CODE_TAKEN' })
   })
 
   it('is undone when its process was killed half-way, once the next process starts', { timeout: 120_000 }, async () => {
