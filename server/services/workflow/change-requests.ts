@@ -88,7 +88,7 @@ export async function insertDrafts(tx: Prisma.TransactionClient, actor: AuditAct
   const data: Prisma.ChangeRequestCreateManyInput[] = []
   for (const input of inputs) {
     const { entityId, baseRevision } = await checkReferences(tx, input, departmentId)
-    data.push({ entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' as const })
+    data.push({ entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' })
   }
   const created = await tx.changeRequest.createManyAndReturn({ data }).catch((error: unknown) => { throw raced(error, inputs) })
   // One INSERT numbers its rows in the order given.
