@@ -36,7 +36,8 @@ export default defineNuxtConfig({
       { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json', 'en/workspace.json', 'en/import.json', 'en/audit.json', 'en/search.json'] },
     ],
     detectBrowserLanguage: false,
-    baseUrl: process.env.NUXT_PUBLIC_SITE_URL || 'http://localhost:3000',
+    // Replaced at startup by SITE_URL (server/plugins/site-url.ts).
+    baseUrl: 'http://localhost:3000',
   },
   runtimeConfig: {
     // Sealed session cookie (nuxt-auth-utils). The password comes from NUXT_SESSION_PASSWORD;

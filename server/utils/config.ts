@@ -25,6 +25,10 @@ export interface AppConfig {
   auditHmacKey: string | undefined
   /** the first audit entry written with the key, when it was added to an existing log */
   auditHmacFromSeq: bigint | undefined
+  /** the portal's public address, for the sitemap and the language links; the server refuses to start without it */
+  siteUrl: string | undefined
+  /** open connections one client address may hold; 0: no limit (docs/SECURITY.md, "Slow clients") */
+  maxConnectionsPerClient: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
     auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
+    siteUrl: env.SITE_URL ? env.SITE_URL.replace(/\/+$/, '') : undefined,
+    maxConnectionsPerClient: /^\d+$/.test(env.MAX_CONNECTIONS_PER_CLIENT ?? '') ? Number(env.MAX_CONNECTIONS_PER_CLIENT) : 100,
   }
 }
 

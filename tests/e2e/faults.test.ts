@@ -192,7 +192,7 @@ describe('the built server without DATABASE_URL and a data folder it cannot use'
       const dataDir = path.join(dir, 'a-file', 'data')
       const server = spawnSync(process.execPath, ['.output/server/index.mjs'], {
         cwd: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'),
-        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD },
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD, SITE_URL: 'http://localhost' },
         encoding: 'utf8',
         timeout: 20_000,
       })

@@ -2,6 +2,7 @@
 // real data loaded by the import command, found over HTTP and in a browser.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -16,6 +17,15 @@ let portal: Portal
 let config: ReturnType<typeof testConfig>
 
 const get = (path: string) => fetch(`${portal.url}${path}`)
+/** A GET with headers fetch() will not send as given (Host), through node:http. */
+function getWithHeaders(path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(`${portal.url}${path}`, { headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => { body += chunk }).on('end', () => resolve(body))
+    }).on('error', reject)
+  })
+}
 const getJson = async <T>(path: string) => (await get(path)).json() as Promise<T>
 const hitNames = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
 
@@ -69,6 +79,24 @@ describe('the portal over HTTP', () => {
     expect(xml).toContain(`hreflang="en" href="${portal.url}/en/items/${hit.code}"`)
     expect(xml.match(/<url>/g)!.length).toBeGreaterThan(1135)
     expect(await (await get('/robots.txt')).text()).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
+  })
+
+  it('names its configured address (SITE_URL) in the sitemap and language links, whatever Host a request claims', async () => {
+    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example' }
+    const hit = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!
+    const sitemap = await getWithHeaders('/sitemap.xml', forged)
+    expect(sitemap).toContain(`<loc>${portal.url}/items/${hit.code}</loc>`)
+    expect(sitemap).not.toContain('evil.example')
+    expect(await getWithHeaders('/robots.txt', forged)).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
+    const page = await getWithHeaders(`/items/${hit.code}`, forged)
+    expect(page).toContain(`href="${portal.url}/en/items/${hit.code}"`)
+    expect(page).not.toContain('evil.example')
+    expect(page).not.toContain('localhost:3000')
+  })
+
+  it('refuses to start without SITE_URL, saying so', async () => {
+    const refused = await startPortal(config, { SITE_URL: '' }).then(async (started) => { await started.stop(); return null }, (error: Error) => error.message)
+    expect(refused).toContain('SITE_URL must be set')
   })
 
   it('sends security headers, and a script policy that allows only the page\'s own inline script', async () => {

@@ -1,6 +1,7 @@
 // The built portal as a user's browser or API client meets it: `nuxt build` once per run, then
 // real server processes on free ports against the test's database and Meilisearch.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AppConfig } from '../../server/utils/config'
 import { freePort } from '../../scripts/lib/meilisearch-process'
@@ -32,6 +33,7 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       MEILI_INDEX: config.meiliIndex,
       // The portal refuses to start without a session secret; tests may pass their own.
       NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+      SITE_URL: `http://127.0.0.1:${port}`,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,6 +60,19 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       await gone
     },
   }
+}
+
+/**
+ * The resident memory of a process, now and at its peak since the last `resetPeak` (Linux: the
+ * kernel keeps the peak, so a spike between two samples is not missed).
+ */
+export const processMemory = {
+  resetPeak: (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
+  kilobytes(pid: number): { now: number; peak: number } {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)![1])
+    return { now: field('VmRSS'), peak: field('VmHWM') }
+  },
 }
 
 /** Waits until the portal's own outbox worker has applied every pending change to the index. */

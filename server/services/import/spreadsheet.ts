@@ -10,12 +10,13 @@ import type { ListKind } from '../../../shared/lists'
 import type { RowOutcome, SheetFormat, SheetIssue, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
-import { createDraftIn } from '../workflow/change-requests'
+import { insertDrafts } from '../workflow/change-requests'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
 import { SHEET_LIST_DEFS, type SheetList, type SheetRecord } from './sheet-lists'
+import { clearPending, markPending, pendingImportKey, undoImport } from './pending-imports'
 import { issue, parseSheet, type SheetRow } from './sheet-rows'
 
 type Tx = Prisma.TransactionClient
@@ -59,6 +60,13 @@ type Plan =
   | { row: SheetRow; outcome: 'ADD' }
   | { row: SheetRow; outcome: 'UPDATE'; recordId: number; changed: string[] }
   | { row: SheetRow; outcome: 'UNCHANGED'; changed: [] }
+
+function draftOf(list: SheetList, p: Plan & { outcome: 'ADD' | 'UPDATE' }): DraftInput {
+  // The fields passed the list's own draft schema in parseSheet.
+  return (p.outcome === 'ADD'
+    ? { entityType: list.entityType, action: 'ADD', payload: { ...p.row.fields, code: p.row.code } }
+    : { entityType: list.entityType, action: 'UPDATE', entityId: p.recordId, payload: p.row.fields }) as DraftInput
+}
 
 function changedColumns(list: SheetList, record: { code: string }, fields: Record<string, unknown>): string[] {
   const published = list.fields(record)
@@ -155,15 +163,35 @@ export class SheetInvalidError extends DomainError {
   }
 }
 
+/**
+ * Drafts per transaction on the embedded database, which serves one transaction at a time: public
+ * pages wait for one batch (a tenth of a second or so) instead of the whole import.
+ */
+export const EMBEDDED_IMPORT_BATCH = 50
+
+/**
+ * The pause between two batches. The database takes waiting queries in turn, and a page asks
+ * several one after another: without a pause each of them would wait for a batch of its own.
+ */
+const BATCH_PAUSE_MS = 50
+
 export interface ImportOptions {
   dryRun: boolean
   requestId?: string
+  /**
+   * Drafts written per transaction (default: all in one). The embedded PGlite serves one
+   * transaction at a time, public pages included: there an import is written in batches.
+   */
+  batchSize?: number
 }
 
 /**
  * Reads, checks and (unless a dry run, and only when the whole file is clean) imports a sheet of
  * one list as drafts of `departmentId`, with one audit entry for the import beside each draft's
- * own, in one transaction. Throws SheetFileError for a file that is not a spreadsheet or is too large.
+ * own. The whole sheet is checked in the transaction that writes the first batch; each later
+ * batch checks its rows again in its own, since other drafts may have been made in between, and
+ * a problem found then withdraws what the import wrote (pending-imports.ts) and is reported like
+ * any other. Throws SheetFileError for a file that is not a spreadsheet or is too large.
  */
 export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
   const list = SHEET_LIST_DEFS[key]
@@ -174,21 +202,29 @@ export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { i
     const checked = await plan(db, list, departmentId, sheet.rows)
     return report(file.name, options.dryRun, [...sheet.errors, ...checked.errors], checked.plans, sheet.skipped)
   }
-  return db.$transaction(async (tx) => {
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY
+  const pending = pendingImportKey()
+  const plans = new Map<number, Plan>()
+  let rows = sheet.rows
+  const created = new Map<number, number>()
+  const writeBatch = (batch: number) => db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::int, ${departmentId}::int)`
-    const checked = await plan(tx, list, departmentId, sheet.rows)
-    const errors = [...sheet.errors, ...checked.errors]
-    if (errors.length) return report(file.name, false, errors, checked.plans, sheet.skipped)
-    const created = new Map<number, number>()
-    for (const p of checked.plans) {
-      if (p.outcome === 'UNCHANGED') continue
-      // The fields passed the list's own draft schema in parseSheet.
-      const input = (p.outcome === 'ADD'
-        ? { entityType: list.entityType, action: 'ADD', payload: { ...p.row.fields, code: p.row.code } }
-        : { entityType: list.entityType, action: 'UPDATE', entityId: p.recordId, payload: p.row.fields }) as DraftInput
-      created.set(p.row.row, (await createDraftIn(tx, actor, departmentId, input, options.requestId)).id)
+    const checked = await plan(tx, list, departmentId, rows.slice(0, batch === 0 ? rows.length : batchSize))
+    if (checked.errors.length) return { done: false as const, errors: checked.errors, plans: checked.plans }
+    for (const p of checked.plans) plans.set(p.row.row, p)
+    if (batch === 0) rows = checked.plans.filter((p) => p.outcome !== 'UNCHANGED').map((p) => p.row)
+    const writes = rows.slice(0, batchSize).map((row) => plans.get(row.row)!).filter((p): p is Plan & { outcome: 'ADD' | 'UPDATE' } => p.outcome !== 'UNCHANGED')
+    // plan() reported every row's problem; insertDrafts checks each draft again as a manual one
+    // is (checkReferences) and writes them together, so that the transaction stays short.
+    const drafts = await insertDrafts(tx, actor, departmentId, writes.map((p) => draftOf(list, p)), options.requestId)
+    writes.forEach((p, i) => created.set(p.row.row, drafts[i]!.id))
+    rows = rows.slice(batchSize)
+    if (rows.length) {
+      await markPending(tx, pending, departmentId, [...created.values()])
+      return null
     }
-    const result = report(file.name, false, [], checked.plans, sheet.skipped, created)
+    await clearPending(tx, pending)
+    const result = report(file.name, false, [], [...plans.values()], sheet.skipped, created)
     if (created.size) {
       await appendAudit(tx, actor, {
         action: 'draft.import',
@@ -197,6 +233,23 @@ export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { i
         requestId: options.requestId,
       })
     }
-    return result
+    return { done: true as const, result }
   }, { timeout: 120_000, maxWait: 10_000 })
+  for (let batch = 0; ; batch++) {
+    let outcome: Awaited<ReturnType<typeof writeBatch>>
+    try {
+      outcome = await writeBatch(batch)
+    } catch (error) {
+      if (batch > 0) await undoImport(db, actor, pending, options.requestId)
+      throw error
+    }
+    if (!outcome) {
+      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS))
+      continue
+    }
+    if (outcome.done) return outcome.result
+    if (batch > 0) await undoImport(db, actor, pending, options.requestId)
+    for (const p of outcome.plans) plans.set(p.row.row, p)
+    return report(file.name, false, [...sheet.errors, ...outcome.errors], [...plans.values()], sheet.skipped)
+  }
 }
