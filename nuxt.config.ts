@@ -64,6 +64,10 @@ export default defineNuxtConfig({
   },
   typescript: { strict: true },
   nitro: {
+    // Static files (the JS and CSS chunks above all) are stored brotli- and gzip-compressed at
+    // build and served in the encoding the browser asks for; answers made per request are
+    // compressed by server/plugins/compression.ts.
+    compressPublicAssets: { gzip: true, brotli: true },
     // Before the modules' plugins: see the file.
     plugins: ['~~/server/early-plugins/runtime-config'],
     // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer
