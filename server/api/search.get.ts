@@ -7,7 +7,10 @@ export default defineEventHandler(async (event) => {
   const { prisma } = await useDb()
   try {
     const result = await searchItems(useMeili(), prisma, loadConfig().meiliIndex, query)
-    if (result.total > 0 && query.page === 1) countSearch(query.q)
+    if (result.total > 0 && query.page === 1) {
+      countSearch(query.q)
+      onPublicAnswerReplay(event, () => countSearch(query.q))
+    }
     return result
   } catch (error) {
     if (error instanceof SearchUnavailableError) {

@@ -26,9 +26,10 @@ export type Variants = Partial<Record<Encoding, Promise<Buffer>>>
 
 /**
  * The bytes to send for `bytes`: compressed with the best encoding the client accepts when the
- * answer is text of some size, with the headers that say so. `variants` reuses earlier work.
+ * answer is text of some size, with the headers that say so. `variants` reuses earlier work
+ * (`onCompressed` hears of a copy made for it).
  */
-export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: Variants = {}): Promise<Buffer> {
+export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: Variants = {}, onCompressed?: (bytes: number) => void): Promise<Buffer> {
   if (bytes.length < MIN_COMPRESSIBLE_BYTES || getResponseHeader(event, 'content-encoding')) return bytes
   if (!isCompressibleType(String(getResponseHeader(event, 'content-type') ?? ''))) return bytes
   // Caches between the portal and the browser must keep one copy per encoding.
@@ -36,7 +37,9 @@ export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: 
   if (!/accept-encoding/i.test(vary)) appendResponseHeader(event, 'vary', 'Accept-Encoding')
   const encoding = negotiateEncoding(getRequestHeader(event, 'accept-encoding'))
   if (!encoding) return bytes
+  const made = !variants[encoding]
   const compressed = await (variants[encoding] ??= compress(bytes, encoding))
+  if (made) onCompressed?.(compressed.length)
   setResponseHeader(event, 'content-encoding', encoding)
   removeResponseHeader(event, 'content-length')
   return compressed

@@ -5,6 +5,7 @@ import type { Meilisearch } from 'meilisearch'
 import type { Db, Prisma } from '../../utils/prisma'
 import { documentBuilders, documentId, isIndexedEntity } from './documents'
 import { applySearchSettings } from './settings'
+import { markSearchIndexChanged } from '../cache-generation'
 
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
@@ -83,6 +84,7 @@ export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, ba
       if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask({ timeout: 60_000 }))
     }
     await db.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { processedAt: new Date(), lastError: null } })
+    await markSearchIndexChanged(db)
     return { applied: rows.length, failed: 0 }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
