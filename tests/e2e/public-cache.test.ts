@@ -69,7 +69,8 @@ const until = (check: () => Promise<boolean>) => expect.poll(check, { timeout: 1
 
 describe('two portal processes on one database', () => {
   it('each answers a public page or API answer again from memory, a language, a query and a page apart', async () => {
-    const paths = [`/items/${passport.code}`, `/en/items/${passport.code}`, '/power', '/power?page=2', `/api/v1/power-items/${passport.code}`, '/api/v1/power-items?type=LICENSING']
+    const paths = [`/items/${passport.code}`, `/en/items/${passport.code}`, '/power', '/power?page=2', `/api/v1/power-items/${passport.code}`,
+      '/api/v1/power-items?type=LICENSING', `/api/search?q=${encodeURIComponent('护照')}`, `/api/search?q=${encodeURIComponent('护照')}&page=2`, `/search?q=${encodeURIComponent('低保')}`]
     for (const portal of [a, b]) {
       const first = new Map<string, string>()
       for (const path of paths) {
