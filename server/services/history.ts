@@ -4,6 +4,7 @@ import type { Db, Prisma } from '../utils/prisma'
 import type { PublicHistoryEntry } from '../../shared/items'
 import { diffSnapshots, type FieldChange } from '../../shared/diff'
 import { toJsonValue } from './audit'
+import { insertRows, type ColumnType } from '../utils/bulk-insert'
 
 export { diffSnapshots, type FieldChange } from '../../shared/diff'
 export { endOfCityDay } from '../../shared/city-time'
@@ -11,6 +12,11 @@ export { endOfCityDay } from '../../shared/city-time'
 type Tx = Prisma.TransactionClient
 export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
 type Action = Prisma.RecordVersionCreateManyInput['action']
+
+const RECORD_VERSION_COLUMNS: Record<string, ColumnType> = {
+  entityType: '"EntityType"', entityId: 'integer', revision: 'integer', data: 'jsonb',
+  validFrom: 'timestamp(3)', action: '"ChangeAction"', documentNo: 'text', listVersionId: 'integer',
+}
 
 export interface VersionInput {
   entityId: number
@@ -25,18 +31,16 @@ export async function recordVersions(tx: Tx, entityType: VersionedEntity, versio
     where: { entityType, entityId: { in: versions.map((v) => v.entityId) }, validTo: null },
     data: { validTo: meta.at },
   })
-  await tx.recordVersion.createMany({
-    data: versions.map((v) => ({
-      entityType,
-      entityId: v.entityId,
-      revision: v.revision,
-      data: toJsonValue(v.data) ?? {},
-      validFrom: meta.at,
-      action: meta.action,
-      documentNo: meta.documentNo ?? null,
-      listVersionId: meta.listVersionId ?? null,
-    })),
-  })
+  await insertRows(tx, 'RecordVersion', RECORD_VERSION_COLUMNS, versions.map((v) => ({
+    entityType,
+    entityId: v.entityId,
+    revision: v.revision,
+    data: toJsonValue(v.data) ?? {},
+    validFrom: meta.at,
+    action: meta.action,
+    documentNo: meta.documentNo ?? null,
+    listVersionId: meta.listVersionId ?? null,
+  })))
 }
 
 export interface TimelineEntry {

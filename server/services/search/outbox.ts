@@ -6,6 +6,7 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { documentBuilders, documentId, isIndexedEntity } from './documents'
 import { applySearchSettings } from './settings'
 import { markSearchIndexChanged } from '../cache-generation'
+import { insertRows } from '../../utils/bulk-insert'
 
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
@@ -21,7 +22,8 @@ async function notifyWorkers(tx: Tx): Promise<void> {
 /** Call inside the transaction that writes the records. */
 export async function enqueueSearchSync(tx: Tx, entityType: IndexedEntity, ids: number[]): Promise<void> {
   if (!ids.length) return
-  await tx.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' as const })) })
+  await insertRows(tx, 'SearchOutbox', { entityType: '"EntityType"', entityId: 'integer', operation: '"OutboxOperation"' },
+    ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' })))
   await notifyWorkers(tx)
 }
 
