@@ -17,7 +17,8 @@ function cell(value: unknown, type: ColumnType): unknown {
   if (value === undefined || value === null) return null
   // Prisma keeps DateTime as UTC in `timestamp(3)`: an ISO string's zone is dropped on the cast.
   if (value instanceof Date) return type === 'date' ? value.toISOString().slice(0, 10) : value.toISOString()
-  if (type === 'jsonb') return JSON.stringify(value)
+  // As Prisma writes Json: bigints as strings, undefined members left out, dates as ISO strings.
+  if (type === 'jsonb') return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
   if (typeof value === 'object') return String(value)
   return value
 }
