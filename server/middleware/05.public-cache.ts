@@ -1,7 +1,7 @@
-// Serves a public answer kept from an earlier request when nothing it shows has changed since
-// (server/utils/public-cache.ts). Concurrent first requests for one answer wait for the first
-// of them instead of all computing it. X-Cache says which it was.
-import { setResponseHeader, setResponseStatus } from 'h3'
+// A public answer not kept yet (server/utils/public-cache.ts; kept ones are served before any
+// middleware, by server/plugins/public-cache.ts): concurrent first requests for one answer wait
+// for the first of them instead of all computing it, then get what it kept. X-Cache says which.
+import { setResponseHeader } from 'h3'
 
 /** A request never waits longer than this for another one to compute its answer. */
 const WAIT_MS = 10_000
@@ -29,13 +29,8 @@ export default defineEventHandler(async (event) => {
     }
   }
   if (kept) {
-    cache.stats.hits++
-    setResponseStatus(event, kept.status)
-    for (const [name, value] of kept.headers) event.node.res.setHeader(name, value)
-    setResponseHeader(event, 'X-Cache', 'HIT')
-    event.context.publicCache = { key, generation, kept }
-    kept.onReplay?.()
-    return kept.body
+    await replayKeptAnswer(event, cache, key, kept)
+    return
   }
   cache.stats.misses++
   setResponseHeader(event, 'X-Cache', 'MISS')

@@ -11,7 +11,7 @@ export default defineNitroPlugin((nitro) => {
   nitro.hooks.hook('beforeResponse', async (event: H3Event, response: { body?: unknown }) => {
     const bytes = answerBytes(event, response.body)
     const pending = event.context.publicCache
-    if (bytes && pending && !pending.kept && getResponseStatus(event) === 200) {
+    if (bytes && pending && getResponseStatus(event) === 200) {
       const headers = keptHeaders(event)
       if (headers) pending.kept = cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, onReplay: pending.onReplay })
     }

@@ -2,12 +2,25 @@
 // the content: a notification at every commit that changes public content or after the search
 // index took in changes (any process), and a read every second for a notification lost while
 // the listening connection was down. Until the generation is known, nothing is kept or served.
+//
+// A kept answer is sent before anything else runs for the request (nitro's request hooks, which
+// set up i18n and copy the runtime config, and the middleware): that is what lets a process send
+// thousands of them a second. Its headers are those the first answer had, security headers
+// included; only the request id is new.
+import type { H3Event } from 'h3'
 import { CACHE_CHANNEL, readCacheGeneration } from '../services/cache-generation'
 
 const POLL_MS = 1000
 
 export default defineNitroPlugin((nitro) => {
   const cache = usePublicCache()
+  const handle = nitro.h3App.handler
+  nitro.h3App.handler = defineEventHandler(async (event: H3Event) => {
+    const key = cache.currentGeneration === undefined ? undefined : publicCacheKey(event)
+    const kept = key === undefined ? undefined : cache.get(key)
+    if (!kept) return handle(event)
+    await replayKeptAnswer(event, cache, key!, kept)
+  })
   let stopped = false
   let unlisten: (() => Promise<void>) | undefined
   let reading: Promise<void> | undefined

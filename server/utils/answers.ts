@@ -41,6 +41,7 @@ export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: 
   const compressed = await (variants[encoding] ??= compress(bytes, encoding))
   if (made) onCompressed?.(compressed.length)
   setResponseHeader(event, 'content-encoding', encoding)
-  removeResponseHeader(event, 'content-length')
+  // Removing a header Node would have set itself makes it send the answer chunked.
+  if (getResponseHeader(event, 'content-length') !== undefined) removeResponseHeader(event, 'content-length')
   return compressed
 }

@@ -4,10 +4,11 @@
 // changes, everything kept is dropped. server/plugins/public-cache.ts keeps the generation
 // current (NOTIFY at every commit, and a poll for notifications lost), the middleware
 // 05.public-cache.ts serves kept answers, server/plugins/answers.ts keeps new ones.
+import { randomUUID } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { getRequestHeader, getRequestProtocol, getRequestHost } from 'h3'
 import { SESSION_COOKIE } from '../../shared/auth'
-import type { Variants } from './answers'
+import { compressedAnswer, type Variants } from './answers'
 
 export interface KeptAnswer {
   status: number
@@ -24,7 +25,7 @@ const MAX_MEMOS = 10_000
 
 /** Headers that differ per request, per connection or per client; never kept or replayed. */
 const UNKEPT_HEADERS = new Set(['set-cookie', 'x-request-id', 'date', 'content-length', 'content-encoding', 'transfer-encoding',
-  'connection', 'keep-alive', 'vary', 'strict-transport-security', 'x-cache', 'retry-after'])
+  'connection', 'keep-alive', 'vary', 'x-cache', 'retry-after'])
 
 /** What the middleware learnt of a request whose answer may be kept (event.context.publicCache). */
 export interface PendingAnswer {
@@ -203,11 +204,19 @@ export function publicCacheKey(event: H3Event): string | undefined {
   if (getRequestHeader(event, 'authorization')) return undefined
   const cookie = getRequestHeader(event, 'cookie')
   if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return undefined
-  const path = event.path
+  // The address as the client sent it: the same key before routing (server/plugins/public-cache.ts)
+  // and in the middleware.
+  const path = event.node.req.originalUrl || event.node.req.url || '/'
   const q = path.indexOf('?')
   const pathname = q === -1 ? path : path.slice(0, q)
-  if (BACK_OFFICE.test(pathname)) return undefined
-  if (NOT_PAGES.test(pathname) && !PUBLIC_API.test(pathname)) return undefined
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return undefined
+  }
+  if (BACK_OFFICE.test(decoded)) return undefined
+  if (NOT_PAGES.test(decoded) && !PUBLIC_API.test(decoded)) return undefined
   return `${getRequestProtocol(event)}://${getRequestHost(event)}${pathname}${normalizedQuery(q === -1 ? '' : path.slice(q + 1))}`
 }
 
@@ -219,6 +228,22 @@ export function keptHeaders(event: H3Event): [string, string | string[]][] | und
   return Object.entries(headers)
     .filter(([name, value]) => value !== undefined && !UNKEPT_HEADERS.has(name))
     .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)])
+}
+
+/**
+ * Sends a kept answer as it was first sent (status, headers, compressed for this client), with a
+ * request id of its own, and does what the handler asked to be done for every request.
+ */
+export async function replayKeptAnswer(event: H3Event, cache: PublicCache, key: string, kept: KeptAnswer): Promise<void> {
+  const res = event.node.res
+  res.statusCode = kept.status
+  for (const [name, value] of kept.headers) res.setHeader(name, value)
+  res.setHeader('x-request-id', randomUUID())
+  res.setHeader('x-cache', 'HIT')
+  const body = await compressedAnswer(event, kept.body, kept.variants, (size) => cache.noteVariant(key, kept, size))
+  cache.stats.hits++
+  kept.onReplay?.()
+  res.end(body)
 }
 
 let shared: PublicCache | undefined
