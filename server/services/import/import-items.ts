@@ -3,7 +3,7 @@
 // codes: a record that exists is left as it is (published records change only through the
 // review workflow), so a second run changes nothing. All or nothing, in one transaction.
 import type { Db, Prisma } from '../../utils/prisma'
-import type { AccountabilityCase, Duty, PowerItem } from '../../generated/prisma/client'
+import type { Duty, PowerItem } from '../../generated/prisma/client'
 import { insertRows, type ColumnType } from '../../utils/bulk-insert'
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
@@ -168,12 +168,12 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
       updatedAt: at,
     })), ['*'])
     const dutyId = new Map(rows.map((d) => [d.code, d.id]))
-    const cases = await insertRows<AccountabilityCase>(tx, 'AccountabilityCase', CASE_COLUMNS,
-      chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis }))), ['*'])
+    const cases = chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis ?? null })))
+    await insertRows(tx, 'AccountabilityCase', CASE_COLUMNS, cases)
     const itemsWithDuty = chunk.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : []))
     if (itemsWithDuty.length) await tx.$executeRaw`UPDATE "PowerItem" SET "hasDemoContent" = true WHERE id = ANY(${itemsWithDuty}::int[])`
     await enqueueSearchSync(tx, 'DUTY', rows.map((d) => d.id))
-    const casesOf = new Map<number, AccountabilityCase[]>()
+    const casesOf = new Map<number, typeof cases>()
     for (const c of cases) casesOf.set(c.dutyId, [...(casesOf.get(c.dutyId) ?? []), c])
     await recordVersions(tx, 'DUTY', rows.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot({ ...d, accountabilityCases: casesOf.get(d.id) ?? [] }) })), { action: 'ADD', at, listVersionId })
     return rows
