@@ -85,6 +85,10 @@ export default defineNuxtConfig({
       }
     },
   },
+  // Links fetch the page they lead to when touched, hovered or focused, not as soon as they are
+  // on screen: a search result or list page shows dozens of links, and a phone on a slow link
+  // would download every page's code after loading the one it asked for.
+  experimental: { defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } } },
   typescript: { strict: true },
   nitro: {
     // The guards every handler starts with (requireContext, ...), auto-imported like server/utils.
