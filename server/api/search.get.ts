@@ -5,7 +5,9 @@ export default defineEventHandler(async (event) => {
   const { db } = await publicContext(event)
   const query = validQuery(event, searchQuerySchema)
   const result = await publicSearch(useMeili(), db, loadConfig().meiliIndex, query)
-  // The same answer sent again from the public cache is a search all the same: it is counted.
-  onPublicAnswerReplay(event, () => countSearch(query, result.total))
+  // The same answer sent again from the public cache (alone or in a search page) is a search all
+  // the same: it is counted.
+  const { total } = result
+  onPublicAnswerReplay(event, () => countSearch(query, total))
   return result
 })

@@ -4,16 +4,17 @@
 import type { H3Event } from 'h3'
 import { getResponseStatus } from 'h3'
 import { answerBytes, compressedAnswer } from '../utils/answers'
-import { keptHeaders, usePublicCache } from '../utils/public-cache'
+import { keepable, keptHeaders, usePublicCache } from '../utils/public-cache'
 
 export default defineNitroPlugin((nitro) => {
   const cache = usePublicCache()
   nitro.hooks.hook('beforeResponse', async (event: H3Event, response: { body?: unknown }) => {
     const bytes = answerBytes(event, response.body)
     const pending = event.context.publicCache
-    if (bytes && pending && getResponseStatus(event) === 200) {
+    const terms = event.context.answerTerms
+    if (bytes && pending && getResponseStatus(event) === 200 && keepable(terms)) {
       const headers = keptHeaders(event)
-      if (headers) pending.kept = cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, onReplay: pending.onReplay })
+      if (headers) pending.kept = cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, replays: terms?.replays, maxAgeMs: terms?.maxAgeMs })
     }
     pending?.done?.()
     if (!bytes) return

@@ -15,12 +15,12 @@ const POLL_MS = 1000
 export default defineNitroPlugin((nitro) => {
   const cache = usePublicCache()
   const handle = nitro.h3App.handler
-  nitro.h3App.handler = defineEventHandler(async (event: H3Event) => {
+  nitro.h3App.handler = defineEventHandler((event: H3Event) => withAnswerTerms(event, async () => {
     const key = cache.currentGeneration === undefined ? undefined : publicCacheKey(event)
     const kept = key === undefined ? undefined : cache.get(key)
     if (!kept) return handle(event)
     await replayKeptAnswer(event, cache, key!, kept)
-  })
+  }))
   let stopped = false
   let unlisten: (() => Promise<void>) | undefined
   let reading: Promise<void> | undefined

@@ -2,8 +2,15 @@
 // what they show changes. Every entry belongs to one generation of the content (public lists and
 // search index, server/services/cache-generation.ts); when the generation this process knows
 // changes, everything kept is dropped. server/plugins/public-cache.ts keeps the generation
-// current (NOTIFY at every commit, and a poll for notifications lost), the middleware
-// 05.public-cache.ts serves kept answers, server/plugins/answers.ts keeps new ones.
+// current (NOTIFY at every commit, and a poll for notifications lost) and serves kept answers,
+// the middleware 05.public-cache.ts lets concurrent first requests wait for one of them,
+// server/plugins/answers.ts keeps new ones.
+//
+// A page is rendered with the API answers it asks for in the same process (internal requests):
+// what those answers require of a kept copy (count a search each time it is sent, be computed
+// again within a minute, never be kept after a failure that may pass) applies to the page too,
+// so each request's terms are linked to those of the request it was made for.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type { H3Event } from 'h3'
 import { getRequestHeader, getRequestProtocol, getRequestHost } from 'h3'
@@ -17,7 +24,9 @@ export interface KeptAnswer {
   variants: Variants
   keptAt: number
   /** what serving this answer again must also do (count a search) */
-  onReplay?: () => void
+  replays: (() => void)[]
+  /** kept at most this long, whatever the generation (the default of the cache otherwise) */
+  maxAgeMs?: number
 }
 
 /** Memoised values (filter counts of list pages) per process and generation, oldest dropped first. */
@@ -35,21 +44,56 @@ export interface PendingAnswer {
   kept?: KeptAnswer
   /** releases the requests waiting for this one */
   done?: () => void
-  onReplay?: () => void
+}
+
+/** What a kept copy of a request's answer must honour, as its handler and the requests made for it said. */
+export interface AnswerTerms {
+  /** the request this one was made for (the page an API answer is rendered into) */
+  parent?: AnswerTerms
+  replays: (() => void)[]
+  maxAgeMs?: number
+  /** the answers of the requests made for this one: a failure among them (5xx) is not kept in it */
+  made: { statusCode: number }[]
 }
 
 declare module 'h3' {
   interface H3EventContext {
     publicCache?: PendingAnswer
+    answerTerms?: AnswerTerms
   }
+}
+
+const enclosing = new AsyncLocalStorage<AnswerTerms>()
+
+/** Runs a request with terms of its own, linked to those of the request it is made for, if any. */
+export function withAnswerTerms<T>(event: H3Event, run: () => T): T {
+  const parent = enclosing.getStore()
+  const terms: AnswerTerms = { parent, replays: [], made: [] }
+  event.context.answerTerms = terms
+  for (let t = parent; t; t = t.parent) t.made.push(event.node.res)
+  return enclosing.run(terms, run)
+}
+
+function eachTerms(event: H3Event, apply: (terms: AnswerTerms) => void): void {
+  for (let t = event.context.answerTerms; t; t = t.parent) apply(t)
 }
 
 /**
  * Something a handler does for every request (count a search), also when a later request is
- * answered from the cache instead of by the handler.
+ * answered from the cache instead of by the handler, or with a page this answer is part of.
  */
 export function onPublicAnswerReplay(event: H3Event, replay: () => void): void {
-  if (event.context.publicCache) event.context.publicCache.onReplay = replay
+  eachTerms(event, (t) => t.replays.push(replay))
+}
+
+/** For an answer that shows what changes without a commit: kept copies of it (and of pages showing it) are computed again after `ms`. */
+export function keepPublicAnswerAtMost(event: H3Event, ms: number): void {
+  eachTerms(event, (t) => { t.maxAgeMs = Math.min(t.maxAgeMs ?? ms, ms) })
+}
+
+/** Whether a request's answer, as its terms stand once it is computed, may be kept at all. */
+export function keepable(terms: AnswerTerms | undefined): boolean {
+  return !terms?.made.some((res) => res.statusCode >= 500)
 }
 
 export interface PublicCacheOptions {
@@ -65,6 +109,8 @@ export class PublicCache {
   private bytes = 0
   /** undefined while the generation is unknown: nothing is kept or served */
   private generation: string | undefined
+  private content: string | undefined
+  private epoch = 0
   readonly stats = { hits: 0, misses: 0, kept: 0, dropped: 0 }
 
   constructor(private readonly options: PublicCacheOptions) {}
@@ -77,10 +123,24 @@ export class PublicCache {
     return { entries: this.entries.size, bytes: this.bytes }
   }
 
+  /**
+   * How many times this process has seen published content change (the generation's part before
+   * the dot; the part after it is the search index). Values derived from published content and
+   * kept outside this cache (KeptValue) are stale once it moved.
+   */
+  get contentEpoch(): number {
+    return this.epoch
+  }
+
   /** A different generation (or none, while it cannot be known) drops everything kept. */
   setGeneration(generation: string | undefined): void {
     if (generation === this.generation) return
     this.generation = generation
+    const content = generation?.split('.')[0]
+    if (content !== undefined && content !== this.content) {
+      this.epoch++
+      this.content = content
+    }
     this.stats.dropped += this.entries.size
     this.entries.clear()
     this.memos.clear()
@@ -91,7 +151,7 @@ export class PublicCache {
     if (this.generation === undefined) return undefined
     const entry = this.entries.get(key)
     if (!entry) return undefined
-    if (Date.now() - entry.keptAt > this.options.maxAgeMs) {
+    if (Date.now() - entry.keptAt > (entry.maxAgeMs ?? this.options.maxAgeMs)) {
       this.remove(key)
       return undefined
     }
@@ -105,10 +165,10 @@ export class PublicCache {
    * Keeps an answer computed while `generation` was current; an answer of an older generation
    * (the content changed while it was being computed) is not kept.
    */
-  keep(key: string, generation: string, answer: Omit<KeptAnswer, 'keptAt' | 'variants'>): KeptAnswer | undefined {
+  keep(key: string, generation: string, answer: Omit<KeptAnswer, 'keptAt' | 'variants' | 'replays'> & { replays?: (() => void)[] }): KeptAnswer | undefined {
     if (generation !== this.generation || answer.body.length > this.options.maxBytes / 16) return undefined
     this.remove(key)
-    const entry = { ...answer, variants: {}, keptAt: Date.now(), size: answer.body.length + 512 }
+    const entry = { ...answer, replays: answer.replays ?? [], variants: {}, keptAt: Date.now(), size: answer.body.length + 512 }
     this.entries.set(key, entry)
     this.bytes += entry.size
     this.stats.kept++
@@ -180,7 +240,7 @@ export class PublicCache {
 }
 
 /** The API answers that are the same for every anonymous visitor; everything else under /api is not kept. */
-const PUBLIC_API = /^\/api\/(v1\/.+|items\/[^/]+|open-data(\/.+)?|openapi\.json|stats|search|search\/popular)$/
+const PUBLIC_API = /^\/api\/(v1\/.+|open-data(\/.+)?|openapi\.json|stats|search|search\/popular)$/
 const NOT_PAGES = /^\/(api|_nuxt|__nuxt|_i18n)(\/|$)/
 const BACK_OFFICE = /^\/(en\/)?admin(\/|$)/
 
@@ -232,7 +292,8 @@ export function keptHeaders(event: H3Event): [string, string | string[]][] | und
 
 /**
  * Sends a kept answer as it was first sent (status, headers, compressed for this client), with a
- * request id of its own, and does what the handler asked to be done for every request.
+ * request id of its own, and does what the handler asked to be done for every request. Sent
+ * into a page being rendered, its terms become the page's.
  */
 export async function replayKeptAnswer(event: H3Event, cache: PublicCache, key: string, kept: KeptAnswer): Promise<void> {
   const res = event.node.res
@@ -242,8 +303,39 @@ export async function replayKeptAnswer(event: H3Event, cache: PublicCache, key: 
   res.setHeader('x-cache', 'HIT')
   const body = await compressedAnswer(event, kept.body, kept.variants, (size) => cache.noteVariant(key, kept, size))
   cache.stats.hits++
-  kept.onReplay?.()
+  for (const replay of kept.replays) {
+    replay()
+    onPublicAnswerReplay(event, replay)
+  }
+  if (kept.maxAgeMs !== undefined) keepPublicAnswerAtMost(event, Math.max(0, kept.keptAt + kept.maxAgeMs - Date.now()))
   res.end(body)
+}
+
+/**
+ * A value derived from published content that a service keeps in this process for up to `ttlMs`
+ * (search's dictionary, 大家都在搜): forgotten as soon as published content changes, so that an
+ * answer kept for the new generation is never computed from what the old one showed. A value
+ * whose computation began before the change is not taken as current; concurrent callers share
+ * one computation, and a failure is not kept.
+ */
+export class KeptValue<T> {
+  private kept: { at: number; epoch: number; value: Promise<T> } | undefined
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(compute: () => Promise<T>): Promise<T> {
+    const epoch = usePublicCache().contentEpoch
+    const kept = this.kept
+    if (kept && kept.epoch === epoch && Date.now() - kept.at <= this.ttlMs) return kept.value
+    const entry = { at: Date.now(), epoch, value: compute() }
+    this.kept = entry
+    entry.value.catch(() => { if (this.kept === entry) this.kept = undefined })
+    return entry.value
+  }
+
+  reset(): void {
+    this.kept = undefined
+  }
 }
 
 let shared: PublicCache | undefined

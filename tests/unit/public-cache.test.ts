@@ -4,7 +4,7 @@ import { createEvent } from 'h3'
 import { IncomingMessage, ServerResponse } from 'node:http'
 import { Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { keptHeaders, PublicCache, publicCacheKey } from '../../server/utils/public-cache'
+import { keepable, keepPublicAnswerAtMost, KeptValue, keptHeaders, onPublicAnswerReplay, PublicCache, publicCacheKey, usePublicCache, withAnswerTerms } from '../../server/utils/public-cache'
 import { SESSION_COOKIE } from '../../shared/auth'
 
 function event(path: string, headers: Record<string, string> = {}, method = 'GET') {
@@ -36,7 +36,8 @@ describe('publicCacheKey', () => {
     expect(publicCacheKey(event('/power', { cookie: `theme=x; ${SESSION_COOKIE}=sealed` }))).toBeUndefined()
     expect(publicCacheKey(event('/power', { authorization: 'Bearer x' }))).toBeUndefined()
     expect(publicCacheKey(event('/power', { cookie: 'theme=x' }))).toBeDefined()
-    for (const path of ['/admin', '/admin/workspace', '/en/admin/review', '/api/auth/me', '/api/workspace/items', '/api/health',
+    for (const path of ['/admin', '/admin/workspace', '/en/admin/review', '/api/auth/me', '/api/workspace/power-items', '/api/health',
+      '/api/search/analytics', '/api/search/popular-terms', '/api/search/referrals', '/api/search/opened',
       '/api/change-requests', '/api/audit/entries', '/api/history/power-list', '/api/import/template.csv', '/api/synonyms', '/_nuxt/x.js']) {
       expect(publicCacheKey(event(path)), path).toBeUndefined()
     }
@@ -109,5 +110,95 @@ describe('PublicCache', () => {
     await Promise.resolve()
     expect(released).toBe(true)
     expect('done' in cache.claim('k')).toBe(true)
+  })
+})
+
+describe('an answer rendered into a page', () => {
+  it('gives the page what a kept copy of it must do: count again, age out, not be kept after a failure', async () => {
+    const page = event('/search?q=x')
+    const counted: string[] = []
+    await withAnswerTerms(page, async () => {
+      const search = event('/api/search?q=x')
+      await withAnswerTerms(search, async () => {
+        onPublicAnswerReplay(search, () => counted.push('x'))
+        search.node.res.statusCode = 200
+      })
+      const popular = event('/api/search/popular')
+      await withAnswerTerms(popular, async () => keepPublicAnswerAtMost(popular, 30_000))
+    })
+    expect(page.context.answerTerms?.replays.length).toBe(1)
+    expect(page.context.answerTerms?.maxAgeMs).toBe(30_000)
+    expect(keepable(page.context.answerTerms)).toBe(true)
+    page.context.answerTerms?.replays.forEach((replay) => replay())
+    expect(counted).toEqual(['x'])
+
+    const failed = event('/search?q=y')
+    await withAnswerTerms(failed, async () => {
+      const search = event('/api/search?q=y')
+      await withAnswerTerms(search, async () => { search.node.res.statusCode = 503 })
+    })
+    expect(keepable(failed.context.answerTerms)).toBe(false)
+  })
+
+  it('keeps requests that run side by side apart', async () => {
+    const one = event('/search?q=a')
+    const two = event('/search?q=b')
+    await Promise.all([
+      withAnswerTerms(one, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        onPublicAnswerReplay(one, () => {})
+      }),
+      withAnswerTerms(two, async () => keepPublicAnswerAtMost(two, 1000)),
+    ])
+    expect(one.context.answerTerms?.replays.length).toBe(1)
+    expect(one.context.answerTerms?.maxAgeMs).toBeUndefined()
+    expect(two.context.answerTerms?.replays.length).toBe(0)
+    expect(two.context.answerTerms?.parent).toBeUndefined()
+  })
+})
+
+describe('the age of a kept answer', () => {
+  it('ends at its own limit when its handler set one, else at the cache\'s', async () => {
+    const cache = new PublicCache({ maxBytes: 1 << 20, maxAgeMs: 60_000 })
+    cache.setGeneration('g')
+    cache.keep('short', 'g', { ...answer('a'), maxAgeMs: 20 })
+    cache.keep('long', 'g', answer('b'))
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(cache.get('short')).toBeUndefined()
+    expect(cache.get('long')).toBeDefined()
+  })
+})
+
+describe('KeptValue', () => {
+  it('is computed once while published content stays, again once it changed, and not kept after a failure', async () => {
+    const cache = usePublicCache()
+    cache.setGeneration('1.0')
+    const value = new KeptValue<number>(60_000)
+    let runs = 0
+    const compute = async () => ++runs
+    expect(await Promise.all([value.get(compute), value.get(compute)])).toEqual([1, 1])
+    // The search index moving is not a change of published content.
+    cache.setGeneration('1.1')
+    expect(await value.get(compute)).toBe(1)
+    cache.setGeneration(undefined)
+    cache.setGeneration('2.1')
+    expect(await value.get(compute)).toBe(2)
+    const failing = new KeptValue<number>(60_000)
+    await expect(failing.get(() => Promise.reject(new Error('down')))).rejects.toThrow('down')
+    expect(await failing.get(compute)).toBe(3)
+    cache.setGeneration(undefined)
+  })
+
+  it('does not take a value computed across a change as current', async () => {
+    const cache = usePublicCache()
+    cache.setGeneration('5.0')
+    const value = new KeptValue<string>(60_000)
+    let release!: () => void
+    const slow = value.get(() => new Promise((resolve) => { release = () => resolve('old') }))
+    cache.setGeneration('6.0')
+    release()
+    expect(await slow).toBe('old')
+    expect(await value.get(async () => 'new')).toBe('new')
+    cache.setGeneration(undefined)
   })
 })

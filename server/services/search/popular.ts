@@ -4,6 +4,7 @@
 // blocked. Repeating a query, however often, can only reorder words the portal already uses: an
 // outsider cannot put text of their own on the government's home page.
 import type { Db } from '../../utils/prisma'
+import { KeptValue } from '../../utils/public-cache'
 import type { PopularTermInput, PopularTermsPage, PopularTermView } from '../../../shared/search-curation'
 import { cityToday } from '../../../shared/city-time'
 import { appendAudit, type AuditActor } from '../audit'
@@ -15,9 +16,14 @@ const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开�
 const WINDOW_DAYS = 30
 /** A query needs this many searches that found something before it can show. */
 const MIN_FOUND = 3
-const CACHE_MS = 60_000
+/**
+ * How long the terms (and a kept answer or page showing them) stand before they are chosen again:
+ * searches earn their place without a commit, so the public cache does not see them change.
+ * The terms and a page showing them are each at most this old, so a change shows within a minute.
+ */
+export const POPULAR_REFRESH_MS = 30_000
 
-let cache: { at: number; terms: string[] } | undefined
+const kept = new KeptValue<string[]>(POPULAR_REFRESH_MS)
 
 async function vocabulary(db: Db): Promise<Set<string>> {
   const [synonyms, aliases] = await Promise.all([
@@ -49,13 +55,12 @@ async function computePopular(db: Db): Promise<string[]> {
 }
 
 /** The terms of 大家都在搜, as every portal process shows them within a minute of a change. */
-export async function popularSearches(db: Db): Promise<string[]> {
-  if (!cache || Date.now() - cache.at > CACHE_MS) cache = { at: Date.now(), terms: await computePopular(db) }
-  return cache.terms
+export function popularSearches(db: Db): Promise<string[]> {
+  return kept.get(() => computePopular(db))
 }
 
 export function resetPopularCache(): void {
-  cache = undefined
+  kept.reset()
 }
 
 const toView = (t: { id: number; term: string; status: 'APPROVED' | 'BLOCKED'; sortOrder: number; updatedAt: Date }): PopularTermView =>
