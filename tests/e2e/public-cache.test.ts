@@ -129,6 +129,45 @@ describe('two portal processes on one database', () => {
   }, 60_000)
 })
 
+describe('search learning with answers kept', () => {
+  async function searchesCounted(query: string): Promise<number> {
+    const sql = new pg.Client({ connectionString: config.databaseUrl })
+    await sql.connect()
+    try {
+      const { rows } = await sql.query<{ n: string | null }>(`SELECT sum(searches) AS n FROM "SearchQueryStat" WHERE query = $1`, [query])
+      return Number(rows[0]?.n ?? 0)
+    } finally {
+      await sql.end()
+    }
+  }
+
+  it('counts every search, answered from memory or not, alone or in a search page, on any process', async () => {
+    const api = `/api/search?q=${encodeURIComponent('社保卡')}`
+    const page = `/search?q=${encodeURIComponent('营业执照')}`
+    const seen: (string | null)[] = []
+    for (const portal of [a, b, a]) {
+      seen.push((await get(portal, api)).cache, (await get(portal, page)).cache)
+    }
+    expect(seen.filter((c) => c === 'HIT').length).toBeGreaterThanOrEqual(2)
+    // Each process writes its counts every 30 seconds.
+    await expect.poll(() => searchesCounted('社保卡'), { timeout: 45_000, interval: 1000 }).toBe(3)
+    await expect.poll(() => searchesCounted('营业执照'), { timeout: 45_000, interval: 1000 }).toBe(3)
+  }, 60_000)
+
+  it('shows a term the reform office chose for 大家都在搜 on every process at once, although the home page was kept', async () => {
+    for (const portal of [a, b]) {
+      await get(portal, '/')
+      expect((await get(portal, '/')).cache).toBe('HIT')
+    }
+    const term = '办居住证'
+    expect((await get(b, '/')).body).not.toContain(term)
+    await ok(await api(a, 'POST', '/api/search/popular-terms', { cookie: reform, body: { term, status: 'APPROVED', sortOrder: 0 } }), 'approve')
+    for (const portal of [b, a]) {
+      await expect.poll(async () => (await get(portal, '/')).body.includes(term), { timeout: 5_000, interval: 100 }).toBe(true)
+    }
+  }, 30_000)
+})
+
 describe('what depends on a session', () => {
   it('is never kept: a back-office page, the signed-in API, a signed-in visit to a public page', async () => {
     for (const portal of [a, b]) {

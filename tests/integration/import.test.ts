@@ -101,6 +101,8 @@ describe('importing the real data', () => {
     for (const fund of await db.specialFund.findMany({ include: { allocations: true } })) {
       expect(first.get(`SPECIAL_FUND:${fund.id}`), fund.code).toEqual(asJson(fundSnapshot(fund)))
     }
+    // Everyday names are a list per item (written as one array parameter per column).
+    expect((await db.powerItem.findFirstOrThrow({ where: { name: '无犯罪记录证明' } })).aliases).toContain('良民证')
     // Stored as Prisma stores them: in UTC, to the millisecond.
     const item = await db.powerItem.findFirstOrThrow()
     expect(Math.abs(item.publishedAt.getTime() - Date.now())).toBeLessThan(10 * 60_000)
