@@ -5,6 +5,7 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { hasChromium, launchBrowser } from '../helpers/browser'
 
 let portal: Portal
 
@@ -93,4 +94,33 @@ it('leaves small answers and files that are compressed already as they are', asy
   expect(xlsx.status).toBe(200)
   expect(xlsx.headers['content-encoding']).toBeUndefined()
   expect(xlsx.body.subarray(0, 2).toString()).toBe('PK')
+})
+
+describe.skipIf(!hasChromium)('in a browser', () => {
+  it('the home page, its script and its styles arrive brotli-compressed, a fraction of their size', async () => {
+    const browser = await launchBrowser()
+    try {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      const received = new Map<string, { url: string; type: string; encoding?: string; wire: number; size: number }>()
+      cdp.on('Network.responseReceived', (e) => {
+        const encoding = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding')?.[1]
+        received.set(e.requestId, { url: e.response.url, type: e.type, encoding, wire: 0, size: 0 })
+      })
+      cdp.on('Network.dataReceived', (e) => { const r = received.get(e.requestId); if (r) r.size += e.dataLength })
+      cdp.on('Network.loadingFinished', (e) => { const r = received.get(e.requestId); if (r) r.wire = e.encodedDataLength })
+      await page.goto(`${portal.url}/`, { waitUntil: 'networkidle' })
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0)
+      const text = [...received.values()].filter((r) => ['Document', 'Script', 'Stylesheet'].includes(r.type) && r.size > 1024)
+      expect(text.map((r) => r.type)).toEqual(expect.arrayContaining(['Document', 'Script', 'Stylesheet']))
+      for (const r of text) expect(r.encoding, r.url).toBe('br')
+      const wire = text.reduce((sum, r) => sum + r.wire, 0)
+      const size = text.reduce((sum, r) => sum + r.size, 0)
+      expect(wire).toBeLessThan(size / 3)
+    } finally {
+      await browser.close()
+    }
+  })
 })
