@@ -11,6 +11,7 @@ import type { H3Event } from 'h3'
 import { CACHE_CHANNEL, readCacheGeneration } from '../services/cache-generation'
 
 const POLL_MS = 1000
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export default defineNitroPlugin((nitro) => {
   const cache = usePublicCache()
@@ -65,6 +66,13 @@ export default defineNitroPlugin((nitro) => {
   void start()
   const poll = setInterval(() => void refresh(), POLL_MS)
   poll.unref()
+
+  // Whoever changed published content through this process reads it back at once from it: the
+  // answer to a signed-in write waits until this process knows the generation it committed,
+  // instead of leaving a few milliseconds in which the notification is still on its way.
+  nitro.hooks.hook('beforeResponse', async (event: H3Event) => {
+    if (MUTATING.has(event.method) && hasSession(event)) await refresh()
+  })
 
   nitro.hooks.hook('close', async () => {
     stopped = true

@@ -244,6 +244,13 @@ const PUBLIC_API = /^\/api\/(v1\/.+|open-data(\/.+)?|openapi\.json|stats|search|
 const NOT_PAGES = /^\/(api|_nuxt|__nuxt|_i18n)(\/|$)/
 const BACK_OFFICE = /^\/(en\/)?admin(\/|$)/
 
+/** Whether the request carries credentials: its answer may depend on who asks. */
+export function hasSession(event: H3Event): boolean {
+  if (getRequestHeader(event, 'authorization')) return true
+  const cookie = getRequestHeader(event, 'cookie')
+  return !!cookie && cookie.includes(`${SESSION_COOKIE}=`)
+}
+
 /** The same query in another parameter order is the same answer; repeated keys keep their order. */
 function normalizedQuery(search: string): string {
   if (!search) return ''
@@ -260,10 +267,7 @@ function normalizedQuery(search: string): string {
  * a page are distinct.
  */
 export function publicCacheKey(event: H3Event): string | undefined {
-  if (event.method !== 'GET') return undefined
-  if (getRequestHeader(event, 'authorization')) return undefined
-  const cookie = getRequestHeader(event, 'cookie')
-  if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return undefined
+  if (event.method !== 'GET' || hasSession(event)) return undefined
   // The address as the client sent it: the same key before routing (server/plugins/public-cache.ts)
   // and in the middleware.
   const path = event.node.req.originalUrl || event.node.req.url || '/'

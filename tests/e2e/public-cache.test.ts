@@ -97,6 +97,8 @@ describe('two portal processes on one database', () => {
     const newName = `普通护照签发（统一名称${Date.now() % 10_000}）`
     await publishRename(a, passport, newName)
     passport = { ...passport, name: newName }
+    // The process that published serves it from its very next request.
+    expect((await get(a, page)).body).toContain(newName)
     for (const portal of [a, b]) {
       await until(async () => (await get(portal, page)).body.includes(newName))
       expect((await get(portal, `/api/v1/power-items/${passport.code}`)).body).toContain(newName)
