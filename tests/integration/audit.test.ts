@@ -142,7 +142,7 @@ describe('point in time', () => {
     const items = await db.powerItem.findMany({ where: { departmentId: police.id, type: 'LICENSING' }, orderBy: { id: 'asc' }, take: 3 })
     const steps: { date: string; change: DraftInput }[] = [
       { date: '2027-01-10', change: draftInputSchema.parse({ action: 'CANCEL', entityId: items[0]!.id }) },
-      { date: '2027-02-10', change: draftInputSchema.parse({ action: 'UPDATE', entityId: items[1]!.id, payload: { name: `${items[1]!.name}（调整后）`, type: 'LICENSING', timeLimit: '5个工作日' } }) },
+      { date: '2027-02-10', change: draftInputSchema.parse({ action: 'UPDATE', entityId: items[1]!.id, payload: { name: `${items[1]!.name}（调整后）`, aliases: items[1]!.aliases, type: 'LICENSING', timeLimit: '5个工作日' } }) },
       { date: '2027-03-10', change: draftInputSchema.parse({ action: 'ADD', payload: { code: 'PIT-NEW-1', name: '新设许可事项', type: 'LICENSING' } }) },
       { date: '2027-04-10', change: draftInputSchema.parse({ action: 'DELEGATE', entityId: items[2]!.id, payload: { toLevel: 'TOWNSHIP' } }) },
     ]

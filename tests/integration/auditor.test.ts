@@ -141,7 +141,7 @@ describe('the public history of an item', () => {
     const editor = { id: e.id, username: e.displayName, role: 'EDITOR' as const, departmentId: police.id }
     const office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE' as const, departmentId: null }
     const item = await db.powerItem.findFirstOrThrow({ where: { departmentId: police.id, type: 'LICENSING', status: 'IN_FORCE' }, orderBy: { id: 'asc' } })
-    const draft = await createDraft(db, editor, police.id, draftInputSchema.parse({ action: 'UPDATE', entityId: item.id, payload: { name: `${item.name}（调整后）`, type: 'LICENSING', timeLimit: '3个工作日' } }))
+    const draft = await createDraft(db, editor, police.id, draftInputSchema.parse({ action: 'UPDATE', entityId: item.id, payload: { name: `${item.name}（调整后）`, aliases: item.aliases, type: 'LICENSING', timeLimit: '3个工作日' } }))
     await submitDraft(db, editor, draft.id, '压缩时限')
     await decide(db, office, draft.id, { outcome: 'APPROVED', documentNo: '广安审改〔2027〕9号', effectiveDate: '2027-05-01', comment: null })
     const version = await createListVersion(db, office, { title: '2027年第9批调整', documentNo: '广安审改〔2027〕9号', effectiveDate: '2027-05-01', changeRequestIds: [draft.id] })
