@@ -337,6 +337,13 @@ export class KeptValue<T> {
     return entry.value
   }
 
+  /** How long the value now kept stays current, unless published content changes first (0: none kept). */
+  freshFor(): number {
+    const kept = this.kept
+    if (!kept || kept.epoch !== usePublicCache().contentEpoch) return 0
+    return Math.max(0, kept.at + this.ttlMs - Date.now())
+  }
+
   reset(): void {
     this.kept = undefined
   }

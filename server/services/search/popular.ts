@@ -16,14 +16,8 @@ const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开�
 const WINDOW_DAYS = 30
 /** A query needs this many searches that found something before it can show. */
 const MIN_FOUND = 3
-/**
- * How long the terms (and a kept answer or page showing them) stand before they are chosen again:
- * searches earn their place without a commit, so the public cache does not see them change.
- * The terms and a page showing them are each at most this old, so a change shows within a minute.
- */
-export const POPULAR_REFRESH_MS = 30_000
-
-const kept = new KeptValue<string[]>(POPULAR_REFRESH_MS)
+/** The terms are chosen again after a minute: searches earn their place without a commit. */
+const kept = new KeptValue<string[]>(60_000)
 
 async function vocabulary(db: Db): Promise<Set<string>> {
   const [synonyms, aliases] = await Promise.all([
@@ -57,6 +51,14 @@ async function computePopular(db: Db): Promise<string[]> {
 /** The terms of 大家都在搜, as every portal process shows them within a minute of a change. */
 export function popularSearches(db: Db): Promise<string[]> {
   return kept.get(() => computePopular(db))
+}
+
+/**
+ * How long the terms now shown stay as they are (unless a commit changes them first): a public
+ * answer or page showing them is kept no longer, so it changes within a minute as they do.
+ */
+export function popularSearchesFreshFor(): number {
+  return kept.freshFor()
 }
 
 export function resetPopularCache(): void {
