@@ -144,9 +144,12 @@ describe('PostgreSQL restarted while the portal serves', () => {
     const outcomes: Outcome[] = []
     const paths = ['/api/v1/power-items', '/api/v1/departments', '/api/v1/funds', '/power']
     let running = true
+    // Every request asks for another page, so none is answered from the public cache and each
+    // one needs the database.
+    let requests = 0
     const visitor = async (offset: number) => {
       for (let n = offset; running; n++) {
-        const route = paths[n % paths.length]!
+        const route = `${paths[n % paths.length]!}?page=${++requests}`
         const at = Date.now()
         try {
           const res = await fetch(`${portal.url}${route}`, { signal: AbortSignal.timeout(15_000) })

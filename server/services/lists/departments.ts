@@ -4,17 +4,18 @@ import { ITEM_TYPE_KEYS, isPower, itemTypeByKey } from '../../../shared/item-typ
 import type { DepartmentRow, DepartmentView, ListCounts } from '../../../shared/list-views'
 import { boundaryInclude, boundaryView, dutyRow, dutyRowInclude } from './duties'
 import { listFunds } from './funds'
+import { countedOnce } from './paging'
 
 type Grouped = { departmentId: number; _count: { _all: number } }[]
 
 async function countsByDepartment(db: Db, departmentId?: number): Promise<(id: number) => ListCounts> {
   const dept = departmentId === undefined ? {} : { departmentId }
-  const [power, services, duties, funds] = await Promise.all([
+  const [power, services, duties, funds] = await countedOnce(['departments:counts', departmentId], () => Promise.all([
     db.powerItem.groupBy({ by: ['departmentId'], where: { ...dept, type: { not: 'PUBLIC_SERVICE' }, status: { not: 'CANCELLED' } }, _count: { _all: true } }),
     db.powerItem.groupBy({ by: ['departmentId'], where: { ...dept, type: 'PUBLIC_SERVICE', status: { not: 'CANCELLED' } }, _count: { _all: true } }),
     db.duty.groupBy({ by: ['departmentId'], where: dept, _count: { _all: true } }),
     db.specialFund.groupBy({ by: ['departmentId'], where: dept, _count: { _all: true } }),
-  ])
+  ]))
   const lookup = (groups: Grouped) => new Map(groups.map((g) => [g.departmentId, g._count._all]))
   const [p, s, d, f] = [lookup(power), lookup(services), lookup(duties), lookup(funds)]
   return (id) => ({ powerItems: p.get(id) ?? 0, publicServices: s.get(id) ?? 0, duties: d.get(id) ?? 0, funds: f.get(id) ?? 0 })

@@ -27,7 +27,7 @@ export function powerItemSnapshot(item: PowerItem & { department?: { name: strin
 export type PowerItemSnapshot = ReturnType<typeof powerItemSnapshot>
 
 /** A duty with its accountability cases: the cases are part of what was published. */
-export function dutySnapshot(duty: Duty & { accountabilityCases: AccountabilityCase[] }) {
+export function dutySnapshot(duty: Duty & { accountabilityCases: Pick<AccountabilityCase, 'sortOrder' | 'content' | 'basis'>[] }) {
   return {
     code: duty.code,
     kind: duty.kind,

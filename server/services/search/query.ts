@@ -214,9 +214,14 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   }
 }
 
-/** The portal's search: the answer, and the query counted for the reform office's view (first pages only). */
+/** The portal's search: the answer, and the query counted for the reform office's view. */
 export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const result = await searchItems(meili, db, indexUid, query, options)
-  if (query.q && query.page === 1) recordSearch(query.q, result.total)
+  countSearch(query, result.total)
   return result
+}
+
+/** Counts a search that found `total` records for the reform office's view (first pages only). */
+export function countSearch(query: SearchQuery, total: number): void {
+  if (query.q && query.page === 1) recordSearch(query.q, total)
 }
