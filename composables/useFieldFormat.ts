@@ -1,7 +1,7 @@
 // How the back office shows the fields of a record of the three lists (names and values) in the
 // reader's language. A duty's and a fund's own names come first; the power item's are shared.
-type Entity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
-const OWN_LABELS: Partial<Record<Entity, string>> = { DUTY: 'workspace.dutyFields', SPECIAL_FUND: 'workspace.fundFields' }
+type Entity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND' | 'SERVICE_GUIDE'
+const OWN_LABELS: Partial<Record<Entity, string>> = { DUTY: 'workspace.dutyFields', SPECIAL_FUND: 'workspace.fundFields', SERVICE_GUIDE: 'guide.fields' }
 
 export function useFieldFormat(entityType: MaybeRefOrGetter<Entity> = 'POWER_ITEM') {
   const { t, te } = useI18n()

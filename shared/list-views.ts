@@ -3,6 +3,7 @@
 import type { ItemTypeKey } from './item-types'
 import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
 import type { Page } from './lists'
+import type { ServiceHallView } from './guides'
 
 export type ItemStatus = 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
 export type DutyKind = 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
@@ -134,6 +135,8 @@ export interface DepartmentView extends DepartmentRow {
   powerDuties: number
   boundaries: BoundaryView[]
   funds: FundRow[]
+  /** 服务窗口: where the department receives applicants */
+  halls: ServiceHallView[]
 }
 
 export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'

@@ -6,7 +6,7 @@ export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPRO
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
-  entityType: oneOrMany(z.enum(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'])),
+  entityType: oneOrMany(z.enum(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND', 'SERVICE_GUIDE'])),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -21,7 +21,7 @@ export const auditQuerySchema = z.object({
   dept: recordId.optional(),
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
-  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING']).optional(),
+  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING', 'SERVICE_GUIDE', 'SERVICE_HALL', 'LIFE_EVENT']).optional(),
   entityId: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -102,7 +102,7 @@ export interface WorkspaceFund {
 
 export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }
 
-export type DraftEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
+export type DraftEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND' | 'SERVICE_GUIDE'
 
 export interface ChangeRequestRow {
   id: number

@@ -34,6 +34,11 @@ export async function readDataFiles(itemsPath = path.join(projectRoot, 'data/gua
   return {
     itemsText: await readFile(itemsPath, 'utf8'),
     dictionaryText: await readFile(path.join(projectRoot, 'data/search-dictionary.json'), 'utf8'),
+    demoGuideTables: {
+      rules: await readFile(path.join(projectRoot, 'data/demo/guide-rules.json'), 'utf8'),
+      halls: await readFile(path.join(projectRoot, 'data/demo/service-halls.json'), 'utf8'),
+      lifeEvents: await readFile(path.join(projectRoot, 'data/demo/life-events.json'), 'utf8'),
+    },
     sourceName: path.relative(projectRoot, itemsPath),
   }
 }

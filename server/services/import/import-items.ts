@@ -11,6 +11,7 @@ import { generateDemoContent } from './demo-content'
 import { departmentCode, parseSourceFile, type ParsedSource } from './source-file'
 import { parseDictionary, type Dictionary } from './dictionary-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
+import { importDemoGuides, type GuideImportReport } from './import-guides'
 
 type Tx = Prisma.TransactionClient
 
@@ -33,6 +34,7 @@ export interface ImportReport {
   boundaries: { created: number; existing: number }
   funds: { created: number; existing: number; allocations: number }
   dictionary: { created: number; existing: number; stopWords: number }
+  guides: GuideImportReport
 }
 
 export interface ImportOptions {
@@ -41,6 +43,8 @@ export interface ImportOptions {
   itemsText: string
   /** the search dictionary's text (data/search-dictionary.json), if any */
   dictionaryText?: string
+  /** the demo guide tables' texts (data/demo/guide-rules.json, service-halls.json, life-events.json), if any */
+  demoGuideTables?: { rules: string; halls: string; lifeEvents: string }
   sourceName?: string
 }
 
@@ -55,13 +59,18 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const items = await importPowerItems(tx, source, departments.ids, at)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
+    const guides = options.demoGuideTables
+      ? await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } }), options.demoGuideTables), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
+      : { halls: { created: 0, existing: 0 }, guides: { created: 0, existing: 0 }, lifeEvents: { created: 0, existing: 0 } }
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
       ...demo,
       dictionary: dict,
+      guides,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
+      + guides.halls.created + guides.guides.created + guides.lifeEvents.created
     if (changed > 0) {
       await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
     }
@@ -116,7 +125,7 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
     return items.map((i) => ({ id: i.id, code: i.code }))
   })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+  return { ids, newIds: new Set(created.map((i) => i.id)), created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -205,6 +214,16 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
     boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
     funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },
+  }
+}
+
+function demoGuideInput(source: ParsedSource, departments: { code: string; name: string }[], tables: NonNullable<ImportOptions['demoGuideTables']>) {
+  const codeByName = new Map(departments.map((d) => [d.name, d.code]))
+  const named = new Set(source.records.map((r) => r.department))
+  return {
+    departments: departments.filter((d) => named.has(d.name)),
+    items: source.records.map((r) => ({ code: r.itemCode, name: r.name, type: r.typeKey, departmentCode: codeByName.get(r.department)!, sourceUrl: r.sourceUrl ?? null })),
+    tables,
   }
 }
 

@@ -27,7 +27,24 @@ function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDoc
   return { ...doc, pinyin: tokens.full, initials: tokens.initials }
 }
 
-const powerInclude = { department: { select: { id: true, name: true } } } as const
+const powerInclude = {
+  department: { select: { id: true, name: true } },
+  guide: { select: { conditions: true, visits: true, onlineLevel: true, resultName: true, materials: { select: { name: true }, orderBy: { sortOrder: 'asc' } } } },
+} as const
+
+type GuideForSearch = { conditions: string[]; visits: number | null; onlineLevel: string | null; resultName: string | null; materials: { name: string }[] } | null
+
+/**
+ * What a citizen types about the guide (户口本, 结婚证, 营业执照; its conditions and result), so
+ * that 残疾人证要带什么 finds the item; and what a hit shows: trips and whether it is online.
+ */
+export function guideSearchFields(guide: GuideForSearch): Pick<SearchDocument, 'guideText' | 'service'> {
+  if (!guide) return { guideText: '', service: null }
+  return {
+    guideText: [...guide.materials.map((m) => m.name), guide.resultName ?? '', ...guide.conditions].filter(Boolean).join('；'),
+    service: { visits: guide.visits ?? null, online: guide.onlineLevel },
+  }
+}
 
 export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
   const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude })
@@ -52,6 +69,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
       year: null,
       updatedAt: item.updatedAt.getTime(),
       rank: itemRank(item.name),
+      ...guideSearchFields(item.guide),
     })
   })
 }

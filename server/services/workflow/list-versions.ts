@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient
 
 const ACTION_NAMES: Record<string, string> = { ADD: '新增', UPDATE: '修改', ADJUST: '调整', RETAIN: '保留', CANCEL: '取消', DELEGATE: '下放', MERGE: '合并' }
 /** An announcement line names the list of a duty or a fund; a power item's line reads as before. */
-const LIST_NAMES: Record<DraftEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金' }
+const LIST_NAMES: Record<DraftEntityType, string> = { POWER_ITEM: '', DUTY: '责任事项', SPECIAL_FUND: '专项资金', SERVICE_GUIDE: '办事指南' }
 
 function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
@@ -92,9 +92,10 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
     const entityType = request.entityType as DraftEntityType
-    const record = await entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
+    const workflow = entityWorkflow(entityType)
+    const record = await workflow.apply(tx, request, decision, documentNo, at)
     await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
-    await enqueueSearchSync(tx, entityType, [record.id])
+    await enqueueSearchSync(tx, workflow.searchEntity, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
     lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
   }

@@ -69,10 +69,13 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
   })
   if (!request) return null
   const entityType = request.entityType as DraftEntityType
-  const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
-  const published = item ? item.snapshot : null
+  const workflow = entityWorkflow(entityType)
+  const item = request.entityId ? (await workflow.published(db, [request.entityId]))[0] ?? null : null
+  // A record that has none yet (an item's first guide) is shown as nothing published.
+  const published = item && Object.keys(item.snapshot).length ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
-  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) ? { ...(published ?? {}), ...payload } : published
+  const changes = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action)
+  const proposed = changes ? (workflow.proposal ? await workflow.proposal(db, request, item) : { ...(published ?? {}), ...payload }) : published
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
