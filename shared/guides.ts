@@ -183,3 +183,41 @@ export function materialCopies(m: Pick<GuideMaterial, 'originalCount' | 'copyCou
   const parts = [m.originalCount ? `原件${m.originalCount}份` : '', m.copyCount ? `复印件${m.copyCount}份` : ''].filter(Boolean)
   return parts.length ? parts.join('、') : MATERIAL_FORM_NAMES[m.form]
 }
+
+/** The workspace's list of items with what their guides lack: by name or code, and by a gap. */
+export const guideWorkspaceQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  gap: z.enum(GUIDE_GAPS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}).strict()
+export type GuideWorkspaceQuery = z.output<typeof guideWorkspaceQuerySchema>
+
+export interface GuideWorkspaceRow {
+  id: number
+  code: string
+  name: string
+  type: string
+  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  department: { id: number; name: string }
+  hasGuide: boolean
+  isDemo: boolean
+  gaps: GuideGap[]
+  openRequest: { id: number; status: string } | null
+}
+
+export interface GuideWorkspacePage {
+  total: number
+  page: number
+  pageCount: number
+  /** how many of the department's items lack each thing, whatever the filter */
+  gapCounts: Record<GuideGap, number>
+  items: GuideWorkspaceRow[]
+}
+
+/** What the guide form of one item starts from: the published guide (or none) and the halls it may name. */
+export interface GuideWorkspaceItem extends GuideWorkspaceRow {
+  guide: GuideFields | null
+  revision: number
+  halls: ServiceHallView[]
+}

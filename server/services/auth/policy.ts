@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'version:publish',
   /** keep the search synonyms and colloquial names */
   'synonym:write',
+  /** curate the life events (一件事) */
+  'lifeEvent:write',
+  /** keep a department's service halls (服务窗口) */
+  'hall:write',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -74,6 +78,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:submit': 'own',
     'draft:import': 'own',
     'history:read': 'own',
+    'hall:write': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -82,6 +87,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'review:decide': 'all',
     'version:publish': 'all',
     'synonym:write': 'all',
+    'lifeEvent:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
@@ -97,6 +103,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'user:manage': 'all',
     'synonym:write': 'all',
     'setting:manage': 'all',
+    'hall:write': 'all',
   },
 }
 
