@@ -82,5 +82,7 @@ export interface LifeEventRecord {
   revision: number
   isDemo: boolean
   fields: LifeEventFields
+  /** the names of the items its steps name, by code */
+  itemNames: Record<string, string>
   updatedAt: string
 }

@@ -11,7 +11,7 @@ import { WorkflowError } from '../workflow/errors'
 type Tx = Prisma.TransactionClient
 
 export const lifeEventInclude = {
-  steps: { orderBy: { sortOrder: 'asc' }, include: { items: { orderBy: { sortOrder: 'asc' }, include: { powerItem: { select: { code: true } } } } } },
+  steps: { orderBy: { sortOrder: 'asc' }, include: { items: { orderBy: { sortOrder: 'asc' }, include: { powerItem: { select: { code: true, name: true } } } } } },
 } as const satisfies Prisma.LifeEventInclude
 
 type LifeEventRow = Prisma.LifeEventGetPayload<{ include: typeof lifeEventInclude }>
@@ -34,7 +34,8 @@ export function lifeEventFields(row: LifeEventRow): LifeEventFields {
 }
 
 function record(row: LifeEventRow): LifeEventRecord {
-  return { id: row.id, status: row.status === 'CANCELLED' ? 'CANCELLED' : 'IN_FORCE', revision: row.revision, isDemo: row.isDemo, fields: lifeEventFields(row), updatedAt: row.updatedAt.toISOString() }
+  const itemNames = Object.fromEntries(row.steps.flatMap((s) => s.items.map((i) => [i.powerItem.code, i.powerItem.name])))
+  return { id: row.id, status: row.status === 'CANCELLED' ? 'CANCELLED' : 'IN_FORCE', revision: row.revision, isDemo: row.isDemo, fields: lifeEventFields(row), itemNames, updatedAt: row.updatedAt.toISOString() }
 }
 
 /** Replaces an event's steps; `itemIds` maps each code the steps name to its item. */
