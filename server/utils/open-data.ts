@@ -26,6 +26,7 @@ export function sendDownload(event: H3Event, download: Download): string | Buffe
     'Content-Type': download.contentType,
     'Content-Disposition': contentDisposition(download),
     'X-Content-Type-Options': 'nosniff',
+    ...(download.describedBy ? { Link: `<${download.describedBy}>; rel="describedby"; type="text/csv"` } : {}),
   })
   return download.body
 }

@@ -3,6 +3,7 @@
 // and the view the portal and the public API show. Written in one place, so that the workflow and
 // the demo import publish guides the same way.
 import type { Db, Prisma } from '../../utils/prisma'
+import { statesAt } from '../history'
 import type { GuideFaq, GuideFields, GuideLegalBasis, GuideSnapshot, GuideStep, GuideView, OnlineLevel, ServiceHallView } from '../../../shared/guides'
 
 type Tx = Prisma.TransactionClient
@@ -101,4 +102,14 @@ export async function writeGuide(tx: Tx, powerItemId: number, fields: GuideField
   await tx.guideMaterial.createMany({ data: materials.map((m, i) => ({ guideId: powerItemId, sortOrder: i, ...m })) })
   await tx.guideLocation.createMany({ data: hallIds.map((hallId, i) => ({ guideId: powerItemId, hallId, sortOrder: i })) })
   return (await loadGuide(tx, powerItemId))!
+}
+
+/** Every item's guide, by item code, as published now or as it stood at `at` (RecordVersion). */
+export async function guideSnapshotsAt(db: Db, at: Date | null): Promise<Map<string, GuideSnapshot>> {
+  const current = async () => {
+    const guides = await db.serviceGuide.findMany({ include: { ...guideInclude, powerItem: { select: { code: true } } } })
+    return guides.map((g) => ({ id: g.powerItemId, revision: g.revision, publishedAt: g.publishedAt, snapshot: guideSnapshot(g.powerItem.code, g) }))
+  }
+  const snapshots = at ? (await statesAt(db, 'SERVICE_GUIDE', at, current)).map((s) => s.snapshot) : (await current()).map((g) => g.snapshot)
+  return new Map(snapshots.map((s) => [s.itemCode, s]))
 }

@@ -67,7 +67,8 @@ export async function importDemoGuides(tx: Tx, input: DemoGuideInput, options: {
     const { steps, ...fields } = event
     const row = await tx.lifeEvent.create({ data: { ...fields, isDemo: true, publishedAt: at } })
     await writeLifeEventSteps(tx, row.id, steps, codes)
-    await recordVersions(tx, 'LIFE_EVENT', [{ entityId: row.id, revision: row.revision, data: lifeEventSnapshot(event, 'IN_FORCE', true) }], { action: 'ADD', at, listVersionId })
+    // Life events are curated by the reform office, not published in list versions.
+    await recordVersions(tx, 'LIFE_EVENT', [{ entityId: row.id, revision: row.revision, data: lifeEventSnapshot(event, 'IN_FORCE', true) }], { action: 'ADD', at })
   }
 
   return {
