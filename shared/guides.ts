@@ -51,7 +51,6 @@ export const guideMaterialSchema = z.object({
   if (m.source !== 'SHARED' && m.form !== 'ELECTRONIC' && m.originalCount + m.copyCount === 0) {
     ctx.addIssue({ code: 'custom', path: ['originalCount'], message: '请写明原件或复印件的份数' })
   }
-  if (VAGUE_MATERIAL_NAMES.includes(m.name)) ctx.addIssue({ code: 'custom', path: ['name'], message: `“${m.name}”没有告诉申请人要带什么，请写明具体材料` })
 })
 export type GuideMaterial = z.output<typeof guideMaterialSchema>
 
