@@ -145,8 +145,12 @@ describe('a guide through the workflow', () => {
     const announcement = await db().announcement.findUniqueOrThrow({ where: { listVersionId: version.id } })
     expect(announcement.body).toContain('修改办事指南：区公安分局“普通护照签发”')
 
-    // Search finds the item by its new material.
+    // Search finds the item by its new material, and its hit says how many trips and how far online.
     expect((await search('出境事由证明材料')).map(hitName)).toContain('普通护照签发')
+    const hit = (await search('办护照要什么材料')).find((h) => hitName(h) === '普通护照签发')!
+    expect(hit.service).toEqual({ visits: 1, online: 'PRE_CHECK' })
+    // A material every other guide asks for does not make every item a hit for it.
+    expect((await search('补办身份证')).slice(0, 3).map(hitName)).not.toContain('残疾人证挂失补办')
 
     // Open data: the current list has the new guide nested; the first version's list the demo one.
     const current = JSON.parse(String((await listDownload(db(), { list: 'power', filters: exportFilterSchemas.power.parse({ dept: police.id }) }, 'json')).body)) as OpenDataJson<PowerItemRecord>
