@@ -105,8 +105,12 @@ export async function changesDownload(db: Db, versionId: number, format: OpenDat
 
 /** The data dictionary of every table the open data has (each list's sheets and a version's changes), as CSV. */
 export function dictionaryDownload(): Download {
-  const tables = [...powerList.tables([]), ...dutyList.tables([]), ...fundList.tables([]), table('调整事项', changeColumns, [])]
-  return { fileName: '数据字典.csv', asciiFileName: 'data-dictionary.csv', contentType: CONTENT_TYPES.csv, body: toCsv(dictionaryTable(tables)) }
+  return { fileName: '数据字典.csv', asciiFileName: 'data-dictionary.csv', contentType: CONTENT_TYPES.csv, body: toCsv(dictionaryTable(dictionaryTables())) }
+}
+
+/** Every table of the open data, without rows: what the data dictionary describes. */
+export function dictionaryTables(): Table[] {
+  return [...powerList.tables([]), ...dutyList.tables([]), ...fundList.tables([]), table('调整事项', changeColumns, [])]
 }
 
 /** The materials of the guides of the power list as published now (the Excel download's second sheet), as CSV. */
