@@ -142,6 +142,8 @@ export interface ChangeRequestView {
   reason: string | null
   payload: Record<string, unknown>
   entityId: number | null
+  /** the published record the change is of (for a guide, its item), null for a new record */
+  record: { code: string; name: string } | null
   baseRevision: number | null
   currentRevision: number | null
   published: Record<string, unknown> | null

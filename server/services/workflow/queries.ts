@@ -87,6 +87,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     reason: request.reason,
     payload,
     entityId: request.entityId,
+    record: item && { code: item.code, name: item.name },
     baseRevision: request.baseRevision,
     currentRevision: item?.revision ?? null,
     published,
