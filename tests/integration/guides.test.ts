@@ -149,6 +149,8 @@ describe('a guide through the workflow', () => {
     expect((await search('出境事由证明材料')).map(hitName)).toContain('普通护照签发')
     const hit = (await search('办护照要什么材料')).find((h) => hitName(h) === '普通护照签发')!
     expect(hit.service).toEqual({ visits: 1, online: 'PRE_CHECK' })
+    // What a citizen asks about what to bring lands on the item.
+    expect(hitName((await search('残疾人证要带什么'))[0]!)).toContain('残疾人证')
     // A material every other guide asks for does not make every item a hit for it.
     expect((await search('补办身份证')).slice(0, 3).map(hitName)).not.toContain('残疾人证挂失补办')
 
