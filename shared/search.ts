@@ -44,7 +44,14 @@ export interface SearchDocument {
   rank: number
   pinyin: string[]
   initials: string[]
+  /** a power item's guide as citizens search it: material names, result, conditions */
+  guideText?: string
+  /** a power item's 到现场次数 and 网上办理深度, from its guide */
+  service?: SearchHitService | null
 }
+
+/** What a hit says about getting the item done: trips to make and how far it is online. */
+export interface SearchHitService { visits: number | null; online: string | null }
 
 /** A piece of highlighted text: `match` marks the part the query matched. */
 export interface TextPart { text: string; match: boolean }
@@ -63,6 +70,7 @@ export interface SearchHit {
   departmentName: string
   status: string
   year: number | null
+  service: SearchHitService | null
 }
 
 export interface FacetValue { value: string; label: string; count: number }

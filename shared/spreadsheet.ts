@@ -94,10 +94,13 @@ export const SHEET_ISSUE_CODES = [
   'REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_MANY', 'INVALID_CODE', 'INVALID_TYPE', 'INVALID_LEVEL', 'INVALID_CHOICE', 'INVALID',
   'FORMULA', 'CELL_ERROR', 'NUMBER_CODE', 'DUPLICATE_CODE',
   'OTHER_DEPARTMENT', 'ITEM_CANCELLED', 'OPEN_CHANGE', 'CODE_PROPOSED', 'POWER_ITEM_INVALID',
+  'NO_SHEET', 'ITEM_NOT_FOUND', 'NOT_IN_GUIDE_SHEET', 'HALL_NOT_FOUND',
 ] as const
 export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number]
 
 export interface SheetIssue {
+  /** the worksheet, in a file of several (a guide and its materials) */
+  sheet?: string
   /** the row number as the spreadsheet shows it (the header is row 1) */
   row: number
   /** the column's header, or null for the row as a whole */

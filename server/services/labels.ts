@@ -44,6 +44,9 @@ export const ENTITY_NAMES: Record<string, string> = {
   LIST_VERSION: '清单版本',
   CHANGE_REQUEST: '变更申请',
   SETTING: '系统设置',
+  SERVICE_GUIDE: '办事指南',
+  SERVICE_HALL: '服务窗口',
+  LIFE_EVENT: '一件事',
 }
 
 /** Snapshot fields by name, for the "what changed" column of a version's changes. */
@@ -82,6 +85,22 @@ export const FIELD_NAMES: Record<string, string> = {
   howToApply: '申报方式',
   allocations: '分配结果',
   isDemo: '示例数据',
+  conditions: '受理条件',
+  materials: '申请材料',
+  steps: '办理流程',
+  locations: '办理地点',
+  legalTimeLimitDays: '法定时限',
+  promisedTimeLimitDays: '承诺时限（工作日）',
+  feeFree: '是否收费',
+  feeStandard: '收费标准',
+  feeBasis: '收费依据',
+  visits: '到现场次数',
+  onlineLevel: '网上办理深度',
+  onlineUrl: '网上办理地址',
+  consultPhone: '办事指南咨询电话',
+  complaintPhone: '监督投诉电话',
+  resultName: '办理结果',
+  faqs: '常见问题',
 }
 
 export const label = (names: Record<string, string>, key: string | null | undefined): string => (key ? names[key] ?? key : '')

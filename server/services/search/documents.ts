@@ -34,10 +34,40 @@ function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDoc
   return { ...doc, pinyin: [...new Set([...tokens.full, ...aliases.map((a) => a.full)])], initials: [...new Set([...tokens.initials, ...aliases.map((a) => a.initials)])] }
 }
 
-const powerInclude = { department: { select: { id: true, name: true } } } as const
+const powerInclude = {
+  department: { select: { id: true, name: true } },
+  guide: { select: { visits: true, onlineLevel: true, resultName: true, materials: { select: { name: true }, orderBy: { sortOrder: 'asc' } } } },
+} as const
+
+type GuideForSearch = { visits: number | null; onlineLevel: string | null; resultName: string | null; materials: { name: string }[] } | null
+
+/**
+ * Materials that many guides ask for (居民身份证, 营业执照, 授权委托书) say nothing about which item
+ * a citizen means: with them, 补办身份证 found every item that asks for an identity card. A
+ * material is common when more than 1% of the guides name it, or when its name holds a common
+ * one (经营者居民身份证 holds 居民身份证).
+ */
+async function commonMaterials(db: Db): Promise<(name: string) => boolean> {
+  const [guides, names] = await Promise.all([db.serviceGuide.count(), db.guideMaterial.groupBy({ by: ['name'], _count: { _all: true } })])
+  const limit = Math.max(5, guides * 0.01)
+  const common = names.filter((n) => n._count._all > limit).map((n) => n.name)
+  return (name) => common.some((c) => name.includes(c))
+}
+
+/**
+ * What a citizen types about the guide (出生医学证明, 结婚证; what it results in), so that a query
+ * naming what to bring finds the item; and what a hit shows: trips and whether it is online.
+ */
+export function guideSearchFields(guide: GuideForSearch, isCommon: (name: string) => boolean): Pick<SearchDocument, 'guideText' | 'service'> {
+  if (!guide) return { guideText: '', service: null }
+  return {
+    guideText: [...guide.materials.map((m) => m.name).filter((name) => !isCommon(name)), guide.resultName ?? ''].filter(Boolean).join('；'),
+    service: { visits: guide.visits ?? null, online: guide.onlineLevel },
+  }
+}
 
 export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
-  const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude })
+  const [items, common] = await Promise.all([db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude }), commonMaterials(db)])
   return items.map((item) => {
     const type = item.type as ItemTypeKey
     const list: ListKind = isPower(type) ? 'power' : 'responsibility'
@@ -59,6 +89,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
       year: null,
       updatedAt: item.updatedAt.getTime(),
       rank: itemRank(item.name),
+      ...guideSearchFields(item.guide, common),
     })
   })
 }

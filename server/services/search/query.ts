@@ -93,7 +93,7 @@ export function searchRequests(indexUid: string, query: SearchQuery, q: string, 
     hitsPerPage: PAGE_SIZE,
     page: query.page,
     sort: SORTS[query.sort],
-    attributesToRetrieve: ['id', 'entityId', 'list', 'code', 'name', 'aliases', 'summary', 'type', 'typeName', 'departmentId', 'departmentName', 'status', 'year'],
+    attributesToRetrieve: ['id', 'entityId', 'list', 'code', 'name', 'aliases', 'summary', 'type', 'typeName', 'departmentId', 'departmentName', 'status', 'year', 'service'],
     attributesToHighlight: ['name', 'summary'],
     attributesToCrop: ['summary'],
     cropLength: 40,
@@ -190,6 +190,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     departmentName: hit.departmentName,
     status: hit.status,
     year: hit.year,
+    service: hit.service ?? null,
   }))
   const total = result.totalHits ?? hits.length
   const partial = total > 0 && (!answer.complete || analysis.unknown.length > 0)

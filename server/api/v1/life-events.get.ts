@@ -1,0 +1,10 @@
+import { lifeEventListQuerySchema } from '../../../shared/life-events'
+import { listLifeEvents } from '../../services/life-events/public'
+
+/** The life events on offer (?audience=PERSON|ENTERPRISE), or the ones a search query names (?q=). */
+export default defineEventHandler(async (event) => {
+  const query = validQuery(event, lifeEventListQuerySchema)
+  const { prisma } = await useDb()
+  const items = await listLifeEvents(prisma, query)
+  return { total: items.length, items }
+})
