@@ -1,9 +1,11 @@
-// How the back office shows the fields of a record of the three lists (names and values) in the
-// reader's language. A duty's and a fund's own names come first; the power item's are shared.
-type Entity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND' | 'SERVICE_GUIDE'
-const OWN_LABELS: Partial<Record<Entity, string>> = { DUTY: 'workspace.dutyFields', SPECIAL_FUND: 'workspace.fundFields', SERVICE_GUIDE: 'guide.fields' }
+// How the back office shows the fields of a record of the three lists or of a guide (names and
+// values) in the reader's language. A duty's, a fund's and a guide's own names come first; the
+// power item's are shared.
+import type { DraftEntityType } from '~/shared/lists'
 
-export function useFieldFormat(entityType: MaybeRefOrGetter<Entity> = 'POWER_ITEM') {
+const OWN_LABELS: Partial<Record<DraftEntityType, string>> = { DUTY: 'workspace.dutyFields', SPECIAL_FUND: 'workspace.fundFields', SERVICE_GUIDE: 'guide.fields' }
+
+export function useFieldFormat(entityType: MaybeRefOrGetter<DraftEntityType> = 'POWER_ITEM') {
   const { t, te } = useI18n()
   const { typeLabel } = useLabels()
   const guide = useGuideFormat()

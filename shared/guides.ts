@@ -3,6 +3,7 @@
 // spreadsheet import and the published guide's shape in the API.
 import { z } from 'zod'
 import { recordId } from './query'
+import type { ItemStatus } from './lists'
 
 export const ONLINE_LEVELS = ['FULLY_ONLINE', 'PRE_CHECK', 'INFO_ONLY'] as const
 export type OnlineLevel = (typeof ONLINE_LEVELS)[number]
@@ -10,11 +11,6 @@ export const MATERIAL_SOURCES = ['SELF', 'DEPARTMENT', 'SHARED'] as const
 export type MaterialSource = (typeof MATERIAL_SOURCES)[number]
 export const MATERIAL_FORMS = ['PAPER', 'ELECTRONIC', 'PAPER_OR_ELECTRONIC'] as const
 export type MaterialForm = (typeof MATERIAL_FORMS)[number]
-
-/** The Chinese names of the enum values, as the spreadsheets and the downloads write them. */
-export const ONLINE_LEVEL_NAMES: Record<OnlineLevel, string> = { FULLY_ONLINE: '全程网办', PRE_CHECK: '网上预审', INFO_ONLY: '网上咨询查询' }
-export const MATERIAL_SOURCE_NAMES: Record<MaterialSource, string> = { SELF: '申请人自备', DEPARTMENT: '部门出具', SHARED: '政府部门共享' }
-export const MATERIAL_FORM_NAMES: Record<MaterialForm, string> = { PAPER: '纸质', ELECTRONIC: '电子', PAPER_OR_ELECTRONIC: '纸质或电子' }
 
 /** What the national spot checks call a vague material: it tells the applicant nothing. */
 export const VAGUE_MATERIAL_NAMES = ['其他材料', '其它材料', '相关材料', '其他相关材料', '其他必要材料', '其他需要提交的材料']
@@ -176,28 +172,12 @@ export function guideGaps(guide: { materials: { name: string }[]; legalTimeLimit
   return gaps
 }
 
-/** 原件1份、复印件2份 — or 电子材料 when nothing is handed over on paper. */
-export function materialCopies(m: Pick<GuideMaterial, 'originalCount' | 'copyCount' | 'form' | 'source'>): string {
-  if (m.source === 'SHARED') return '无需提交'
-  const parts = [m.originalCount ? `原件${m.originalCount}份` : '', m.copyCount ? `复印件${m.copyCount}份` : ''].filter(Boolean)
-  return parts.length ? parts.join('、') : MATERIAL_FORM_NAMES[m.form]
-}
-
-/** The workspace's list of items with what their guides lack: by name or code, and by a gap. */
-export const guideWorkspaceQuerySchema = z.object({
-  q: z.string().trim().max(100).optional(),
-  gap: z.enum(GUIDE_GAPS).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-}).strict()
-export type GuideWorkspaceQuery = z.output<typeof guideWorkspaceQuerySchema>
-
 export interface GuideWorkspaceRow {
   id: number
   code: string
   name: string
   type: string
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { id: number; name: string }
   hasGuide: boolean
   isDemo: boolean

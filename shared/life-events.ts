@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { itemCodeSchema } from './items'
 import type { OnlineLevel } from './guides'
+import type { ItemStatus } from './lists'
 
 export const LIFE_EVENT_AUDIENCES = ['PERSON', 'ENTERPRISE'] as const
 export type LifeEventAudience = (typeof LIFE_EVENT_AUDIENCES)[number]
@@ -51,7 +52,7 @@ export interface LifeEventItemView {
   code: string
   name: string
   type: string
-  status: 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
+  status: ItemStatus
   department: { name: string; code: string }
   visits: number | null
   online: { level: OnlineLevel; url: string | null } | null
@@ -67,6 +68,8 @@ export interface LifeEventSummary {
   itemCount: number
   isDemo: boolean
 }
+
+export interface LifeEventList { total: number; items: LifeEventSummary[] }
 
 export interface LifeEventView extends LifeEventSummary {
   keywords: string[]

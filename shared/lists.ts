@@ -52,6 +52,7 @@ export const RECORDS = {
   lifeEvent: { entityType: 'LIFE_EVENT', records: 'life-events' },
 } as const satisfies Record<string, { entityType: string; records: string }>
 export type RecordKind = keyof typeof RECORDS
+export const RECORD_KINDS = Object.keys(RECORDS) as RecordKind[]
 export type RecordEntityType = (typeof RECORDS)[RecordKind]['entityType']
 
 /** The records an editor drafts changes of through the review workflow: the lists' and the guides. */

@@ -3,7 +3,7 @@
 // import answers with.
 import { z } from 'zod'
 import { recordId } from './query'
-import { recordsParamSchema, type ListKind } from './lists'
+import { DRAFT_KINDS, recordsParam, type ListKind } from './lists'
 import type { DutyFields, FundFields, PowerItemFields } from './drafts'
 
 /** The columns of the template, the export and the import, in this order, by their header. */
@@ -72,17 +72,22 @@ export const exportQuerySchema = z.object({
   dept: recordId.optional(),
 }).strict()
 
-/** `duties.xlsx` → { list: 'responsibility', format: 'xlsx' }: a list's template or export under /api/import/. */
+const SHEET_FILE_NAMES = '文件名应为 <power-items|duties|funds|guides>.xlsx 或 <power-items|duties|funds>.csv'
+
+/**
+ * `duties.xlsx` → { kind: 'responsibility', format: 'xlsx' }: a template or export under
+ * /api/import/. Guides come as Excel only: their materials are a second sheet.
+ */
 export const sheetFileSchema = z.string()
-  .regex(/^[a-z-]+\.(xlsx|csv)$/, '文件名应为 <power-items|duties|funds>.xlsx 或 .csv')
+  .regex(/^[a-z-]+\.(xlsx|csv)$/, SHEET_FILE_NAMES)
   .transform((file, ctx) => {
     const [records, format] = file.split('.') as [string, SheetFormat]
-    const list = recordsParamSchema.safeParse(records)
-    if (!list.success) {
-      ctx.addIssue({ code: 'custom', message: '文件名应为 <power-items|duties|funds>.xlsx 或 .csv' })
+    const kind = recordsParam(DRAFT_KINDS).safeParse(records)
+    if (!kind.success || (kind.data === 'guide' && format !== 'xlsx')) {
+      ctx.addIssue({ code: 'custom', message: SHEET_FILE_NAMES })
       return z.NEVER
     }
-    return { list: list.data, format }
+    return { kind: kind.data, format }
   })
 
 /**

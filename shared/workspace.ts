@@ -1,7 +1,8 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DutyKind, type ItemStatus } from './lists'
+import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type DutyKind, type ItemStatus } from './lists'
+import { GUIDE_GAPS } from './guides'
 import type { ChangeAction } from './drafts'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
@@ -40,6 +41,15 @@ export const workspaceQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).strict()
 export type WorkspaceQuery = z.output<typeof workspaceQuerySchema>
+
+/** What a page of the workspace's records of each kind asks for; a guide's also what it lacks (?gap=NO_FEE). */
+export const workspaceQuerySchemas = {
+  power: workspaceQuerySchema,
+  responsibility: workspaceQuerySchema,
+  fund: workspaceQuerySchema,
+  guide: workspaceQuerySchema.extend({ gap: z.enum(GUIDE_GAPS).optional() }).strict(),
+} as const satisfies Record<DraftKind, z.ZodType>
+export type GuideWorkspaceQuery = z.output<typeof workspaceQuerySchemas.guide>
 
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
 /** The states in which a change request still holds its record: no second change may open. */

@@ -1,20 +1,18 @@
 // Demo (示例) service guides, service halls and life events for the real items, which the source
-// file has none of. The content lives in three data tables (data/demo/guide-rules.json,
-// service-halls.json, life-events.json); this module only composes them: each item's guide is
+// file has none of. The content lives in three data tables (prisma/seed/demo/guide-rules.json,
+// service-halls.json, life-events.json, checked by guide-tables.ts); this module only composes them: each item's guide is
 // shaped by its type, the first topic its name matches (a passport needs 居民身份证, a food licence
 // a floor plan and health certificates), the action its name names (变更, 注销, 补办 ...) and its
 // department. Deterministic: the same input gives the same output, whatever the order, so a second
 // import changes nothing. The importer marks all of it isDemo.
-import { z } from 'zod'
-import { guideFieldsSchema, ONLINE_LEVELS, type GuideFields, type GuideMaterial, type GuideStep, type GuideFaq, type GuideLegalBasis, type OnlineLevel } from '../../../shared/guides'
-import { LIFE_EVENT_AUDIENCES, lifeEventFieldsSchema, type LifeEventFields } from '../../../shared/life-events'
-import type { ItemTypeKey } from '../../../shared/item-types'
+import { guideFieldsSchema, type GuideFields, type GuideMaterial, type GuideStep, type GuideFaq, type GuideLegalBasis, type OnlineLevel } from '../../shared/guides'
+import { lifeEventFieldsSchema, type LifeEventFields } from '../../shared/life-events'
+import type { ItemTypeKey } from '../../shared/item-types'
+import { GUIDE_TABLES, type Action, type GuideTables, type HallsTable, type LifeEventsTable, type MaterialShape, type Rules, type Topic } from './guide-tables'
 
 export interface DemoGuideInput {
   departments: { code: string; name: string }[]
   items: { code: string; name: string; type: ItemTypeKey; departmentCode: string; sourceUrl: string | null }[]
-  /** the texts of the three data tables */
-  tables: { rules: string; halls: string; lifeEvents: string }
 }
 
 export interface DemoHall {
@@ -41,138 +39,6 @@ export interface DemoGuideContent {
   halls: DemoHall[]
   guides: DemoGuide[]
   lifeEvents: LifeEventFields[]
-}
-
-// ---- the tables' shapes: a broken edit of a table fails the import with the path at fault ----
-
-const materialShape = z.object({
-  name: z.string().min(2),
-  required: z.boolean().optional(),
-  requiredWhen: z.string().optional(),
-  originalCount: z.number().int().min(0).optional(),
-  copyCount: z.number().int().min(0).optional(),
-  form: z.enum(['PAPER', 'ELECTRONIC', 'PAPER_OR_ELECTRONIC']).optional(),
-  source: z.enum(['SELF', 'DEPARTMENT', 'SHARED']).optional(),
-  issuedBy: z.string().optional(),
-  note: z.string().optional(),
-}).strict()
-type MaterialShape = z.output<typeof materialShape>
-const materialRef = z.union([z.string(), materialShape])
-const step = z.object({ title: z.string(), description: z.string() }).strict()
-const faq = z.object({ question: z.string(), answer: z.string() }).strict()
-const basis = z.object({ law: z.string(), article: z.string() }).strict()
-const online = z.array(z.enum(ONLINE_LEVELS)).min(1)
-
-const typeRules = z.object({
-  conditions: z.array(z.string()),
-  steps: z.array(step),
-  legalDays: z.number().int().nullable(),
-  promisedDays: z.array(z.number().int().min(0)).min(1),
-  visits: z.array(z.number().int().min(0)).min(1),
-  online,
-  result: z.string(),
-  legalBasis: z.array(basis).optional(),
-}).strict()
-
-const matcher = {
-  any: z.array(z.string().min(1)).optional(),
-  all: z.array(z.string().min(1)).optional(),
-  not: z.array(z.string().min(1)).optional(),
-  dept: z.array(z.string().min(1)).optional(),
-}
-
-const topicRules = z.object({
-  key: z.string(),
-  ...matcher,
-  audience: z.enum(LIFE_EVENT_AUDIENCES).optional(),
-  noProxy: z.boolean().optional(),
-  hall: z.string().optional(),
-  conditions: z.array(z.string()),
-  materials: z.array(materialRef).min(1),
-  result: z.string(),
-  fee: z.object({ standard: z.string(), basis: z.string() }).strict().optional(),
-  legalBasis: z.array(basis).optional(),
-  legalDays: z.number().int().min(0).optional(),
-  promisedDays: z.array(z.number().int().min(0)).min(1).optional(),
-  visits: z.array(z.number().int().min(0)).min(1).optional(),
-  online: online.optional(),
-  faqs: z.array(faq).optional(),
-}).strict()
-type Topic = z.output<typeof topicRules>
-
-const actionRules = z.object({
-  key: z.string(),
-  any: z.array(z.string().min(1)).min(1),
-  materials: z.array(materialRef),
-  replaceMaterials: z.boolean().optional(),
-  conditions: z.array(z.string()),
-  promisedDays: z.array(z.number().int().min(0)).min(1).optional(),
-  visits: z.array(z.number().int().min(0)).min(1).optional(),
-  online: online.optional(),
-  result: z.string().optional(),
-  steps: z.array(step).optional(),
-}).strict()
-type Action = z.output<typeof actionRules>
-
-const rulesTable = z.object({
-  $comment: z.string().optional(),
-  materials: z.record(z.string(), materialShape),
-  audience: z.object({ enterpriseWords: z.array(z.string()), personWords: z.array(z.string()) }).strict(),
-  types: z.record(z.string(), typeRules),
-  filingWords: z.array(z.string()),
-  filingResult: z.string(),
-  actions: z.array(actionRules),
-  topics: z.array(topicRules),
-  departments: z.array(z.object({ match: z.array(z.string()).min(1), materials: z.array(materialRef) }).strict()),
-  faqs: z.array(faq),
-  complaintPhone: z.string(),
-}).strict()
-type Rules = z.output<typeof rulesTable>
-
-const hallShape = z.object({
-  name: z.string(),
-  inCenter: z.boolean().optional(),
-  address: z.string().optional(),
-  window: z.string().optional(),
-  hours: z.string().optional(),
-  mapKeyword: z.string().optional(),
-  note: z.string().optional(),
-  default: z.boolean().optional(),
-}).strict()
-
-const hallsTable = z.object({
-  $comment: z.string().optional(),
-  center: z.object({ name: z.string(), address: z.string(), floors: z.array(z.string()).min(1), windowsPerFloor: z.number().int().min(1), hours: z.string(), mapKeyword: z.string() }).strict(),
-  phonePrefix: z.string(),
-  departments: z.array(z.object({ match: z.array(z.string()).min(1), halls: z.array(hallShape).min(1) }).strict()),
-}).strict()
-type HallsTable = z.output<typeof hallsTable>
-
-const lifeEventsTable = z.object({
-  $comment: z.string().optional(),
-  events: z.array(z.object({
-    slug: z.string(), title: z.string(), audience: z.enum(LIFE_EVENT_AUDIENCES), summary: z.string(), keywords: z.array(z.string()),
-    steps: z.array(z.object({ title: z.string(), note: z.string(), items: z.array(z.string()) }).strict()),
-  }).strict()),
-}).strict()
-
-export class DemoTableError extends Error {
-  constructor(table: string, error: z.ZodError | Error) {
-    super(`data/demo/${table}: ${error instanceof z.ZodError ? error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : error.message}`)
-    this.name = 'DemoTableError'
-  }
-}
-
-function parseTable<T extends z.ZodType>(table: string, schema: T, text: string): z.output<T> {
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (error) {
-    throw new DemoTableError(table, error as Error)
-  }
-  const parsed = schema.safeParse(data)
-  if (!parsed.success) throw new DemoTableError(table, parsed.error)
-  return parsed.data
 }
 
 // ---- deterministic choices ----
@@ -205,7 +71,7 @@ function makeHalls(table: HallsTable, departments: DemoGuideInput['departments']
   }
   for (const department of [...departments].sort(byCode)) {
     const spec = table.departments.find((d) => d.match.some((m) => department.name.includes(m)))
-    const shapes = spec ? [...spec.halls].sort((a, b) => Number(!!b.default) - Number(!!a.default)) : [{ name: `${department.name}服务窗口`, inCenter: true } as z.output<typeof hallShape>]
+    const shapes = spec ? [...spec.halls].sort((a, b) => Number(!!b.default) - Number(!!a.default)) : [{ name: `${department.name}服务窗口`, inCenter: true } as HallsTable['departments'][number]['halls'][number]]
     const own = shapes.map((shape, i): DemoHall => ({
       key: `${department.code}#${i}`,
       departmentCode: department.code,
@@ -234,8 +100,8 @@ function matches(name: string, departmentName: string, m: { any?: string[]; all?
 }
 
 function material(rules: Rules, ref: string | MaterialShape, itemName: string): GuideMaterial {
-  const shape = typeof ref === 'string' ? rules.materials[ref] : ref
-  if (!shape) throw new DemoTableError('guide-rules.json', new Error(`unknown material "${String(ref)}"`))
+  // guide-tables.ts checked that every material named by its key is defined.
+  const shape = typeof ref === 'string' ? rules.materials[ref]! : ref
   return {
     name: shape.name.replaceAll("{name}", plainName(itemName).slice(0, 40)),
     required: shape.required ?? true,
@@ -329,15 +195,14 @@ function makeGuide(rules: Rules, item: DemoGuideInput['items'][number], departme
     faqs,
     legalBasis,
   })
-  if (!fields.success) throw new DemoTableError('guide-rules.json', new Error(`the guide of ${item.code} (${name}) is invalid: ${fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`))
+  if (!fields.success) throw new Error(`the demo table prisma/seed/demo/guide-rules.json gives ${item.code} (${name}) an invalid guide: ${fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   const { hallIds: _none, ...rest } = fields.data
   return { itemCode: item.code, fields: rest, hall: topic?.hall }
 }
 
 // ---- life events ----
 
-function makeLifeEvents(text: string, items: DemoGuideInput['items']): LifeEventFields[] {
-  const table = parseTable('life-events.json', lifeEventsTable, text)
+function makeLifeEvents(table: LifeEventsTable, items: DemoGuideInput['items']): LifeEventFields[] {
   const codeOf = new Map<string, string>()
   for (const item of [...items].sort(byCode)) if (!codeOf.has(item.name)) codeOf.set(item.name, item.code)
   return table.events.flatMap((event, index) => {
@@ -346,14 +211,14 @@ function makeLifeEvents(text: string, items: DemoGuideInput['items']): LifeEvent
       .filter((s) => s.itemCodes.length)
     if (!steps.length) return []
     const parsed = lifeEventFieldsSchema.safeParse({ slug: event.slug, title: event.title, audience: event.audience, summary: event.summary, keywords: event.keywords, steps, sortOrder: index })
-    if (!parsed.success) throw new DemoTableError('life-events.json', parsed.error)
+    if (!parsed.success) throw new Error(`the demo table prisma/seed/demo/life-events.json has an invalid event ${event.slug}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
     return [parsed.data]
   })
 }
 
-export function generateDemoGuides(input: DemoGuideInput): DemoGuideContent {
-  const rules = parseTable('guide-rules.json', rulesTable, input.tables.rules)
-  const { halls, defaults } = makeHalls(parseTable('service-halls.json', hallsTable, input.tables.halls), input.departments)
+export function generateDemoGuides(input: DemoGuideInput, tables: GuideTables = GUIDE_TABLES): DemoGuideContent {
+  const rules = tables.rules
+  const { halls, defaults } = makeHalls(tables.halls, input.departments)
   const departmentName = new Map(input.departments.map((d) => [d.code, d.name]))
   const guides = [...input.items].sort(byCode).map((item) => {
     const { hall, ...guide } = makeGuide(rules, item, departmentName.get(item.departmentCode) ?? '')
@@ -361,5 +226,5 @@ export function generateDemoGuides(input: DemoGuideInput): DemoGuideContent {
     const chosen = (hall && own.find((h) => h.name.includes(hall))) || own[0]
     return { ...guide, fields: { ...guide.fields, consultPhone: chosen?.phone ?? null }, hallKeys: chosen ? [chosen.key] : [] }
   })
-  return { halls, guides, lifeEvents: makeLifeEvents(input.tables.lifeEvents, input.items) }
+  return { halls, guides, lifeEvents: makeLifeEvents(tables.lifeEvents, input.items) }
 }

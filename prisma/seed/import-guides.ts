@@ -2,11 +2,11 @@
 // item import's transaction. Idempotent like the rest of the import: a department that has halls,
 // an item that has a guide and a slug that is taken are left as they are (published records change
 // only through the workflow), so a second run changes nothing and real content is never replaced.
-import type { Prisma } from '../../utils/prisma'
-import { recordVersions } from '../history'
-import { enqueueSearchSync } from '../search/outbox'
-import { snapshotOf } from '../guides/records'
-import { lifeEventSnapshot, writeLifeEventSteps } from '../life-events/records'
+import type { Prisma } from '../../server/utils/prisma'
+import { recordVersions } from '../../server/services/history'
+import { enqueueSearchSync } from '../../server/services/search/outbox'
+import { snapshotOf } from '../../server/services/guides/records'
+import { lifeEventSnapshot, writeLifeEventSteps } from '../../server/services/life-events/records'
 import { generateDemoGuides, type DemoGuideInput } from './demo-guides'
 
 type Tx = Prisma.TransactionClient

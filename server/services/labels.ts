@@ -2,6 +2,7 @@
 // import, the audit export) for the values and fields the database stores: one table per kind of
 // value. The pages word the same values through i18n/locales/<language>/.
 import type { AdminLevel, AllocationMethod, DutyKind, ItemStatus, ListKind } from '../../shared/lists'
+import type { MaterialForm, MaterialSource, OnlineLevel } from '../../shared/guides'
 
 export const LEVEL_NAMES: Record<AdminLevel, string> = {
   PROVINCE: '省级',
@@ -26,6 +27,11 @@ export const ACTION_NAMES: Record<string, string> = {
   ADJUST: '调整',
   MERGE: '合并',
 }
+
+/** 网上办理深度, 申请材料来源 and 材料形式 of a service guide. */
+export const ONLINE_LEVEL_NAMES: Record<OnlineLevel, string> = { FULLY_ONLINE: '全程网办', PRE_CHECK: '网上预审', INFO_ONLY: '网上咨询查询' }
+export const MATERIAL_SOURCE_NAMES: Record<MaterialSource, string> = { SELF: '申请人自备', DEPARTMENT: '部门出具', SHARED: '政府部门共享' }
+export const MATERIAL_FORM_NAMES: Record<MaterialForm, string> = { PAPER: '纸质', ELECTRONIC: '电子', PAPER_OR_ELECTRONIC: '纸质或电子' }
 
 /** The lists by their official names. */
 export const LIST_NAMES: Record<ListKind, string> = { power: '权力清单', responsibility: '责任清单', fund: '财政专项资金管理清单' }

@@ -1,11 +1,9 @@
 import { lifeEventUpdateSchema } from '../../../shared/life-events'
-import { idParamSchema } from '../../../shared/workspace'
 import { updateLifeEvent } from '../../services/life-events/records'
 
+/** A change of a life event, made on the revision the body names (409 STALE_REVISION otherwise). */
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'lifeEvent:write')
-  const id = validParam(event, 'id', idParamSchema)
+  const { db, actor, requestId, id } = await requireRecordContext(event, 'lifeEvent:write', 'LIFE_EVENT')
   const update = await validBody(event, lifeEventUpdateSchema)
-  const { prisma } = await useDb()
-  return withWorkflowErrors(updateLifeEvent(prisma, auditActor(actor), id, update, requestInfo(event).requestId ?? undefined))
+  return updateLifeEvent(db, actor, id, update, requestId)
 })

@@ -1,14 +1,8 @@
 import { serviceHallFieldsSchema } from '../../../shared/service-halls'
-import { idParamSchema } from '../../../shared/workspace'
-import { serviceHallScope, updateServiceHall } from '../../services/guides/halls'
+import { updateServiceHall } from '../../services/guides/halls'
 
 export default defineEventHandler(async (event) => {
-  const actor = await requireActor(event, 'hall:write')
-  const id = validParam(event, 'id', idParamSchema)
-  const { prisma } = await useDb()
-  const scope = await serviceHallScope(prisma, id)
-  if (!scope) throw apiError(404, 'HALL_NOT_FOUND', `没有编号为 ${id} 的服务窗口`)
-  requireScope(actor, 'hall:write', scope)
+  const { db, actor, requestId, id } = await requireRecordContext(event, 'hall:write', 'SERVICE_HALL')
   const fields = await validBody(event, serviceHallFieldsSchema)
-  return withWorkflowErrors(updateServiceHall(prisma, auditActor(actor), id, fields, requestInfo(event).requestId ?? undefined))
+  return updateServiceHall(db, actor, id, fields, requestId)
 })

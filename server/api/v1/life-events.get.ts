@@ -3,8 +3,7 @@ import { listLifeEvents } from '../../services/life-events/public'
 
 /** The life events on offer (?audience=PERSON|ENTERPRISE), or the ones a search query names (?q=). */
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const query = validQuery(event, lifeEventListQuerySchema)
-  const { prisma } = await useDb()
-  const items = await listLifeEvents(prisma, query)
-  return { total: items.length, items }
+  return listLifeEvents(db, query)
 })

@@ -2,9 +2,9 @@
 // national spot check's faults: no materials, no time limit, no fee statement, a material named
 // only 其他材料), filterable by it, and one item's guide as its form starts from it.
 import type { Db, Prisma } from '../../utils/prisma'
-import { GUIDE_GAPS, guideGaps, VAGUE_MATERIAL_NAMES, type GuideGap, type GuideWorkspaceItem, type GuideWorkspacePage, type GuideWorkspaceQuery, type GuideWorkspaceRow } from '../../../shared/guides'
+import { GUIDE_GAPS, guideGaps, VAGUE_MATERIAL_NAMES, type GuideGap, type GuideWorkspaceItem, type GuideWorkspacePage, type GuideWorkspaceRow } from '../../../shared/guides'
+import { OPEN_CHANGE_REQUEST_STATUSES, type GuideWorkspaceQuery } from '../../../shared/workspace'
 import { guideFields, guideInclude, hallView } from './records'
-import { OPEN } from '../workflow/change-requests'
 
 const GAP_FILTERS: Record<GuideGap, Prisma.PowerItemWhereInput> = {
   NO_GUIDE: { guide: { is: null } },
@@ -24,7 +24,7 @@ type RowItem = Prisma.PowerItemGetPayload<{ include: typeof rowInclude }>
 
 async function withOpenGuideRequests(db: Db, items: RowItem[]): Promise<GuideWorkspaceRow[]> {
   const open = await db.changeRequest.findMany({
-    where: { entityType: 'SERVICE_GUIDE', entityId: { in: items.map((i) => i.id) }, status: { in: OPEN } },
+    where: { entityType: 'SERVICE_GUIDE', entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } },
     select: { id: true, entityId: true, status: true },
   })
   return items.map((item) => {

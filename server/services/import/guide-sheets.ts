@@ -4,11 +4,13 @@
 // every problem by sheet, row and column, and no draft unless the whole file is clean. A clean file
 // becomes one SERVICE_GUIDE draft per changed guide, in one transaction.
 import type { Db, Prisma } from '../../utils/prisma'
-import { guideFieldsSchema, MATERIAL_FORM_NAMES, MATERIAL_FORMS, MATERIAL_SOURCE_NAMES, MATERIAL_SOURCES, ONLINE_LEVEL_NAMES, ONLINE_LEVELS, type GuideFields, type GuideMaterial } from '../../../shared/guides'
+import { guideFieldsSchema, MATERIAL_FORMS, MATERIAL_SOURCES, ONLINE_LEVELS, type GuideFields, type GuideMaterial } from '../../../shared/guides'
+import { MATERIAL_FORM_NAMES, MATERIAL_SOURCE_NAMES, ONLINE_LEVEL_NAMES } from '../labels'
 import { itemCodeSchema } from '../../../shared/items'
 import { SHEET_LIMITS, type RowOutcome, type SheetIssue, type SheetIssueCode, type SheetReport, type SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
-import { createDraftIn, OPEN } from '../workflow/change-requests'
+import { createDraftIn } from '../workflow/change-requests'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toXlsx, type Cell, type Column } from '../open-data/tables'
 import { guideFields, guideInclude } from '../guides/records'
@@ -330,7 +332,7 @@ async function plan(db: Tx | Db, departmentId: number, rows: GuideRow[]): Promis
   const [items, halls, open] = await Promise.all([
     db.powerItem.findMany({ where: { code: { in: rows.map((r) => r.code) } }, include: { department: { select: { name: true } }, guide: { include: guideInclude } } }),
     db.serviceHall.findMany({ where: { departmentId }, select: { id: true, name: true } }),
-    db.changeRequest.findMany({ where: { entityType: 'SERVICE_GUIDE', status: { in: OPEN } }, select: { id: true, entityId: true } }),
+    db.changeRequest.findMany({ where: { entityType: 'SERVICE_GUIDE', status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { id: true, entityId: true } }),
   ])
   const byCode = new Map(items.map((i) => [i.code, i]))
   const hallByName = new Map(halls.map((h) => [h.name, h.id]))

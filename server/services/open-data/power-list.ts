@@ -4,11 +4,11 @@
 // sheet of their own keyed by item code, nested in JSON.
 import type { ExportFilters, PowerItemRecord } from '../../../shared/open-data'
 import { itemTypeByKey } from '../../../shared/item-types'
-import { MATERIAL_FORM_NAMES, MATERIAL_SOURCE_NAMES, ONLINE_LEVEL_NAMES, type GuideMaterial } from '../../../shared/guides'
+import type { GuideMaterial } from '../../../shared/guides'
 import { powerItemSnapshot, type PowerItemSnapshot } from '../lists/snapshots'
 import { guideSnapshotsAt } from '../guides/records'
 import { anyOf, byDepartmentThenCode, departmentName, type ListDefinition } from './list-definition'
-import { label, LEVEL_NAMES, STATUS_NAMES } from '../labels'
+import { label, LEVEL_NAMES, MATERIAL_FORM_NAMES, MATERIAL_SOURCE_NAMES, ONLINE_LEVEL_NAMES, STATUS_NAMES } from '../labels'
 import { table, type Column } from './tables'
 
 const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? '是' : '否')

@@ -27,12 +27,18 @@ let vocabulary: { at: number; parts: string[]; text: string; spelling?: Spelling
 
 async function indexedTexts(db: Db): Promise<NonNullable<typeof vocabulary>> {
   if (!vocabulary || Date.now() - vocabulary.at > VOCABULARY_TTL_MS) {
-    const [items, duties, funds] = await Promise.all([
+    const [items, duties, funds, materials, results] = await Promise.all([
       db.powerItem.findMany({ select: { name: true, aliases: true, groupName: true } }),
       db.duty.findMany({ where: { kind: { not: 'POWER_DUTY' } }, select: { title: true } }),
       db.specialFund.findMany({ select: { name: true } }),
+      // What a guide asks for and gives is in the index too (guideText): 出生医学证明 is a known word.
+      db.guideMaterial.findMany({ distinct: ['name'], select: { name: true } }),
+      db.serviceGuide.findMany({ distinct: ['resultName'], where: { resultName: { not: null } }, select: { resultName: true } }),
     ])
-    const parts = [...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name)].filter(Boolean)
+    const parts = [
+      ...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name),
+      ...materials.map((m) => m.name), ...results.map((r) => r.resultName ?? ''),
+    ].filter(Boolean)
     vocabulary = { at: Date.now(), parts, text: parts.join('\n') }
   }
   return vocabulary

@@ -8,7 +8,8 @@ import { DomainError } from '../errors'
 import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
 import { correctSpelling } from './correction'
 import { searchContext } from './context'
-import { searchHelp, type LifeEventMatcher } from './help'
+import { searchHelp } from './help'
+import { lifeEventsNamedBy } from '../life-events/public'
 import { recordSearch } from './stats'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
@@ -137,12 +138,7 @@ async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, ana
   return { result, distribution, complete }
 }
 
-export interface SearchOptions {
-  /** the life events (一件事) a query points to, offered when hits are few */
-  matchLifeEvents?: LifeEventMatcher
-}
-
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
   const context = await searchContext(db)
   let analysis = analyzeQuery(query.q, context.query)
   let answer = await ask(meili, indexUid, query, analysis)
@@ -198,7 +194,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     ? await searchHelp(db, {
       q: query.q, analysis, phrases: context.phrases, total, partial, correctedQuery,
       departments: facets.dept.map((d) => ({ id: Number(d.value), name: d.label, count: d.count })),
-    }, options.matchLifeEvents)
+    })
     : null
   return {
     query,
@@ -211,13 +207,14 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     understood: { terms: analysis.terms, dropped: analysis.dropped },
     correctedQuery,
     partial,
+    lifeEvents: query.q ? await lifeEventsNamedBy(db, analysis) : [],
     help,
   }
 }
 
 /** The portal's search: the answer, and the query counted for the reform office's view (first pages only). */
-export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
-  const result = await searchItems(meili, db, indexUid, query, options)
+export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const result = await searchItems(meili, db, indexUid, query)
   if (query.q && query.page === 1) recordSearch(query.q, result.total)
   return result
 }

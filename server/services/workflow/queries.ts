@@ -2,7 +2,8 @@
 // with the published record it would change.
 import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
-import { DRAFT_ENTITY_TYPES, type DraftEntityType, type ListKind } from '../../../shared/lists'
+import { DRAFT_ENTITY_TYPES, type DraftEntityType, type DraftKind } from '../../../shared/lists'
+import { getGuideWorkspaceItem, listGuideWorkspace } from '../guides/workspace'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
 import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
 
@@ -225,9 +226,13 @@ async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], en
   })
 }
 
-/** The workspace's records of each list: a page of them, and one with the change under way. */
+/**
+ * The workspace's records of each kind: a page of them, and one with the change under way. An
+ * item's guide is listed with what it lacks, and opens with the halls its form may name.
+ */
 export const WORKSPACE_RECORDS = {
   power: { page: listWorkspacePowerItems, one: getWorkspacePowerItem },
   responsibility: { page: listWorkspaceDuties, one: getWorkspaceDuty },
   fund: { page: listWorkspaceFunds, one: getWorkspaceFund },
-} as const satisfies Record<ListKind, unknown>
+  guide: { page: listGuideWorkspace, one: getGuideWorkspaceItem },
+} as const satisfies Record<DraftKind, unknown>
