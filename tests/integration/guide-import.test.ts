@@ -4,9 +4,10 @@
 // becomes guide drafts of exactly the edited items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { importItems } from '../../server/services/import/import-items'
-import { guideExportDownload, guideTemplateDownload, importGuideSheet, GUIDE_SHEET, MATERIAL_SHEET } from '../../server/services/import/guide-sheets'
-import { SheetFileError } from '../../server/services/import/sheet-file'
+import { importItems } from '../../prisma/seed/import-items'
+import { GUIDE_SHEET, MATERIAL_SHEET } from '../../server/services/import/guide-sheets'
+import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
+import type { SheetFileError } from '../../server/services/import/sheet-file'
 import type { AuditActor } from '../../server/services/audit'
 import type { GuideFields } from '../../shared/guides'
 import type { SheetReport } from '../../shared/spreadsheet'
@@ -20,7 +21,7 @@ let exported: Buffer
 
 const db = () => env.db.prisma
 const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
-const run = (data: Buffer, dryRun = false, name = 'guides.xlsx') => importGuideSheet(db(), editor, police.id, { name, data }, { dryRun })
+const run = (data: Buffer, dryRun = false, name = 'guides.xlsx') => importSheet(db(), 'guide', editor, police.id, { name, data }, { dryRun })
 const where = (report: SheetReport) => report.errors.map((e) => [e.sheet, e.row, e.column, e.code])
 
 async function workbook(data: Buffer) {
@@ -48,14 +49,14 @@ beforeAll(async () => {
   await importItems(db(), await readDataFiles())
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  editor = { id: user.id, name: user.displayName, role: 'EDITOR', departmentId: police.id }
-  exported = (await guideExportDownload(db(), police.id))!.body as Buffer
+  editor = { id: user.id, username: user.username, role: 'EDITOR', departmentId: police.id }
+  exported = (await exportDownload(db(), police.id, 'xlsx', 'guide'))!.body as Buffer
 }, 300_000)
 afterAll(async () => { await env?.close() })
 
 describe('the guide workbook', () => {
   it('has the guide and materials sheets and the instructions, and the export imports back unchanged', async () => {
-    const template = await workbook((await guideTemplateDownload()).body as Buffer)
+    const template = await workbook((await templateDownload('xlsx', 'guide')).body as Buffer)
     expect(template.worksheets.map((ws) => ws.name)).toEqual([GUIDE_SHEET, MATERIAL_SHEET, '填写说明'])
     const wb = await workbook(exported)
     const items = await db().powerItem.count({ where: { departmentId: police.id, status: { not: 'CANCELLED' } } })

@@ -4,7 +4,7 @@
 // public item, search, open data, history at a past date), the completeness an editor filters by,
 // halls changed once for every guide, and life events curated, matched and versioned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../server/services/import/import-items'
+import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -13,7 +13,7 @@ import type { WorkflowError } from '../../server/services/workflow/errors'
 import { drainAll } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
-import { getPublishedItem } from '../../server/services/lists/power-items'
+import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { getGuideWorkspaceItem, listGuideWorkspace } from '../../server/services/guides/workspace'
 import { guideSnapshotsAt } from '../../server/services/guides/records'
 import { updateServiceHall } from '../../server/services/guides/halls'
@@ -23,7 +23,8 @@ import { dictionaryDownload, listDownload, versionListDownload } from '../../ser
 import { listAsOf } from '../../server/services/point-in-time'
 import { timelineWithChanges } from '../../server/services/history'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { guideWorkspaceQuerySchema, type GuideFields } from '../../shared/guides'
+import type { GuideFields } from '../../shared/guides'
+import { workspaceQuerySchemas } from '../../shared/workspace'
 import { exportFilterSchemas, type OpenDataJson, type PowerItemRecord } from '../../shared/open-data'
 import { historyListQuerySchemas } from '../../shared/history'
 import { searchQuerySchema } from '../../shared/search'
@@ -52,8 +53,8 @@ beforeAll(async () => {
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   const p = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  policeEditor = { id: p.id, name: p.displayName, role: 'EDITOR', departmentId: police.id }
-  office = { id: o.id, name: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  policeEditor = { id: p.id, username: p.username, role: 'EDITOR', departmentId: police.id }
+  office = { id: o.id, username: o.username, role: 'REFORM_OFFICE', departmentId: null }
 }, 300_000)
 afterAll(async () => { await env?.close() })
 
@@ -78,7 +79,7 @@ describe('the demo guides of the real items', () => {
     const departments = await db().department.findMany({ include: { serviceHalls: true } })
     expect(departments.every((d) => d.serviceHalls.length > 0 && d.serviceHalls.every((h) => h.isDemo))).toBe(true)
     expect(await db().serviceGuide.count({ where: { locations: { none: {} } } })).toBe(0)
-    const passport = await getPublishedItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })).code)
+    const passport = await getPublishedPowerItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })).code)
     expect(passport!.guide!.locations[0]!.name).toContain('出入境')
   })
 
@@ -117,7 +118,7 @@ describe('a guide through the workflow', () => {
 
     const created = await createDraft(db(), policeEditor, police.id, draft({ entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: passport.id, payload: fields }))
     // The draft changes nothing public.
-    expect((await getPublishedItem(db(), passport.code))!.guide!.materials.map((m) => m.name)).toContain('居民户口簿')
+    expect((await getPublishedPowerItem(db(), passport.code))!.guide!.materials.map((m) => m.name)).toContain('居民户口簿')
     await submitDraft(db(), policeEditor, created.id, '按出入境管理新规定调整材料')
 
     const review = (await getChangeRequest(db(), created.id))!
@@ -134,7 +135,7 @@ describe('a guide through the workflow', () => {
     await drainAll(db(), env.meili, env.config.meiliIndex)
 
     // The public item: the new guide, no longer demo, with a history entry of its own.
-    const item = (await getPublishedItem(db(), passport.code))!
+    const item = (await getPublishedPowerItem(db(), passport.code))!
     expect(item.guide!.materials.map((m) => m.name)).toContain('出境事由证明材料')
     expect(item.guide!.materials.map((m) => m.name)).not.toContain('居民户口簿')
     expect(item.guide).toMatchObject({ isDemo: false, revision: 2, promisedTimeLimitDays: 5 })
@@ -195,15 +196,15 @@ describe('completeness', () => {
     const version = await createListVersion(db(), office, { title: '2026年办事指南调整二', documentNo: '广安审改〔2026〕32号', effectiveDate: cityToday(), changeRequestIds: [created.id] })
     await publishListVersion(db(), office, version.id)
 
-    const page = await listGuideWorkspace(db(), guideWorkspaceQuerySchema.parse({ q: '居住证' }), police.id)
+    const page = await listGuideWorkspace(db(), workspaceQuerySchemas.guide.parse({ q: '居住证' }), police.id)
     expect(page.items.find((i) => i.id === item.id)!.gaps).toEqual(['NO_TIME_LIMIT', 'NO_FEE', 'VAGUE_MATERIAL'])
     for (const gap of ['NO_TIME_LIMIT', 'NO_FEE', 'VAGUE_MATERIAL'] as const) {
-      const filtered = await listGuideWorkspace(db(), guideWorkspaceQuerySchema.parse({ gap }), police.id)
+      const filtered = await listGuideWorkspace(db(), workspaceQuerySchemas.guide.parse({ gap }), police.id)
       expect(filtered.items.map((i) => i.id), gap).toEqual([item.id])
       expect(filtered.gapCounts[gap]).toBe(1)
     }
     // Another department's editor sees none of it.
-    expect((await listGuideWorkspace(db(), guideWorkspaceQuerySchema.parse({ gap: 'NO_FEE' }), civil.id)).total).toBe(0)
+    expect((await listGuideWorkspace(db(), workspaceQuerySchemas.guide.parse({ gap: 'NO_FEE' }), civil.id)).total).toBe(0)
   })
 })
 
@@ -211,9 +212,9 @@ describe('service halls', () => {
   it('changes a phone number once for every guide that names the hall, no longer as demo', async () => {
     const hall = await db().serviceHall.findFirstOrThrow({ where: { departmentId: civil.id, name: { contains: '婚姻登记处' } } })
     await updateServiceHall(db(), { ...policeEditor, departmentId: civil.id }, hall.id, { name: hall.name, address: '广安区婚姻登记处（新址）', window: hall.window, hours: hall.hours, phone: '0826-0012345', mapUrl: hall.mapUrl, sortOrder: hall.sortOrder })
-    const marriage = (await getPublishedItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '中国内地公民婚姻登记' } })).code))!
+    const marriage = (await getPublishedPowerItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '中国内地公民婚姻登记' } })).code))!
     expect(marriage.guide!.locations[0]).toMatchObject({ phone: '0826-0012345', address: '广安区婚姻登记处（新址）', isDemo: false })
-    const appointment = (await getPublishedItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '补领结婚证' } })).code))!
+    const appointment = (await getPublishedPowerItem(db(), (await db().powerItem.findFirstOrThrow({ where: { name: '补领结婚证' } })).code))!
     expect(appointment.guide!.locations[0]!.phone).toBe('0826-0012345')
     expect(await db().auditEntry.count({ where: { action: 'hall.update', entityType: 'SERVICE_HALL', entityId: String(hall.id) } })).toBe(1)
   })
@@ -221,7 +222,7 @@ describe('service halls', () => {
 
 describe('life events', () => {
   it('are found by what citizens type', async () => {
-    const matched = async (q: string) => (await listLifeEvents(db(), { q })).map((e) => e.slug)
+    const matched = async (q: string) => (await listLifeEvents(db(), { q })).items.map((e) => e.slug)
     for (const q of ['开饭店', '开餐馆', '开火锅店', '我想开个小吃店']) expect((await matched(q))[0], q).toBe('kaiban-canyindian')
     for (const q of ['生孩子', '新生儿', '新生儿上户口']) expect((await matched(q))[0], q).toBe('xinshenger-chusheng')
     expect(await matched('户口')).toEqual([])
@@ -235,11 +236,11 @@ describe('life events', () => {
     expect(updated).toMatchObject({ revision: record.revision + 1, isDemo: false })
     // A second change made on the old revision is refused and writes nothing.
     expect(await refused(updateLifeEvent(db(), office, record.id, { baseRevision: record.revision, status: 'IN_FORCE', event: record.fields }))).toEqual({ status: 409, code: 'STALE_REVISION' })
-    expect((await listLifeEvents(db(), { q: '养宠物狗' })).map((e) => e.slug)).toEqual(['yangquan'])
+    expect((await listLifeEvents(db(), { q: '养宠物狗' })).items.map((e) => e.slug)).toEqual(['yangquan'])
 
     await updateLifeEvent(db(), office, record.id, { baseRevision: updated.revision, status: 'CANCELLED', event: changed })
     expect(await getLifeEvent(db(), 'yangquan')).toBeNull()
-    expect((await listLifeEvents(db(), {})).map((e) => e.slug)).not.toContain('yangquan')
+    expect((await listLifeEvents(db(), {})).items.map((e) => e.slug)).not.toContain('yangquan')
     expect(await db().lifeEvent.count({ where: { slug: 'yangquan' } })).toBe(1)
     const versions = await timelineWithChanges(db(), 'LIFE_EVENT', record.id)
     expect(versions.map((v) => v.action)).toEqual(['ADD', 'UPDATE', 'CANCEL'])

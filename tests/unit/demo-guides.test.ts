@@ -1,14 +1,14 @@
-// The demo guides, halls and life events composed from data/demo/ for the real items: valid,
-// shaped by what each item is, deterministic, and refused loudly when a table is broken.
+// The demo guides, halls and life events composed from prisma/seed/demo/ for the real items:
+// valid, shaped by what each item is, deterministic, and refused loudly when a table is broken.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DemoTableError, generateDemoGuides, type DemoGuideInput } from '../../server/services/import/demo-guides'
-import { departmentCode, parseSourceFile } from '../../server/services/import/source-file'
+import { generateDemoGuides, type DemoGuideInput } from '../../prisma/seed/demo-guides'
+import { GUIDE_TABLES, parseGuideTable } from '../../prisma/seed/guide-tables'
+import { departmentCode, parseSourceFile } from '../../prisma/seed/source-file'
 import { guideFieldsSchema, guideGaps } from '../../shared/guides'
 import { lifeEventFieldsSchema } from '../../shared/life-events'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
-const tables = { rules: read('data/demo/guide-rules.json'), halls: read('data/demo/service-halls.json'), lifeEvents: read('data/demo/life-events.json') }
 
 function realInput(): DemoGuideInput {
   const source = parseSourceFile(read('data/guangan-items.json'))
@@ -18,7 +18,6 @@ function realInput(): DemoGuideInput {
   return {
     departments: [...code].map(([name, c]) => ({ name, code: c })),
     items: source.records.map((r) => ({ code: r.itemCode, name: r.name, type: r.typeKey, departmentCode: code.get(r.department)!, sourceUrl: r.sourceUrl ?? null })),
-    tables,
   }
 }
 
@@ -95,12 +94,21 @@ describe('the demo guides of the real items', () => {
   })
 
   it('refuses a broken table with the table and the path at fault', () => {
-    const rules = JSON.parse(tables.rules)
+    const table = (file: string) => JSON.parse(read(`prisma/seed/demo/${file}`))
+    const rules = table('guide-rules.json')
     rules.topics[0].materials = ['noSuchMaterial']
-    expect(() => generateDemoGuides({ ...input, tables: { ...tables, rules: JSON.stringify(rules) } })).toThrow(/guide-rules\.json: unknown material "noSuchMaterial"/)
-    const halls = JSON.parse(tables.halls)
+    expect(() => parseGuideTable('guide-rules.json', rules)).toThrow(/prisma\/seed\/demo\/guide-rules\.json is malformed:\n {2}- topics\.0\.materials\.0: unknown material "noSuchMaterial"/)
+    const halls = table('service-halls.json')
     delete halls.center.hours
-    expect(() => generateDemoGuides({ ...input, tables: { ...tables, halls: JSON.stringify(halls) } })).toThrow(DemoTableError)
-    expect(() => generateDemoGuides({ ...input, tables: { ...tables, lifeEvents: '{' } })).toThrow(/life-events\.json/)
+    expect(() => parseGuideTable('service-halls.json', halls)).toThrow(/service-halls\.json is malformed:\n {2}- center\.hours: /)
+    const events = table('life-events.json')
+    events.events[0].audience = 'EVERYONE'
+    expect(() => parseGuideTable('life-events.json', events)).toThrow(/life-events\.json is malformed:\n {2}- events\.0\.audience: /)
+  })
+
+  it('refuses a table that would give an item an invalid guide, naming the item', () => {
+    const rules = structuredClone(GUIDE_TABLES.rules)
+    rules.types.LICENSING!.promisedDays = [-1]
+    expect(() => generateDemoGuides(input, { ...GUIDE_TABLES, rules })).toThrow(/guide-rules\.json gives \S+ \(.+\) an invalid guide: promisedTimeLimitDays: /)
   })
 })

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { guideFieldsSchema, guideGaps } from '../../shared/guides'
 import { lifeEventFieldsSchema } from '../../shared/life-events'
 import { lifeEventScore, matchLifeEvents } from '../../server/services/life-events/public'
+import { analyzeQuery, BUILT_IN_FILLERS, type QueryContext } from '../../server/services/search/analysis'
+import { addWords, cut } from '../../server/services/search/segmenter'
 
 const material = { name: '居民身份证', required: true, originalCount: 1 }
 const valid = { materials: [material], visits: 1 }
@@ -54,7 +56,12 @@ describe('life events named by what citizens type', () => {
     { slug: 'xinshenger-chusheng', title: '新生儿出生', keywords: ['生孩子', '新生儿', '上户口'] },
     { slug: 'jiehun', title: '结婚', keywords: ['结婚', '结婚证'] },
   ]
-  const first = (q: string) => matchLifeEvents(events, q)[0]?.slug ?? null
+  // What a small index would hold, standing in for the names and everyday names of the items.
+  const known = ['开办餐饮店', '餐饮', '火锅', '新生儿', '出生', '户口', '上户口', '结婚', '结婚证', '护照']
+  addWords(known)
+  const context: QueryContext = { cut, fillers: new Set(BUILT_IN_FILLERS), englishTerms: new Set(), isKnown: (word) => known.some((k) => k.includes(word)) }
+  const read = (q: string) => analyzeQuery(q, context)
+  const first = (q: string) => matchLifeEvents(events, read(q))[0]?.slug ?? null
 
   it('finds the event from a keyword inside a longer query, or a query inside its title', () => {
     expect(first('开饭店')).toBe('kaiban-canyindian')
@@ -62,10 +69,12 @@ describe('life events named by what citizens type', () => {
     expect(first('生孩子要办什么')).toBe('xinshenger-chusheng')
     expect(first('新生儿')).toBe('xinshenger-chusheng')
     expect(first('餐饮店')).toBe('kaiban-canyindian')
+    // Read as search reads a query: traditional characters and punctuation.
+    expect(first('開火鍋店？')).toBe('kaiban-canyindian')
   })
 
   it('prefers the longer match and ignores fragments too short to mean anything', () => {
-    expect(lifeEventScore('补领结婚证', events[2]!)).toBe(3)
+    expect(lifeEventScore(read('补领结婚证'), events[2]!)).toBe(3)
     expect(first('餐')).toBeNull()
     expect(first('户口')).toBeNull()
     expect(first('护照')).toBeNull()

@@ -70,7 +70,6 @@ const MATERIAL_ROWS = SHEET_LIMITS.maxRows * 5
 const FEE = { 不收费: true, 收费: false } as const
 const YES_NO = { 是: true, 否: false } as const
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
-const nameOf = <T extends string>(names: Record<T, string>, text: string): T | undefined => (Object.keys(names) as T[]).find((k) => names[k] === text)
 
 /** 《法》第X条 → the law (up to its closing 》) and the article after it. */
 function legalBasisOf(line: string) {
