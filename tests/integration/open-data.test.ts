@@ -133,8 +133,8 @@ describe('the current lists', () => {
   it('lists the published versions with the number of changes each made', async () => {
     const catalogue = await openDataCatalogue(env.db.prisma)
     expect(catalogue.lists).toContainEqual({ list: 'power', total: 1135 })
-    // The import published every item, duty and fund it created.
-    const published = 1135 + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count()
+    // The import published every item, duty, fund and (demo) service guide it created.
+    const published = 1135 + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count() + await env.db.prisma.serviceGuide.count()
     expect(catalogue.versions[0]).toMatchObject({ id: versionId, batch: 1, changes: published })
   })
 })
@@ -166,7 +166,7 @@ describe('a list version', () => {
     const changes = csvRecords((await changesDownload(db, later.id, 'csv'))!)
     expect(changes.rows).toEqual([expect.objectContaining({ 编码: item.code, 名称: '普通护照签发（含换发）', 实施主体: '区公安分局', 变更类型: '修改', 变更内容: '名称', 文号: '广安审改〔2099〕1号' })])
     const imported = json<ChangeRecord>((await changesDownload(db, versionId, 'json'))!)
-    expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count())
+    expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count() + await db.serviceGuide.count())
     expect(new Set(imported.items.map((c) => c.action))).toEqual(new Set(['ADD']))
   })
 

@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import { noQuerySchema } from '../../../shared/query'
 import { dictionaryDownload } from '../../services/open-data/downloads'
 
 /** The data dictionary of every open-data table: each column, its JSON field, type and meaning. */
 export default defineEventHandler((event) => {
-  validQuery(event, z.object({}).strict())
+  validQuery(event, noQuerySchema)
   return sendDownload(event, dictionaryDownload())
 })

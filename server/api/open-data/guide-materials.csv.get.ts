@@ -3,7 +3,7 @@ import { guideMaterialsDownload } from '../../services/open-data/downloads'
 
 /** The 申请材料 of the published guides, one row per material keyed by item code, filtered like the power list. */
 export default defineEventHandler(async (event) => {
+  const { db } = await publicContext(event)
   const filters = validQuery(event, exportFilterSchemas.power)
-  const { prisma } = await useDb()
-  return sendDownload(event, await guideMaterialsDownload(prisma, filters))
+  return sendDownload(event, await guideMaterialsDownload(db, filters))
 })

@@ -2,11 +2,11 @@
 // the zod schemas the handlers validate with, so the description cannot drift from the checks.
 import { z } from 'zod'
 import { itemCodeSchema } from '../../../shared/items'
-import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
+import { dutyListQuerySchema, fundListQuerySchema, ITEM_STATUSES, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
 import { exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
 import { noQuerySchema } from '../../../shared/query'
 import { searchQuerySchema } from '../../../shared/search'
-import { lifeEventListQuerySchema, lifeEventSlugSchema } from '../../../shared/life-events'
+import { LIFE_EVENT_AUDIENCES, lifeEventListQuerySchema, lifeEventSlugSchema } from '../../../shared/life-events'
 import { MATERIAL_FORMS, MATERIAL_SOURCES, ONLINE_LEVELS } from '../../../shared/guides'
 import { dictionaryTables } from './downloads'
 import { dataDictionary, type ColumnType } from './tables'
@@ -145,7 +145,7 @@ const GUIDE_SCHEMAS = {
       name: text('Official name.'),
       type: text('Item type key (LICENSING, …, PUBLIC_SERVICE).'),
       department: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, code: { type: 'string' } } },
-      status: { type: 'string', enum: ['IN_FORCE', 'DELEGATED', 'CANCELLED'] },
+      status: { type: 'string', enum: [...ITEM_STATUSES] },
       guide: nullable(ref('Guide')),
       departmentPhone: nullableText('Where to ask when the item has no guide: the department\'s first service hall, else the item\'s contact.'),
       lifeEvents: { type: 'array', description: 'The life events (一件事) the item is a step of.', items: { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' } } } },
@@ -160,7 +160,7 @@ const GUIDE_SCHEMAS = {
     properties: {
       slug: text('Its address name: /life-events/{slug}.'),
       title: { type: 'string' },
-      audience: { type: 'string', enum: ['PERSON', 'ENTERPRISE'] },
+      audience: { type: 'string', enum: [...LIFE_EVENT_AUDIENCES] },
       summary: { type: 'string' },
       stepCount: { type: 'integer' },
       itemCount: { type: 'integer' },
