@@ -125,13 +125,12 @@ const ACCESS: Record<string, Access> = {
   'POST /api/search/referrals': { allow: ['reform', 'admin'], body: {} },
   'PATCH /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999', body: {} },
   'DELETE /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999' },
-  // Service guides: drafts go through /api/change-requests; the workspace lists what each guide lacks.
+  // Service guides, a record kind of the workspace, history and import routes (a guide by its
+  // item's id): drafts go through /api/change-requests; the workspace lists what each guide lacks.
   'GET /api/workspace/guides': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'GET /api/workspace/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/guides/${f.policeItemId}` },
   'GET /api/history/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/guides/${f.policeItemId}` },
   'POST /api/import/guides': { allow: ['editorA', 'editorB'], path: () => '/api/import/guides?dryRun=1', body: {} },
-  'GET /api/import/guide-template.xlsx': { allow: ['editorA', 'editorB'] },
-  'GET /api/import/guide-export.xlsx': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/import/guide-export.xlsx?dept=${f.policeDepartmentId}` },
   // Service halls are kept by their department's editors (and administrators).
   'GET /api/service-halls': { allow: ['editorA', 'editorB', 'admin'] },
   'POST /api/service-halls': { allow: ['editorA', 'editorB', 'admin'], body: {} },

@@ -143,8 +143,6 @@ const ROUTES: Record<string, Target> = {
   'GET /api/history/guides/[id]': { as: 'auditor', path: (f) => `/api/history/guides/${f.policeItemId}` },
   'GET /api/history/life-events/[id]': { as: 'auditor', path: () => '/api/history/life-events/1' },
   'POST /api/import/guides': { as: 'editorA', query: () => ({ dryRun: '1' }) },
-  'GET /api/import/guide-template.xlsx': { as: 'editorA' },
-  'GET /api/import/guide-export.xlsx': { as: 'auditor', query: (f) => ({ dept: String(f.policeDepartmentId) }) },
   'GET /api/service-halls': { as: 'editorA' },
   // A hall for a department that does not exist: refused, so no case creates one.
   'POST /api/service-halls': { as: 'admin', body: () => ({ name: '测试窗口', address: '广安区测试路1号', window: '一楼1号窗口', hours: '工作日 9:00-17:00', phone: '0826-0012345', mapUrl: 'https://example.org/map', sortOrder: 0, departmentId: NONE }) },
@@ -378,6 +376,8 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
     (SELECT count(*) FROM "SearchQueryStat") AS "queryStats",
+    (SELECT count(*) FROM "ServiceGuide") AS guides, (SELECT count(*) FROM "GuideMaterial") AS materials,
+    (SELECT count(*) FROM "ServiceHall") AS halls, (SELECT count(*) FROM "LifeEvent") AS "lifeEvents",
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }
@@ -411,6 +411,9 @@ const VARIANTS: [route: string, label: string, target: Target][] = [
   ['GET /api/history/[records]/[id]', 'the list in the path', { as: 'auditor', path: (f) => `/api/history/funds/${f.fundId}` }],
   ['POST /api/import/[records]', 'the list in the path', { as: 'editorA', path: () => '/api/import/duties', query: () => ({ dryRun: '1' }) }],
   ['GET /api/history/[file]', 'the list file in the path', { as: 'auditor', path: () => '/api/history/fund-list', query: () => ({ date: '2026-01-01' }) }],
+  // The guides' workbook, which has no CSV form, through the same file routes as the lists.
+  ['GET /api/import/templates/[file]', 'the guides workbook', { as: 'editorA', path: () => '/api/import/templates/guides.xlsx' }],
+  ['GET /api/import/exports/[file]', 'the guides workbook', { as: 'auditor', path: () => '/api/import/exports/guides.xlsx', query: (f) => ({ dept: String(f.policeDepartmentId) }) }],
 ]
 
 const summary = { cases: 0, passed: 0 }
@@ -513,9 +516,8 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
     // A guide of that item with HTML in its material, step and question, published the same way:
     // the item page, its printable notice and the reviewer's diff show it.
     const guide = { conditions: [HTML_NAME], materials: [{ name: `材料${SCRIPT}`, required: false, requiredWhen: IMG, originalCount: 1 }], steps: [{ title: `受理${IMG}`, description: HTML_NAME }], hallIds: [], visits: 1, faqs: [{ question: `问题${SCRIPT}`, answer: HTML_NAME }], legalBasis: [{ law: `《${SCRIPT}》`, article: IMG }] }
-    const item = await ok(await api(portal, 'GET', `/api/items/${code}`), 'item')
-    const workspace = await ok(await api(portal, 'GET', `/api/workspace/items?q=${code}`, { cookie: cookies.editorA }), 'workspace item')
-    const itemId = (workspace as { items: { id: number; code: string }[] }).items.find((i) => i.code === item.code)!.id
+    const workspace = await ok(await api(portal, 'GET', `/api/workspace/guides?q=${code}`, { cookie: cookies.editorA }), 'workspace item')
+    const itemId = (workspace as { items: { id: number; code: string }[] }).items.find((i) => i.code === code)!.id
     const guideDraft = await ok(await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: itemId, payload: guide } }), 'guide draft')
     await ok(await api(portal, 'POST', `/api/change-requests/${guideDraft.id}/submit`, { cookie: cookies.editorA, body: { reason: HTML_NAME } }), 'submit guide')
     shown.push({ who: 'reform', path: `/admin/review/${guideDraft.id}`, text: `材料${SCRIPT}` })
@@ -528,6 +530,8 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
     await ok(await api(portal, 'POST', '/api/life-events', { cookie: cookies.reform, body: { slug: 'hostile-event', title: `一件事${SCRIPT}`.slice(0, 40), audience: 'PERSON', summary: HTML_NAME, keywords: [SCRIPT.slice(0, 20)], steps: [{ title: `步骤${IMG}`.slice(0, 60), note: HTML_NAME, itemCodes: [code] }] } }), 'life event')
     shown.push({ who: 'anonymous', path: '/life-events/hostile-event', text: HTML_NAME })
     shown.push({ who: 'anonymous', path: '/', text: `一件事${SCRIPT}`.slice(0, 40) })
+    // Search shows the event its keyword names above the hits.
+    shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent(SCRIPT.slice(0, 20))}`, text: `一件事${SCRIPT}`.slice(0, 40) })
   })
   afterAll(async () => { await browser?.close() })
 
