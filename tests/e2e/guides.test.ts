@@ -5,7 +5,7 @@
 // from the home page to its steps; the matching life event above search results; an editor's
 // guide draft through the back-office form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, screenshots, seriousViolations, signInWithForm } from '../helpers/browser'
@@ -22,6 +22,8 @@ let passport: { id: number; code: string }
 let bare: { code: string; name: string }
 
 const get = async <T>(path: string) => (await fetch(`${portal.url}${path}`)).json() as Promise<T>
+/** Once the page is interactive: what is typed before hydration is emptied by it. */
+const hydrated = (page: Page) => page.waitForFunction(() => !!(document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__)
 
 beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
@@ -104,6 +106,7 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   it('answers on the first screen of a 375 px phone: online, time limit, fee, trips, materials, place', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 667 }, locale: 'zh-CN' })
     await page.goto(`${portal.url}/items/${passport.code}`)
+    await page.screenshot({ path: 'test-results/guide-item-first-screen-phone.png' })
     const fold = 667
     const bottom = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y + (await page.locator(selector).first().boundingBox())!.height
     for (const selector of ['[data-testid="apply-online"]', '[data-fact="time"]', '[data-fact="fee"]', '[data-fact="visits"]', '[data-testid="guide-bring"] li', '[data-testid="guide-where"]']) {
@@ -113,7 +116,6 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     for (const text of ['在线办理', '承诺7个工作日', '120元/本', '最多跑一次', '居民身份证', '出入境接待大厅', '示例数据']) expect(summary).toContain(text)
     // The code and the duties are further down, folded.
     expect(await page.locator('details', { hasText: '事项编码、类型与依据' }).getAttribute('open')).toBeNull()
-    await page.screenshot({ path: 'test-results/guide-item-first-screen-phone.png' })
     expect(await seriousViolations(page)).toEqual([])
     await screenshots(page, 'guide-item')
     await page.close()
@@ -171,6 +173,7 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     await page.goto(`${portal.url}/admin/workspace?tab=guides`)
     await expect.poll(() => page.locator('main').innerText()).toContain('要素齐全')
     await page.goto(`${portal.url}/admin/workspace/drafts/new?list=SERVICE_GUIDE&item=${passport.id}&action=UPDATE`)
+    await hydrated(page)
     const preview = page.getByRole('region', { name: '公众页面预览' })
     await expect.poll(() => preview.innerText()).toContain('出入境接待大厅')
     await page.getByLabel('到现场次数').fill('很多')
