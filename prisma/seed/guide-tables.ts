@@ -102,7 +102,7 @@ const rulesTable = z.object({
 })
 export type Rules = z.output<typeof rulesTable>
 
-export const hallShape = z.object({
+const hallShape = z.object({
   name: z.string(),
   inCenter: z.boolean().optional(),
   address: z.string().optional(),
@@ -130,7 +130,7 @@ const lifeEventsTable = z.object({
 }).strict()
 export type LifeEventsTable = z.output<typeof lifeEventsTable>
 
-export const guideTableSchemas = {
+const guideTableSchemas = {
   'guide-rules.json': rulesTable,
   'service-halls.json': hallsTable,
   'life-events.json': lifeEventsTable,

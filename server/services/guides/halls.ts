@@ -1,5 +1,5 @@
 // A department's service halls (服务窗口). A change is made at once, audited, and reaches every
-// guide that refers to the hall; the guides' search documents follow through the outbox.
+// guide that refers to the hall (a guide names its halls; search holds nothing of them).
 import type { Db } from '../../utils/prisma'
 import type { ServiceHallView } from '../../../shared/guides'
 import type { ServiceHallFields } from '../../../shared/service-halls'
@@ -10,11 +10,6 @@ import { hallView } from './records'
 export async function listServiceHalls(db: Db, departmentId: number): Promise<ServiceHallView[]> {
   const halls = await db.serviceHall.findMany({ where: { departmentId }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] })
   return halls.map(hallView)
-}
-
-/** The department of a hall, for the guard; null when there is no such hall. */
-export async function serviceHallScope(db: Db, id: number): Promise<{ departmentId: number } | null> {
-  return db.serviceHall.findUnique({ where: { id }, select: { departmentId: true } })
 }
 
 export async function createServiceHall(db: Db, actor: AuditActor, departmentId: number, fields: ServiceHallFields, requestId?: string): Promise<ServiceHallView> {

@@ -80,7 +80,7 @@ export function guideView(guide: GuideRow): GuideView {
   }
 }
 
-export async function loadGuide(db: Db | Tx, powerItemId: number): Promise<GuideRow | null> {
+async function loadGuide(db: Db | Tx, powerItemId: number): Promise<GuideRow | null> {
   return db.serviceGuide.findUnique({ where: { powerItemId }, include: guideInclude })
 }
 

@@ -10,7 +10,7 @@ import { WorkflowError } from '../workflow/errors'
 
 type Tx = Prisma.TransactionClient
 
-export const lifeEventInclude = {
+const lifeEventInclude = {
   steps: { orderBy: { sortOrder: 'asc' }, include: { items: { orderBy: { sortOrder: 'asc' }, include: { powerItem: { select: { code: true, name: true } } } } } },
 } as const satisfies Prisma.LifeEventInclude
 
@@ -21,7 +21,7 @@ export function lifeEventSnapshot(fields: LifeEventFields, status: 'IN_FORCE' | 
   return { ...fields, status, isDemo }
 }
 
-export function lifeEventFields(row: LifeEventRow): LifeEventFields {
+function lifeEventFields(row: LifeEventRow): LifeEventFields {
   return {
     slug: row.slug,
     title: row.title,
