@@ -47,10 +47,12 @@ type GuideForSearch = { visits: number | null; onlineLevel: OnlineLevel | null; 
 export interface CommonGuideText { material: (name: string) => boolean; condition: (text: string) => boolean }
 
 /**
- * Materials and conditions that many guides share (居民身份证, 营业执照, 授权委托书; 申请人具有完全
+ * Materials and conditions that several guides share (居民身份证, 营业执照, 就业创业证; 申请人具有完全
  * 民事行为能力) say nothing about which item a citizen means: with them, 补办身份证 found every item
- * that asks for an identity card. A text is common when more than 1% of the guides name it; a
- * material also when its name holds a common one (经营者居民身份证 holds 居民身份证).
+ * that asks for an identity card, and 就业创业证 the items that ask for it before the one named so.
+ * A text is common when more than 0.5% of the guides (at least 3) carry it; a material also when
+ * its name holds a common one (经营者居民身份证 holds 居民身份证). Measured on the relevance set:
+ * docs/GUIDES.md.
  */
 export async function commonGuideText(db: Db): Promise<CommonGuideText> {
   const [guides, names, conditions] = await Promise.all([
@@ -58,7 +60,7 @@ export async function commonGuideText(db: Db): Promise<CommonGuideText> {
     db.guideMaterial.groupBy({ by: ['name'], _count: { _all: true } }),
     db.$queryRaw<{ text: string; n: bigint }[]>`SELECT c AS text, count(*) AS n FROM "ServiceGuide", unnest(conditions) AS c GROUP BY c`,
   ])
-  const limit = Math.max(5, guides * 0.01)
+  const limit = Math.max(3, guides * 0.005)
   const materials = names.filter((n) => n._count._all > limit).map((n) => n.name)
   const shared = new Set(conditions.filter((c) => Number(c.n) > limit).map((c) => c.text))
   return { material: (name) => materials.some((c) => name.includes(c)), condition: (text) => shared.has(text) }
