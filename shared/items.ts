@@ -1,6 +1,7 @@
 // Shapes of the published records as the API gives them to the portal.
 import { z } from 'zod'
 import type { DutyKind, ItemStatus } from './lists'
+import type { GuideView } from './guides'
 
 export const itemCodeSchema = z.string().trim().min(1, '事项编码不能为空').max(200).regex(/^[0-9A-Za-z-]+$/, '事项编码只能包含字母、数字和连字符')
 
@@ -51,6 +52,12 @@ export interface PowerItemView {
   publishedAt: string
   duties: DutyView[]
   history: PublicHistoryEntry[]
+  /** 办事指南: what the applicant needs to get it done; null when the item has none */
+  guide: (GuideView & { history: PublicHistoryEntry[] }) | null
+  /** where to ask when there is no guide: the department's first service hall, else the item's contact */
+  departmentPhone: string | null
+  /** the 一件事 this item is a step of */
+  lifeEvents: { slug: string; title: string }[]
 }
 
 export interface ListStatistics {

@@ -3,6 +3,7 @@
 import type { ItemTypeKey } from './item-types'
 import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
 import type { AllocationMethod, DutyKind, ItemStatus, Page } from './lists'
+import type { ServiceHallView } from './guides'
 
 
 export interface DepartmentRef { id: number; code: string; name: string }
@@ -131,6 +132,8 @@ export interface DepartmentView extends DepartmentRow {
   powerDuties: number
   boundaries: BoundaryView[]
   funds: FundRow[]
+  /** 服务窗口: where the department receives applicants */
+  halls: ServiceHallView[]
 }
 
 export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'

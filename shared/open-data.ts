@@ -2,6 +2,7 @@
 // paging: a download holds everything that matches) and the shapes of their JSON.
 import { z } from 'zod'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema, type ListKind, type OpenDataFormat } from './lists'
+import type { GuideSnapshot } from './guides'
 
 const noPaging = { page: true, pageSize: true } as const
 
@@ -72,7 +73,11 @@ export interface PowerItemRecord {
   delegatedToDepartment: string | null
   mergedInto: string | null
   statusDocumentNo: string | null
+  /** 办事指南 as published then (none for an item without one); nested in JSON, columns and a materials sheet in a spreadsheet */
+  guide: GuideRecord | null
 }
+
+export type GuideRecord = Omit<GuideSnapshot, 'itemCode'>
 
 export interface DutyRecord {
   code: string
@@ -130,4 +135,6 @@ export interface OpenDataJson<T> {
   version: { id: number; title: string; publishedAt: string } | null
   total: number
   items: T[]
+  /** each column of the spreadsheet download, its JSON field, type and meaning */
+  dictionary: { sheet: string; column: string; field: string | null; type: string; meaning: string }[]
 }

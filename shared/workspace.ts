@@ -1,14 +1,15 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import { LIST_ENTITY_TYPES, type AllocationMethod, type DutyKind, type ItemStatus, type ListEntityType } from './lists'
+import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type DutyKind, type ItemStatus } from './lists'
+import { GUIDE_GAPS } from './guides'
 import type { ChangeAction } from './drafts'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
-  entityType: oneOrMany(z.enum(LIST_ENTITY_TYPES)),
+  entityType: oneOrMany(z.enum(DRAFT_ENTITY_TYPES)),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -23,7 +24,7 @@ export const auditQuerySchema = z.object({
   dept: recordId.optional(),
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
-  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING']).optional(),
+  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING', 'SERVICE_GUIDE', 'SERVICE_HALL', 'LIFE_EVENT']).optional(),
   entityId: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
@@ -40,6 +41,15 @@ export const workspaceQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).strict()
 export type WorkspaceQuery = z.output<typeof workspaceQuerySchema>
+
+/** What a page of the workspace's records of each kind asks for; a guide's also what it lacks (?gap=NO_FEE). */
+export const workspaceQuerySchemas = {
+  power: workspaceQuerySchema,
+  responsibility: workspaceQuerySchema,
+  fund: workspaceQuerySchema,
+  guide: workspaceQuerySchema.extend({ gap: z.enum(GUIDE_GAPS).optional() }).strict(),
+} as const satisfies Record<DraftKind, z.ZodType>
+export type GuideWorkspaceQuery = z.output<typeof workspaceQuerySchemas.guide>
 
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
 /** The states in which a change request still holds its record: no second change may open. */
@@ -109,7 +119,7 @@ export interface WorkspacePage<T> { total: number; page: number; pageCount: numb
 
 export interface ChangeRequestRow {
   id: number
-  entityType: ListEntityType
+  entityType: DraftEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   itemName: string
@@ -137,7 +147,7 @@ export interface FieldChangeView { field: string; before: unknown; after: unknow
 
 export interface ChangeRequestView {
   id: number
-  entityType: ListEntityType
+  entityType: DraftEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   department: { id: number; name: string }
@@ -145,6 +155,8 @@ export interface ChangeRequestView {
   reason: string | null
   payload: Record<string, unknown>
   entityId: number | null
+  /** the published record the change is of (for a guide, its item), null for a new record */
+  record: { code: string; name: string } | null
   baseRevision: number | null
   currentRevision: number | null
   published: Record<string, unknown> | null

@@ -15,6 +15,8 @@ import { parseDictionary, type Dictionary } from './dictionary-file'
 import { parseAliasFile } from './alias-file'
 import { parseReferralFile } from './referral-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
+import { importDemoGuides, type GuideImportReport } from './import-guides'
+import type { DemoGuideInput } from './demo-guides'
 
 type Tx = Prisma.TransactionClient
 
@@ -47,6 +49,7 @@ export interface ImportReport {
   boundaries: { created: number; existing: number }
   funds: { created: number; existing: number; allocations: number }
   dictionary: { created: number; existing: number; stopWords: number }
+  guides: GuideImportReport
 }
 
 export interface ImportOptions {
@@ -76,13 +79,16 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
+    const guides = await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
       ...demo,
       dictionary: dict,
+      guides,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
+      + guides.halls.created + guides.guides.created + guides.lifeEvents.created
     if (changed > 0) {
       await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
     }
@@ -137,7 +143,7 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
     return items.map((i) => ({ id: i.id, code: i.code }))
   })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+  return { ids, newIds: new Set(created.map((i) => i.id)), created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -224,6 +230,15 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
     boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
     funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },
+  }
+}
+
+function demoGuideInput(source: ParsedSource, departments: { code: string; name: string }[]): DemoGuideInput {
+  const codeByName = new Map(departments.map((d) => [d.name, d.code]))
+  const named = new Set(source.records.map((r) => r.department))
+  return {
+    departments: departments.filter((d) => named.has(d.name)),
+    items: source.records.map((r) => ({ code: r.itemCode, name: r.name, type: r.typeKey, departmentCode: codeByName.get(r.department)!, sourceUrl: r.sourceUrl ?? null })),
   }
 }
 

@@ -9,7 +9,7 @@ export { diffSnapshots, type FieldChange } from '../../shared/diff'
 export { endOfCityDay } from '../../shared/city-time'
 
 type Tx = Prisma.TransactionClient
-export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
+export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND' | 'SERVICE_GUIDE' | 'LIFE_EVENT'
 type Action = Prisma.RecordVersionCreateManyInput['action']
 
 const RECORD_VERSION_COLUMNS: Record<string, ColumnType> = {

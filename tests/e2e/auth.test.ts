@@ -35,6 +35,9 @@ interface Fixtures {
   /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 has none) */
   policeDutyId: number
   civilFundId: number
+  /** a service hall of 区公安分局, and a life event (which belongs to no department) */
+  policeHallId: number
+  lifeEventId: number
 }
 
 /**
@@ -122,6 +125,21 @@ const ACCESS: Record<string, Access> = {
   'POST /api/search/referrals': { allow: ['reform', 'admin'], body: {} },
   'PATCH /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999', body: {} },
   'DELETE /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999' },
+  // Service guides, a record kind of the workspace, history and import routes (a guide by its
+  // item's id): drafts go through /api/change-requests; the workspace lists what each guide lacks.
+  'GET /api/workspace/guides': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/guides/${f.policeItemId}` },
+  'GET /api/history/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/guides/${f.policeItemId}` },
+  'POST /api/import/guides': { allow: ['editorA', 'editorB'], path: () => '/api/import/guides?dryRun=1', body: {} },
+  // Service halls are kept by their department's editors (and administrators).
+  'GET /api/service-halls': { allow: ['editorA', 'editorB', 'admin'] },
+  'POST /api/service-halls': { allow: ['editorA', 'editorB', 'admin'], body: {} },
+  'PATCH /api/service-halls/[id]': { allow: ['editorA', 'admin'], path: (f) => `/api/service-halls/${f.policeHallId}`, body: {} },
+  // Life events are curated by the reform office; they belong to no department, so editors read no history of them.
+  'GET /api/life-events': { allow: ['reform'] },
+  'POST /api/life-events': { allow: ['reform'], body: {} },
+  'PUT /api/life-events/[id]': { allow: ['reform'], path: (f) => `/api/life-events/${f.lifeEventId}`, body: {} },
+  'GET /api/history/life-events/[id]': { allow: ['reform', 'auditor'], path: (f) => `/api/history/life-events/${f.lifeEventId}` },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -137,12 +155,14 @@ beforeAll(async () => {
   portal = started.portal
   config = started.config
   const db = await openDatabase(started.config)
-  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId'>
+  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId' | 'policeHallId' | 'lifeEventId'>
   try {
     await ensureDemoAccounts(db.prisma)
     records = {
       policeDutyId: (await db.prisma.duty.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
       civilFundId: (await db.prisma.specialFund.findFirstOrThrow({ where: { department: { name: '区民政局' } }, select: { id: true } })).id,
+      policeHallId: (await db.prisma.serviceHall.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
+      lifeEventId: (await db.prisma.lifeEvent.findFirstOrThrow({ select: { id: true } })).id,
     }
   } finally {
     await db.close()

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'synonym:write',
   /** see what citizens search for; choose 大家都在搜; keep the table of needs handled elsewhere */
   'search:curate',
+  /** curate the life events (一件事) */
+  'lifeEvent:write',
+  /** keep a department's service halls (服务窗口) */
+  'hall:write',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -74,6 +78,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:submit': 'own',
     'draft:import': 'own',
     'history:read': 'own',
+    'hall:write': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -83,6 +88,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'version:publish': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
+    'lifeEvent:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
@@ -98,6 +104,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'user:manage': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
+    'hall:write': 'all',
   },
 }
 

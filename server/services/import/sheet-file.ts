@@ -73,7 +73,7 @@ const ZIP_REFUSALS: Record<ZipRefusal, () => SheetFileError> = {
   TOO_MANY_ELEMENTS: () => new SheetFileError(413, 'UNPACKED_TOO_LARGE', 'Excel 文件中的单元格和格式过多，请删除多余的工作表、空白单元格的格式后再导入'),
 }
 
-async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
+async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   let stored: Buffer
   try {
     if (!zipEntryNames(data).includes('xl/workbook.xml')) throw notSpreadsheet('文件是压缩包，但不是 Excel（.xlsx）工作簿')
@@ -87,8 +87,10 @@ async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
   } catch {
     throw notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：无法读取')
   }
-  const sheet = workbook.worksheets.find((ws) => ws.name !== INSTRUCTIONS_SHEET)
-  if (!sheet) throw notSpreadsheet('Excel 文件中没有可导入的工作表')
+  return workbook
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number = SHEET_LIMITS.maxRows): RawRow[] {
   const rows: RawRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = []
@@ -101,7 +103,7 @@ async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
       while (cells.length < column - 1) cells.push({ text: '' })
       cells[column - 1] = value
     })
-    keep(rows, { row: rowNumber, cells })
+    keep(rows, { row: rowNumber, cells }, maxRows)
   })
   return rows
 }
@@ -112,15 +114,33 @@ function tooManyColumns(row: number, column: number): SheetFileError {
   return new SheetFileError(400, 'TOO_MANY_COLUMNS', `第${row}行第${column}列有内容：一次最多读取 ${MAX_COLUMNS} 列，请使用导入模板的列`)
 }
 
+async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
+  const sheet = (await loadWorkbook(data)).worksheets.find((ws) => ws.name !== INSTRUCTIONS_SHEET)
+  if (!sheet) throw notSpreadsheet('Excel 文件中没有可导入的工作表')
+  return sheetRows(sheet)
+}
+
+/**
+ * Every worksheet of an Excel file by name, for a list that spreads over several sheets (a guide
+ * and its materials). Refused like readSheetFile; a CSV, which holds one sheet, is refused too.
+ */
+export async function readWorkbookSheets(data: Uint8Array, maxRows: (sheet: string) => number): Promise<Map<string, RawRow[]>> {
+  if (data.byteLength > SHEET_LIMITS.maxBytes) throw tooLarge(data.byteLength)
+  if (!data.byteLength) throw new SheetFileError(400, 'EMPTY_FILE', '文件是空的')
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) throw notSpreadsheet('请上传 Excel（.xlsx）文件：办事指南和申请材料在同一文件的两个工作表中，CSV 无法容纳')
+  const workbook = await loadWorkbook(data)
+  return new Map(workbook.worksheets.filter((ws) => ws.name !== INSTRUCTIONS_SHEET).map((ws) => [ws.name, sheetRows(ws, maxRows(ws.name))]))
+}
+
 /**
  * Adds a row that has content: empty rows are left out (the report names them from the gaps in
  * the row numbers), so a file of blank lines costs no memory, and the row limit ends reading.
  */
-function keep(rows: RawRow[], row: RawRow): void {
+function keep(rows: RawRow[], row: RawRow, maxRows: number = SHEET_LIMITS.maxRows): void {
   if (!row.cells.some(hasContent)) return
   // The header plus the limit: one more row is enough to know the file is too long.
-  if (rows.length > SHEET_LIMITS.maxRows) {
-    throw new SheetFileError(400, 'TOO_MANY_ROWS', `文件超过 ${SHEET_LIMITS.maxRows} 行，一次最多导入 ${SHEET_LIMITS.maxRows} 行，请拆分后分批导入`)
+  if (rows.length > maxRows) {
+    throw new SheetFileError(400, 'TOO_MANY_ROWS', `文件超过 ${maxRows} 行，一次最多导入 ${maxRows} 行，请拆分后分批导入`)
   }
   rows.push(row)
 }

@@ -1,12 +1,13 @@
 // A department's lists as spreadsheets, one per list (power items, duties, special funds; see
-// sheet-lists.ts): the empty template, the export of what is published, and the import that turns
-// a filled-in sheet into drafts of that department (ChangeRequest DRAFT), all of them or none.
+// sheet-lists.ts) and one workbook of its service guides (guide-sheets.ts): the empty template, the
+// export of what is published, and the import that turns a filled-in sheet into drafts of that
+// department (ChangeRequest DRAFT), all of them or none.
 // The import checks the whole file first and reports every problem by row and column; a dry run
 // reports what the import would do.
 import type { Db, Prisma } from '../../utils/prisma'
 import type { ApiErrorData } from '../../../shared/api'
 import type { DraftInput } from '../../../shared/drafts'
-import type { ListKind } from '../../../shared/lists'
+import type { DraftKind } from '../../../shared/lists'
 import type { RowOutcome, SheetFormat, SheetIssue, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
@@ -18,6 +19,7 @@ import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
 import { SHEET_LIST_DEFS, type SheetList, type SheetRecord } from './sheet-lists'
 import { clearPending, markPending, pendingImportKey, undoImport } from './pending-imports'
 import { issue, parseSheet, type SheetRow } from './sheet-rows'
+import { guideExportDownload, guideTemplateDownload, importGuideSheet } from './guide-sheets'
 
 type Tx = Prisma.TransactionClient
 
@@ -30,7 +32,8 @@ function download(format: SheetFormat, name: { zh: string; ascii: string }, body
 }
 
 /** The empty template of a list: the header row, and in Excel a second sheet explaining each column. */
-export async function templateDownload(format: SheetFormat, key: ListKind): Promise<Download> {
+export async function templateDownload(format: SheetFormat, key: DraftKind): Promise<Download> {
+  if (key === 'guide') return guideTemplateDownload()
   const list = SHEET_LIST_DEFS[key]
   const sheet = table(list.sheetName, columnsOf(list), [])
   const name = { zh: `${list.sheetName}导入模板`, ascii: `${list.asciiName}-template` }
@@ -47,7 +50,8 @@ export async function templateDownload(format: SheetFormat, key: ListKind): Prom
  * template's columns, so that an export, edited and imported, gives drafts of exactly the rows
  * that were edited. Null when the department does not exist.
  */
-export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: ListKind): Promise<Download | null> {
+export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: DraftKind): Promise<Download | null> {
+  if (key === 'guide') return guideExportDownload(db, departmentId)
   const list = SHEET_LIST_DEFS[key]
   const department = await db.department.findUnique({ where: { id: departmentId }, select: { name: true } })
   if (!department) return null
@@ -193,7 +197,8 @@ export interface ImportOptions {
  * a problem found then withdraws what the import wrote (pending-imports.ts) and is reported like
  * any other. Throws SheetFileError for a file that is not a spreadsheet or is too large.
  */
-export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
+export async function importSheet(db: Db, key: DraftKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
+  if (key === 'guide') return importGuideSheet(db, actor, departmentId, file, options)
   const list = SHEET_LIST_DEFS[key]
   const sheet = parseSheet(await readSheetFile(file.name, file.data), list)
   // Wrong columns say nothing about the rows: they are reported alone.

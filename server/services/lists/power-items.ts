@@ -3,6 +3,7 @@ import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
 import type { PowerItemView } from '../../../shared/items'
 import { publicHistory } from '../history'
+import { guideInclude, guideView } from '../guides/records'
 
 export async function getPublishedPowerItem(db: Db, code: string): Promise<PowerItemView | null> {
   const item = await db.powerItem.findUnique({
@@ -12,9 +13,12 @@ export async function getPublishedPowerItem(db: Db, code: string): Promise<Power
       delegatedToDepartment: { select: { name: true } },
       mergedInto: { select: { code: true, name: true } },
       duties: { orderBy: { id: 'asc' }, include: { accountabilityCases: { orderBy: { sortOrder: 'asc' } } } },
+      guide: { include: guideInclude },
+      lifeEventSteps: { where: { step: { lifeEvent: { status: 'IN_FORCE' } } }, select: { step: { select: { lifeEvent: { select: { slug: true, title: true } } } } } },
     },
   })
   if (!item) return null
+  const hall = item.guide ? null : await db.serviceHall.findFirst({ where: { departmentId: item.departmentId }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }], select: { phone: true } })
   const type = itemTypeByKey(item.type)
   return {
     code: item.code,
@@ -49,5 +53,8 @@ export async function getPublishedPowerItem(db: Db, code: string): Promise<Power
       cases: d.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })),
     })),
     history: await publicHistory(db, 'POWER_ITEM', item.id),
+    guide: item.guide ? { ...guideView(item.guide), history: await publicHistory(db, 'SERVICE_GUIDE', item.id) } : null,
+    departmentPhone: item.guide?.consultPhone ?? hall?.phone ?? item.contact,
+    lifeEvents: [...new Map(item.lifeEventSteps.map((s) => [s.step.lifeEvent.slug, s.step.lifeEvent])).values()],
   }
 }

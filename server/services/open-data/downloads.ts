@@ -3,16 +3,19 @@
 import type { Db } from '../../utils/prisma'
 import type { Download } from '../../utils/open-data'
 import { OPEN_DATA_FORMATS, type OpenDataFormat } from '../../../shared/lists'
-import type { ChangeRecord, ListExport, OpenDataCatalogue, OpenDataJson } from '../../../shared/open-data'
+import type { ChangeRecord, ExportFilters, ListExport, OpenDataCatalogue, OpenDataJson } from '../../../shared/open-data'
 import { departmentName, loadLookups, type ListDefinition } from './list-definition'
-import { powerList } from './power-list'
+import { materialsTable, powerList } from './power-list'
 import { dutyList } from './duty-list'
 import { fundList } from './fund-list'
 import { findPublishedVersion, publishedVersions, snapshotsAt, versionChanges, type PublishedVersion } from './versions'
 import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from '../labels'
-import { table, toCsv, toXlsx, type Column, type Table } from './tables'
+import { dataDictionary, dictionaryTable, table, toCsv, toXlsx, type Column, type Table } from './tables'
 
 export type { Download }
+
+/** The data dictionary of every open-data table, as a CSV of its own. */
+export const DICTIONARY_PATH = '/api/open-data/dictionary.csv'
 
 export const CONTENT_TYPES: Record<OpenDataFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -20,9 +23,13 @@ export const CONTENT_TYPES: Record<OpenDataFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-async function render<R>(format: OpenDataFormat, name: { zh: string; ascii: string }, tables: () => Table[], json: OpenDataJson<R>): Promise<Download> {
-  const body = format === 'json' ? JSON.stringify(json) : format === 'csv' ? toCsv(tables()[0]!) : await toXlsx(tables())
-  return { fileName: `${name.zh}.${format}`, asciiFileName: `${name.ascii}.${format}`, contentType: CONTENT_TYPES[format], body }
+/** Every download carries its data dictionary: a last sheet in Excel, a `dictionary` in JSON, a Link header to it for CSV. */
+async function render<R>(format: OpenDataFormat, name: { zh: string; ascii: string }, tables: () => Table[], json: Omit<OpenDataJson<R>, 'dictionary'>): Promise<Download> {
+  const file = { fileName: `${name.zh}.${format}`, asciiFileName: `${name.ascii}.${format}`, contentType: CONTENT_TYPES[format] }
+  if (format === 'json') return { ...file, body: JSON.stringify({ ...json, dictionary: dataDictionary(tables()) }) }
+  if (format === 'csv') return { ...file, body: toCsv(tables()[0]!), describedBy: DICTIONARY_PATH }
+  const sheets = tables()
+  return { ...file, body: await toXlsx([...sheets, dictionaryTable(sheets)]) }
 }
 
 const versionSummary = (v: PublishedVersion) => ({ id: v.id, title: v.title, publishedAt: v.publishedAt.toISOString() })
@@ -31,12 +38,14 @@ const versionSuffix = (v: PublishedVersion) => ({ zh: `-${v.year}年第${v.batch
 async function buildList<S, F, R>(db: Db, definition: ListDefinition<S, F, R>, filters: F, format: OpenDataFormat, version: PublishedVersion | null): Promise<Download> {
   // Bounded by the size of one list: the records of today, or the one state of each record
   // valid at the version's publication, never the whole history.
-  const [snapshots, lookups] = await Promise.all([
+  const [snapshots, common, more] = await Promise.all([
     version
       ? snapshotsAt(db, definition.entityType, version.publishedAt, () => definition.published(db))
       : definition.published(db).then((published) => published.map((p) => p.snapshot)),
     loadLookups(db),
+    definition.moreLookups?.(db, version?.publishedAt ?? null) ?? {},
   ])
+  const lookups = { ...common, ...more }
   const records = snapshots.filter((s) => definition.matches(s, filters)).map((s) => definition.toRecord(s, lookups)).sort(definition.order(filters, lookups))
   const suffix = version ? versionSuffix(version) : { zh: '', ascii: '' }
   return render(
@@ -63,14 +72,14 @@ export async function versionListDownload(db: Db, request: ListExport, format: O
 }
 
 const changeColumns: Column<ChangeRecord>[] = [
-  { header: '清单', value: (c) => LIST_NAMES[c.list], width: 20 },
-  { header: '编码', value: (c) => c.code, width: 30 },
-  { header: '名称', value: (c) => c.name, width: 40 },
-  { header: '实施主体', value: (c) => c.department, width: 24 },
-  { header: '变更类型', value: (c) => label(ACTION_NAMES, c.action), width: 10 },
-  { header: '变更内容', value: (c) => [...new Set(c.changedFields.map((f) => label(FIELD_NAMES, f)))].join('、') || null, width: 30 },
-  { header: '文号', value: (c) => c.documentNo, width: 24 },
-  { header: '生效时间', value: (c) => c.effectiveAt, width: 24 },
+  { header: '清单', value: (c) => LIST_NAMES[c.list], width: 20, field: 'list', meaning: '变更的记录所在的清单' },
+  { header: '编码', value: (c) => c.code, width: 30, field: 'code', meaning: '事项、责任事项或专项资金的编码' },
+  { header: '名称', value: (c) => c.name, width: 40, field: 'name', meaning: '记录的名称' },
+  { header: '实施主体', value: (c) => c.department, width: 24, field: 'department', meaning: '记录所属的部门' },
+  { header: '变更类型', value: (c) => label(ACTION_NAMES, c.action), width: 10, field: 'action', meaning: '新增、修改、保留、下放、取消、调整或合并' },
+  { header: '变更内容', value: (c) => [...new Set(c.changedFields.map((f) => label(FIELD_NAMES, f)))].join('、') || null, width: 30, field: 'changedFields', type: 'list', meaning: '与上一版本相比改变的字段；新增的记录为空' },
+  { header: '文号', value: (c) => c.documentNo, width: 24, field: 'documentNo', meaning: '批准该变更的文号' },
+  { header: '生效时间', value: (c) => c.effectiveAt, width: 24, field: 'effectiveAt', type: 'datetime', meaning: '变更生效的时间（ISO 8601，UTC）' },
 ]
 
 /** What version `versionId` added, cancelled, delegated or changed; null if there is no such published version. */
@@ -86,6 +95,24 @@ export async function changesDownload(db: Db, versionId: number, format: OpenDat
     () => [table('调整事项', changeColumns, changes)],
     { list: 'changes', version: versionSummary(version), total: changes.length, items: changes },
   )
+}
+
+/** The data dictionary of every table the open data has (each list's sheets and a version's changes), as CSV. */
+export function dictionaryDownload(): Download {
+  return { fileName: '数据字典.csv', asciiFileName: 'data-dictionary.csv', contentType: CONTENT_TYPES.csv, body: toCsv(dictionaryTable(dictionaryTables())) }
+}
+
+/** Every table of the open data, without rows: what the data dictionary describes. */
+export function dictionaryTables(): Table[] {
+  return [...powerList.tables([]), ...dutyList.tables([]), ...fundList.tables([]), table('调整事项', changeColumns, [])]
+}
+
+/** The materials of the guides of the power list as published now (the Excel download's second sheet), as CSV. */
+export async function guideMaterialsDownload(db: Db, filters: ExportFilters['power']): Promise<Download> {
+  const [published, common, more] = await Promise.all([powerList.published(db), loadLookups(db), powerList.moreLookups!(db, null)])
+  const lookups = { ...common, ...more }
+  const records = published.map((p) => p.snapshot).filter((s) => powerList.matches(s, filters)).map((s) => powerList.toRecord(s, lookups)).sort(powerList.order(filters, lookups))
+  return { fileName: '办事指南申请材料.csv', asciiFileName: 'guide-materials.csv', contentType: CONTENT_TYPES.csv, body: toCsv(materialsTable(records)), describedBy: DICTIONARY_PATH }
 }
 
 export async function openDataCatalogue(db: Db): Promise<OpenDataCatalogue> {

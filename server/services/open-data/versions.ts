@@ -40,9 +40,10 @@ export async function snapshotsAt<S>(db: Db, entityType: VersionedEntity, at: Da
   return (await statesAt(db, entityType, at, published)).map((state) => state.snapshot)
 }
 
-const LIST_OF: Record<VersionedEntity | 'DUTY_BOUNDARY', ListKind> = { POWER_ITEM: 'power', DUTY: 'responsibility', DUTY_BOUNDARY: 'responsibility', SPECIAL_FUND: 'fund' }
+// A guide is changed as part of its item's entry on the power list.
+const LIST_OF: Record<VersionedEntity | 'DUTY_BOUNDARY' | 'SERVICE_GUIDE', ListKind> = { POWER_ITEM: 'power', DUTY: 'responsibility', DUTY_BOUNDARY: 'responsibility', SPECIAL_FUND: 'fund', SERVICE_GUIDE: 'power' }
 
-interface SnapshotFields { code?: string; name?: string; title?: string; departmentId?: number; [field: string]: unknown }
+interface SnapshotFields { code?: string; itemCode?: string; name?: string; title?: string; departmentId?: number; [field: string]: unknown }
 
 /** Every record the version added, cancelled, delegated or changed, with what changed. */
 export async function versionChanges(db: Db, version: PublishedVersion, departmentName: (id: number | undefined) => string): Promise<ChangeRecord[]> {
@@ -58,14 +59,18 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
     })
     : []
   const before = new Map(previous.map((p) => [`${p.entityType}:${p.entityId}`, p.data as SnapshotFields]))
+  // A guide's snapshot names its item by code only: its name and department are the item's.
+  const guideIds = versions.filter((v) => v.entityType === 'SERVICE_GUIDE').map((v) => v.entityId)
+  const guideItems = new Map(guideIds.length ? (await db.powerItem.findMany({ where: { id: { in: guideIds } }, select: { id: true, name: true, departmentId: true } })).map((i) => [i.id, i]) : [])
   return versions.map((v) => {
     const data = v.data as SnapshotFields
     const prior = before.get(`${v.entityType}:${v.entityId}`)
+    const item = v.entityType === 'SERVICE_GUIDE' ? guideItems.get(v.entityId) : undefined
     return {
       list: LIST_OF[v.entityType as keyof typeof LIST_OF],
-      code: data.code ?? '',
-      name: data.name ?? data.title ?? '',
-      department: departmentName(data.departmentId),
+      code: data.code ?? data.itemCode ?? '',
+      name: data.name ?? data.title ?? item?.name ?? '',
+      department: departmentName(data.departmentId ?? item?.departmentId),
       action: v.action,
       // A field one of the two snapshots did not record (e.g. a denormalised name) is not a change.
       changedFields: prior ? Object.keys(data).filter((k) => k in prior && JSON.stringify(data[k]) !== JSON.stringify(prior[k])) : [],

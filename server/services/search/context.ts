@@ -30,12 +30,18 @@ const vocabulary = new KeptValue<Vocabulary>(VOCABULARY_TTL_MS)
 
 function indexedTexts(db: Db): Promise<Vocabulary> {
   return vocabulary.get(async () => {
-    const [items, duties, funds] = await Promise.all([
+    const [items, duties, funds, materials, results] = await Promise.all([
       db.powerItem.findMany({ select: { name: true, aliases: true, groupName: true } }),
       db.duty.findMany({ where: { kind: { not: 'POWER_DUTY' } }, select: { title: true } }),
       db.specialFund.findMany({ select: { name: true } }),
+      // What a guide asks for and gives is in the index too (guideText): 出生医学证明 is a known word.
+      db.guideMaterial.findMany({ distinct: ['name'], select: { name: true } }),
+      db.serviceGuide.findMany({ distinct: ['resultName'], where: { resultName: { not: null } }, select: { resultName: true } }),
     ])
-    const parts = [...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name)].filter(Boolean)
+    const parts = [
+      ...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name),
+      ...materials.map((m) => m.name), ...results.map((r) => r.resultName ?? ''),
+    ].filter(Boolean)
     return { parts, text: parts.join('\n') }
   })
 }
