@@ -69,6 +69,24 @@ describe('the generation of public content', () => {
     expect(notified).toEqual([])
   })
 
+  it('moves when a service hall or a life event changes, which the back office writes without a list version', async () => {
+    const dept = await db().department.findFirstOrThrow()
+    let before = await readCacheGeneration(db())
+    notified.length = 0
+    const hall = await db().serviceHall.create({ data: { departmentId: dept.id, name: '政务服务中心', address: '广安区金安大道', hours: '工作日 9:00-17:00', phone: '0826-1234567' } })
+    await settled()
+    expect(await readCacheGeneration(db())).not.toBe(before)
+    before = await readCacheGeneration(db())
+    await db().serviceHall.update({ where: { id: hall.id }, data: { phone: '0826-7654321' } })
+    await settled()
+    expect(await readCacheGeneration(db())).not.toBe(before)
+    before = await readCacheGeneration(db())
+    await db().lifeEvent.create({ data: { slug: 'gen-test', title: '新生儿出生', audience: 'PERSON', summary: '出生登记' } })
+    await settled()
+    expect(await readCacheGeneration(db())).not.toBe(before)
+    expect(notified).toEqual(['public', 'public', 'public'])
+  })
+
   it('moves when the search index has taken in changes', async () => {
     const before = await readCacheGeneration(db())
     notified.length = 0
