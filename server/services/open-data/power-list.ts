@@ -1,7 +1,7 @@
 // 权力清单 and public services as a download: every PowerItem, cancelled ones included (a
 // cancelled item stays public with its document), filtered like the portal's list.
 import type { ExportFilters, PowerItemRecord } from '../../../shared/open-data'
-import { itemTypeByKey } from '../../../shared/item-types'
+import { itemTypeNames } from '../../../shared/item-types'
 import { powerItemSnapshot, type PowerItemSnapshot } from '../lists/snapshots'
 import { anyOf, byDepartmentThenCode, departmentName, type ListDefinition } from './list-definition'
 import { label, LEVEL_NAMES, STATUS_NAMES } from '../labels'
@@ -37,14 +37,12 @@ export const powerList: ListDefinition<PowerItemSnapshot, ExportFilters['power']
   },
   matches: (s, f) => anyOf(f.dept, s.departmentId) && anyOf(f.type, s.type) && anyOf(f.status, s.status) && anyOf(f.level, s.level),
   toRecord: (s, lookups) => {
-    const type = itemTypeByKey(s.type)
     return {
       code: s.code,
       name: s.name,
       aliases: s.aliases,
       type: s.type,
-      typeCode: type?.code ?? '',
-      typeName: type?.zh ?? s.type,
+      ...itemTypeNames(s.type),
       departmentId: s.departmentId,
       department: departmentName(lookups, s.departmentId),
       groupName: s.groupName,
