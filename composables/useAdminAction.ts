@@ -2,7 +2,9 @@
 // then, once the page shows the new state, the notice of what was done; or the server's refusal,
 // its field issues handed back to the form that sent them.
 type Announce = ReturnType<typeof useNotice>['announce']
-interface IssueTaker { setServerErrors: (issues: { name: string; message: string }[]) => unknown }
+type Issues = { name: string; message: string }[]
+/** a proposal or decision form (its own field names), or a Nuxt UI form */
+type IssueTaker = { setServerErrors: (issues: Issues) => unknown } | { setErrors: (issues: Issues) => unknown }
 
 interface Options {
   /** what the page reloads after the action */
@@ -24,7 +26,8 @@ export function useAdminAction(announce: Announce, options: Options = {}) {
       await options.refresh?.()
       await announce({ notice: done(result) })
     } catch (e) {
-      options.form?.value?.setServerErrors(fieldErrors(e))
+      const form = options.form?.value
+      if (form) void ('setErrors' in form ? form.setErrors(fieldErrors(e)) : form.setServerErrors(fieldErrors(e)))
       await options.refreshOnError?.()
       await announce({ error: message(e) })
     } finally {
