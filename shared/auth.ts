@@ -87,15 +87,8 @@ export const userUpdateSchema = z.object({ ...userFields, disabled: z.boolean() 
 export type UserUpdateInput = z.output<typeof userUpdateSchema>
 
 /** A user as the administration pages list them; never the password hash. */
-export interface UserView {
-  id: number
-  username: string
-  displayName: string
-  role: RoleName
-  departmentId: number | null
-  departmentName: string | null
+export interface UserView extends Omit<SessionUser, 'permissions'> {
   disabled: boolean
-  mustChangePassword: boolean
   lastLoginAt: string | null
 }
 
