@@ -177,7 +177,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     await office.getByRole('button', { name: /编入所选 1 项/ }).click()
     await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第4批调整”')
     await office.getByRole('button', { name: '立即发布“2026年第4批调整”' }).click()
-    await expect.poll(() => alertText(office)).toContain('已发布生效')
+    // Publishing applies everything in one transaction: longer than the default second on a loaded machine.
+    await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
     await office.close()
 
     const visitor = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
