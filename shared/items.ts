@@ -7,12 +7,30 @@ export const itemCodeSchema = z.string().trim().min(1, '事项编码不能为空
 
 export interface AccountabilityCaseView { content: string; basis: string | null }
 
-export interface DutyView {
+/** The fields of a power item that an editor keeps: the same in the item page, the open data and the workspace. */
+export interface PowerItemFields {
+  code: string
+  name: string
+  aliases: string[]
+  type: string
+  groupName: string | null
+  legalBasis: string | null
+  level: string
+  timeLimit: string | null
+  fees: string | null
+  contact: string | null
+}
+
+/** The fields of a duty (责任事项) that an editor keeps. */
+export interface DutyFields {
   code: string
   kind: DutyKind
   title: string
   content: string
   basis: string | null
+}
+
+export interface DutyView extends DutyFields {
   /** a cancelled duty stays listed, marked as cancelled */
   status: ItemStatus
   isDemo: boolean
@@ -28,20 +46,10 @@ export interface PublicHistoryEntry {
   changedFields: string[]
 }
 
-export interface PowerItemView {
-  code: string
-  name: string
-  aliases: string[]
-  type: string
+export interface PowerItemView extends PowerItemFields {
   typeCode: string
   typeName: string
   department: { id: number; name: string; code: string }
-  groupName: string | null
-  legalBasis: string | null
-  level: string
-  timeLimit: string | null
-  fees: string | null
-  contact: string | null
   sourceUrl: string | null
   status: ItemStatus
   delegatedTo: { level: string | null; department: string | null } | null

@@ -1,8 +1,8 @@
 // What the public list API (/api/v1/...) answers and the list pages show: one shape per view,
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
-import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
-import type { AllocationMethod, DutyKind, ItemStatus, Page } from './lists'
+import type { DutyView, PublicHistoryEntry } from './items'
+import type { AllocationMethod, ItemStatus, Page } from './lists'
 import type { ServiceHallView } from './guides'
 
 
@@ -33,19 +33,10 @@ export interface PowerItemPage extends Page<PowerItemRow> {
   filters: { dept: FilterCount[]; type: FilterCount[]; status: FilterCount[]; level: FilterCount[] }
 }
 
-export interface DutyRow {
-  code: string
-  kind: DutyKind
-  title: string
-  content: string
-  basis: string | null
-  /** a cancelled duty stays listed, marked as cancelled */
-  status: ItemStatus
-  isDemo: boolean
+export interface DutyRow extends DutyView {
   department: DepartmentRef
   /** the power item a 责任事项 belongs to */
   powerItem: { code: string; name: string; status: ItemStatus } | null
-  cases: AccountabilityCaseView[]
 }
 
 export interface DutyPage extends Page<DutyRow> {

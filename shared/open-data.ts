@@ -1,6 +1,7 @@
 // The open-data downloads: which files exist, the filters they take (the list queries without
 // paging: a download holds everything that matches) and the shapes of their JSON.
 import { z } from 'zod'
+import type { PowerItemFields } from './items'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema, type ListKind, type OpenDataFormat } from './lists'
 import type { GuideSnapshot } from './guides'
 
@@ -53,21 +54,11 @@ export interface OpenDataCatalogue {
   versions: OpenDataVersion[]
 }
 
-export interface PowerItemRecord {
-  code: string
-  name: string
-  aliases: string[]
-  type: string
+export interface PowerItemRecord extends PowerItemFields {
   typeCode: string
   typeName: string
   departmentId: number
   department: string
-  groupName: string | null
-  legalBasis: string | null
-  level: string
-  timeLimit: string | null
-  fees: string | null
-  contact: string | null
   status: string
   delegatedToLevel: string | null
   delegatedToDepartment: string | null

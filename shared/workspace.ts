@@ -1,9 +1,10 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type DutyKind, type ItemStatus } from './lists'
+import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type ItemStatus } from './lists'
 import { GUIDE_GAPS } from './guides'
 import type { ChangeAction } from './drafts'
+import type { AccountabilityCaseView, DutyFields, PowerItemFields } from './items'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
@@ -58,44 +59,27 @@ export const OPEN_CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', '
 export const LIST_VERSION_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const
 export type ListVersionStatus = (typeof LIST_VERSION_STATUSES)[number]
 
-/** A published item with the fields an editor may propose to change. */
-export interface WorkspacePowerItem {
+/** What the workspace shows of any published record besides its fields. */
+interface WorkspaceRecord {
   id: number
-  code: string
-  name: string
-  aliases: string[]
-  type: string
-  groupName: string | null
-  legalBasis: string | null
-  level: string
-  timeLimit: string | null
-  fees: string | null
-  contact: string | null
   status: ItemStatus
   department: { id: number; name: string }
-  /** the change under way for this item, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
+  /** the change under way for this record, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
+/** A published item with the fields an editor may propose to change. */
+export interface WorkspacePowerItem extends WorkspaceRecord, PowerItemFields {}
+
 /** A published duty (责任清单) with the fields an editor may propose to change. */
-export interface WorkspaceDuty {
-  id: number
-  code: string
-  kind: DutyKind
-  title: string
-  content: string
-  basis: string | null
+export interface WorkspaceDuty extends WorkspaceRecord, DutyFields {
   powerItemId: number | null
   powerItem: { id: number; code: string; name: string } | null
-  cases: { content: string; basis: string | null }[]
-  status: ItemStatus
-  department: { id: number; name: string }
-  openRequest: { id: number; status: ChangeRequestStatus } | null
+  cases: AccountabilityCaseView[]
 }
 
 /** A published special fund (财政专项资金) with the fields an editor may propose to change. */
-export interface WorkspaceFund {
-  id: number
+export interface WorkspaceFund extends WorkspaceRecord {
   code: string
   name: string
   year: number
@@ -109,9 +93,6 @@ export interface WorkspaceFund {
   periodStart: number
   periodEnd: number
   howToApply: string
-  status: ItemStatus
-  department: { id: number; name: string }
-  openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
 export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }

@@ -4,6 +4,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AppConfig } from '../../server/utils/config'
+import type { DbHandle } from '../../server/utils/prisma'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -110,4 +111,22 @@ export async function startPortalWithRealData(extraEnv: Record<string, string> =
     throw error
   })
   return { portal, config }
+}
+
+/**
+ * The portal with the real data in demo mode and the demo accounts (shared/demo-accounts.ts), so
+ * a test signs in as any role; `setup` adds what the test needs to the database before it starts.
+ */
+export async function startDemoPortal(setup?: (db: DbHandle) => Promise<unknown>): Promise<{ portal: Portal; config: AppConfig }> {
+  const { openDatabase } = await import('../../server/utils/prisma')
+  const { ensureDemoAccounts } = await import('../../server/services/auth/demo-accounts')
+  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
+  const db = await openDatabase(started.config)
+  try {
+    await ensureDemoAccounts(db.prisma)
+    await setup?.(db)
+  } finally {
+    await db.close()
+  }
+  return started
 }

@@ -5,6 +5,7 @@ import { DUTY_KINDS, type BoundaryListQuery, type DutyListQuery } from '../../..
 import type { BoundaryPage, BoundaryView, DutyPage, DutyRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { countedOnce, filterCounts, pageOf, pageWindow } from './paging'
+import { dutyView } from './snapshots'
 
 export const dutyRowInclude = {
   department: { select: departmentRefSelect },
@@ -13,18 +14,7 @@ export const dutyRowInclude = {
 } as const satisfies Prisma.DutyInclude
 
 export function dutyRow(duty: Prisma.DutyGetPayload<{ include: typeof dutyRowInclude }>): DutyRow {
-  return {
-    code: duty.code,
-    kind: duty.kind,
-    title: duty.title,
-    content: duty.content,
-    basis: duty.basis,
-    status: duty.status,
-    isDemo: duty.isDemo,
-    department: duty.department,
-    powerItem: duty.powerItem,
-    cases: duty.accountabilityCases,
-  }
+  return { ...dutyView(duty), department: duty.department, powerItem: duty.powerItem }
 }
 
 function dutyWhere(query: DutyListQuery, except?: 'dept' | 'kind'): Prisma.DutyWhereInput {

@@ -3,7 +3,7 @@
 // 办事指南 as it stood at the same instant: summary columns on the first sheet, its materials on a
 // sheet of their own keyed by item code, nested in JSON.
 import type { ExportFilters, PowerItemRecord } from '../../../shared/open-data'
-import { itemTypeByKey } from '../../../shared/item-types'
+import { itemTypeNames } from '../../../shared/item-types'
 import type { GuideMaterial } from '../../../shared/guides'
 import { powerItemSnapshot, type PowerItemSnapshot } from '../lists/snapshots'
 import { guideSnapshotsAt } from '../guides/records'
@@ -86,15 +86,13 @@ export const powerList: ListDefinition<PowerItemSnapshot, ExportFilters['power']
   moreLookups: async (db, at) => ({ guides: await guideSnapshotsAt(db, at) }),
   matches: (s, f) => anyOf(f.dept, s.departmentId) && anyOf(f.type, s.type) && anyOf(f.status, s.status) && anyOf(f.level, s.level),
   toRecord: (s, lookups) => {
-    const type = itemTypeByKey(s.type)
     const guide = lookups.guides?.get(s.code)
     return {
       code: s.code,
       name: s.name,
       aliases: s.aliases,
       type: s.type,
-      typeCode: type?.code ?? '',
-      typeName: type?.zh ?? s.type,
+      ...itemTypeNames(s.type),
       departmentId: s.departmentId,
       department: departmentName(lookups, s.departmentId),
       groupName: s.groupName,
