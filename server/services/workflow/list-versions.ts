@@ -26,7 +26,7 @@ export class ChangeNotApplicable extends WorkflowError {
 
 const NO_FAILURE = { failure: null, failedAt: null, failedChangeRequestId: null }
 
-/** An announcement line names what a duty or a fund is; a power item's line reads as before. */
+/** An announcement line names what a duty, a fund or a guide is; a power item's line reads as before. */
 const lineNoun = (entityType: DraftEntityType) => (entityType === 'POWER_ITEM' ? '' : ENTITY_NAMES[entityType])
 
 function dateOnly(iso: string): Date {
