@@ -183,6 +183,24 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
     await page.close()
   })
 
+  it('keeps what was typed into the search box while the page was still coming alive', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    // The scripts arrive only once the visitor has typed, as on a slow phone.
+    let release!: () => void
+    const typed = new Promise<void>((resolve) => { release = resolve })
+    await page.route((url) => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => { await typed; await route.continue() })
+    // Module scripts hold DOMContentLoaded back: the page is there as soon as its HTML is.
+    await page.goto(portal.url, { waitUntil: 'commit' })
+    await page.getByRole('searchbox', { name: '搜索事项' }).fill('办护照')
+    release()
+    await page.waitForFunction(() => (document.getElementById('__nuxt') as unknown as { __vue_app__?: { config: { globalProperties: { $nuxt?: { isHydrating?: boolean } } } } } | null)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false)
+    expect(await page.getByRole('searchbox', { name: '搜索事项' }).inputValue()).toBe('办护照')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('办护照')
+    await page.close()
+  })
+
   it('narrows results with a facet, keeping the query, by keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${portal.url}/search?q=${encodeURIComponent('许可')}`)
