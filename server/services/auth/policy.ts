@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'version:publish',
   /** keep the search synonyms and colloquial names */
   'synonym:write',
+  /** read the 督查 findings on the lists' quality and waiting changes */
+  'oversight:read',
+  /** keep the working-day calendar (holidays, adjusted working days) */
+  'calendar:write',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -72,6 +76,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:submit': 'own',
     'draft:import': 'own',
     'history:read': 'own',
+    'oversight:read': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -80,11 +85,14 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'review:decide': 'all',
     'version:publish': 'all',
     'synonym:write': 'all',
+    'oversight:read': 'all',
+    'calendar:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
     'draft:read': 'all',
     'history:read': 'all',
+    'oversight:read': 'all',
     'audit:read': 'all',
     'audit:verify': 'all',
     'data:export': 'all',
