@@ -110,6 +110,11 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/synonyms/[id]': { allow: ['reform', 'admin'], path: () => '/api/synonyms/999999' },
   'GET /api/synonyms/stop-words': { allow: ['reform', 'admin'] },
   'PUT /api/synonyms/stop-words': { allow: ['reform', 'admin'], body: {} },
+  // 督查: an editor reads their own department's findings; the office and auditors every one; only the office keeps the calendar.
+  'GET /api/oversight/findings': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/oversight/calendar': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'PUT /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06', body: {} },
+  'DELETE /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06' },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -290,6 +295,8 @@ describe('the back-office pages', () => {
       '/admin/review': ['reform'],
       '/admin/review/versions': ['reform'],
       '/admin/synonyms': ['reform', 'admin'],
+      '/admin/oversight': ['editorA', 'editorB', 'reform', 'auditor'],
+      '/admin/oversight/calendar': ['reform'],
       '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],

@@ -124,6 +124,10 @@ const ROUTES: Record<string, Target> = {
   'DELETE /api/synonyms/[id]': { as: 'reform', path: () => `/api/synonyms/${NONE}` },
   'GET /api/synonyms/stop-words': { as: 'reform' },
   'PUT /api/synonyms/stop-words': { as: 'reform', body: () => ({ stopWords: ['的', '了'] }) },
+  'GET /api/oversight/findings': { as: 'reform', query: (f) => ({ dept: String(f.policeDepartmentId), kind: 'ITEM_NO_CONTACT', page: '1', pageSize: '20' }) },
+  'GET /api/oversight/calendar': { as: 'auditor', query: () => ({ year: '2026' }) },
+  'PUT /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2026-10-01', body: () => ({ workday: false, name: '国庆节' }) },
+  'DELETE /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2031-01-06' },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -346,7 +350,7 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "Duty") AS duties, (SELECT count(*) FROM "SpecialFund") AS funds,
     (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "ListVersion") AS versions,
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
-    (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
+    (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }
