@@ -95,3 +95,53 @@ export interface CalendarDayView {
   workday: boolean
   name: string
 }
+
+/** 考核 periods: a year (2026), a half (2026-H1) or a quarter (2026-Q3). */
+export const periodSchema = z.string().trim().regex(/^(20\d{2})(-H[12]|-Q[1-4])?$/, '考核期格式应为 2026、2026-H1 或 2026-Q3')
+
+/** The first and last city date of a period. */
+export function periodRange(period: string): { start: string; end: string } {
+  const [year, part] = period.split('-') as [string, string | undefined]
+  const months = !part ? [1, 12] : part.startsWith('H') ? (part === 'H1' ? [1, 6] : [7, 12]) : [Number(part[1]) * 3 - 2, Number(part[1]) * 3]
+  const last = new Date(Date.UTC(Number(year), months[1]!, 0)).getUTCDate()
+  return { start: `${year}-${String(months[0]).padStart(2, '0')}-01`, end: `${year}-${String(months[1]).padStart(2, '0')}-${last}` }
+}
+
+/** How much each part counts in a department's total, in percent; they add up to 100. */
+export const scorecardWeightsSchema = z.object({
+  completeness: z.number().int().min(0).max(100),
+  timeliness: z.number().int().min(0).max(100),
+}).strict().refine((w) => w.completeness + w.timeliness === 100, { message: '权重之和应为100', path: ['timeliness'] })
+export type ScorecardWeights = z.output<typeof scorecardWeightsSchema>
+export const DEFAULT_WEIGHTS: ScorecardWeights = { completeness: 60, timeliness: 40 }
+
+export const scorecardInputSchema = z.object({ period: periodSchema }).strict()
+
+export interface ScorecardRow {
+  departmentId: number
+  departmentName: string
+  /** checks made on the department's records in force, and how many failed */
+  checks: number
+  failed: number
+  /** 0-100, null when the department has nothing to check */
+  completeness: number | null
+  /** steps (filing, review, publication) due in the period, and how many were done in time */
+  steps: number
+  late: number
+  timeliness: number | null
+  /** the weighted total over the parts that have a figure */
+  total: number | null
+}
+
+export interface ScorecardView {
+  id: number
+  period: string
+  periodStart: string
+  periodEnd: string
+  weights: ScorecardWeights
+  rows: ScorecardRow[]
+  createdBy: string
+  createdAt: string
+}
+
+export interface ScorecardSummary { id: number; period: string; createdAt: string; createdBy: string }

@@ -4,8 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditActor } from '../../server/services/audit'
 import { removeCalendarDay, setCalendarDay, workdayOverrides } from '../../server/services/oversight/calendar'
+import ExcelJS from 'exceljs'
 import { findingsReport } from '../../server/services/oversight/findings'
-import { findingsQuerySchema, type FindingsReport } from '../../shared/oversight'
+import { computeScorecard, getScorecard, scorecardWorkbook, setScorecardWeights, takeScorecard } from '../../server/services/oversight/scorecards'
+import { DEFAULT_WEIGHTS, findingsQuerySchema, type FindingsReport } from '../../shared/oversight'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
@@ -114,5 +116,43 @@ describe('list-quality findings', () => {
     const r = await report(null, { kind: 'FUND_NO_ALLOCATION', pageSize: 1, page: 2 })
     expect(r).toMatchObject({ matching: 2, pageCount: 2, page: 2 })
     expect(r.findings.map((f) => f.code)).toEqual(['F3'])
+  })
+})
+
+describe('the 考核 scorecard', () => {
+  it('scores completeness from the checks and timeliness from the steps due in the period, weighted', async () => {
+    const q3 = await computeScorecard(db(), '2026-Q3', DEFAULT_WEIGHTS, TODAY)
+    // 甲局: 3 items × 5 checks, 2 powers, 2 责任事项, 3 duties' staleness = 22 checks, 7 failed.
+    // 乙局: 3 funds × 3 checks = 9, 3 failed; in Q3 four submissions on time, CR3's review on time,
+    // CR5's review (submitted 3 August, returned 30 September: 42 working days) late.
+    expect(q3).toEqual([
+      { departmentId: a, departmentName: '甲局', checks: 22, failed: 7, completeness: 68.2, steps: 0, late: 0, timeliness: null, total: 68.2 },
+      { departmentId: b, departmentName: '乙局', checks: 9, failed: 3, completeness: 66.7, steps: 6, late: 1, timeliness: 83.3, total: 73.3 },
+    ])
+    // Q4 so far: CR4 reviewed in time; CR2 and CR3 ran out of time on 10 and 9 October and are still open.
+    const q4 = await computeScorecard(db(), '2026-Q4', { completeness: 0, timeliness: 100 }, TODAY)
+    expect(q4.find((r) => r.departmentId === b)).toMatchObject({ steps: 3, late: 2, timeliness: 33.3, total: 33.3 })
+    expect(q4.find((r) => r.departmentId === a)).toMatchObject({ timeliness: null, total: null })
+  })
+
+  it('keeps a period once taken, with the weights of the day, and exports it as Excel', async () => {
+    await setScorecardWeights(db(), office, { completeness: 50, timeliness: 50 })
+    const taken = await takeScorecard(db(), office, '2026-Q3', undefined, TODAY)
+    expect(taken.weights).toEqual({ completeness: 50, timeliness: 50 })
+    expect(taken.rows.find((r) => r.departmentId === b)!.total).toBe(75)
+    await setScorecardWeights(db(), office, DEFAULT_WEIGHTS)
+    expect((await getScorecard(db(), taken.id, null)).rows.find((r) => r.departmentId === b)!.total).toBe(75)
+    await expect(takeScorecard(db(), office, '2026-Q3', undefined, TODAY)).rejects.toMatchObject({ status: 409, code: 'SCORECARD_EXISTS' })
+    await expect(takeScorecard(db(), office, '2027', undefined, TODAY)).rejects.toMatchObject({ status: 400, code: 'PERIOD_NOT_STARTED' })
+    expect((await getScorecard(db(), taken.id, a)).rows.map((r) => r.departmentName)).toEqual(['甲局'])
+    const { fileName, body } = await scorecardWorkbook(db(), taken.id, null)
+    expect(fileName).toBe('考核结果-2026-Q3.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(body as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]!
+    expect(sheet.getRow(1).getCell(4).value).toBe('完整性得分（权重50%）')
+    expect(sheet.getRow(3).values).toEqual([undefined, '乙局', 9, 3, 66.7, 6, 1, 83.3, 75])
+    const actions = (await db().auditEntry.findMany({ where: { entityType: 'SETTING' }, orderBy: { seq: 'asc' } })).map((e) => e.action)
+    expect(actions.filter((x) => x === 'scorecard.create' || x === 'setting.update')).toEqual(['setting.update', 'scorecard.create', 'setting.update'])
   })
 })
