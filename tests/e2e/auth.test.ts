@@ -115,6 +115,12 @@ const ACCESS: Record<string, Access> = {
   'GET /api/oversight/calendar': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'PUT /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06', body: {} },
   'DELETE /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06' },
+  // 考核: scorecards read like the findings (an editor gets their own row); the office sets weights and takes a period.
+  'GET /api/oversight/scorecards': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/oversight/scorecards': { allow: ['reform'], body: {} },
+  'GET /api/oversight/scorecards/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999' },
+  'GET /api/oversight/scorecards/[id]/export': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999/export' },
+  'PUT /api/oversight/scorecard-weights': { allow: ['reform'], body: {} },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -297,6 +303,7 @@ describe('the back-office pages', () => {
       '/admin/synonyms': ['reform', 'admin'],
       '/admin/oversight': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/oversight/calendar': ['reform'],
+      '/admin/oversight/scorecards': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],

@@ -128,6 +128,11 @@ const ROUTES: Record<string, Target> = {
   'GET /api/oversight/calendar': { as: 'auditor', query: () => ({ year: '2026' }) },
   'PUT /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2026-10-01', body: () => ({ workday: false, name: '国庆节' }) },
   'DELETE /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2031-01-06' },
+  'GET /api/oversight/scorecards': { as: 'auditor' },
+  'POST /api/oversight/scorecards': { as: 'reform', body: () => ({ period: '2031' }) },
+  'GET /api/oversight/scorecards/[id]': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}` },
+  'GET /api/oversight/scorecards/[id]/export': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}/export` },
+  'PUT /api/oversight/scorecard-weights': { as: 'reform', body: () => ({ completeness: 60, timeliness: 40 }) },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -350,7 +355,7 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "Duty") AS duties, (SELECT count(*) FROM "SpecialFund") AS funds,
     (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "ListVersion") AS versions,
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
-    (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "SearchOutbox") AS outbox,
+    (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "Scorecard") AS scorecards, (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }

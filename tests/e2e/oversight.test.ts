@@ -2,6 +2,7 @@
 // (audited), reads every department's findings and opens the records behind them; an editor
 // reads only their own department's, in the findings page and in the workspace; pages fit a
 // phone and pass axe-core, on a phone and a desktop.
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
@@ -11,7 +12,7 @@ import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
-import type { CalendarDayView, FindingsReport } from '../../shared/oversight'
+import type { CalendarDayView, FindingsReport, ScorecardView } from '../../shared/oversight'
 
 let portal: Portal
 const cookies = { reform: '', police: '', auditor: '' }
@@ -70,6 +71,30 @@ describe('findings and the calendar over HTTP', () => {
   })
 })
 
+describe('scorecards over HTTP', () => {
+  it('takes a period once, keeps it, gives an editor their own row and exports Excel', async () => {
+    const weights = await api(portal, 'PUT', '/api/oversight/scorecard-weights', { cookie: cookies.reform, body: { completeness: 70, timeliness: 20 } })
+    expect(weights.status).toBe(400)
+    expect((await weights.json()).data.issues[0].message).toBe('权重之和应为100')
+    const taken = await api(portal, 'POST', '/api/oversight/scorecards', { cookie: cookies.reform, body: { period: '2026' } })
+    expect(taken.status).toBe(201)
+    const card = await json<ScorecardView>(taken)
+    expect(card.weights).toEqual({ completeness: 60, timeliness: 40 })
+    const findings = await json<FindingsReport>(await api(portal, 'GET', '/api/oversight/findings', { cookie: cookies.reform }))
+    const recordFailures = findings.cityTotal - findings.city.FILING_OVERDUE - findings.city.REVIEW_OVERDUE - findings.city.PUBLICATION_OVERDUE
+    expect(card.rows.reduce((n, r) => n + r.failed, 0)).toBe(recordFailures)
+    expect((await api(portal, 'POST', '/api/oversight/scorecards', { cookie: cookies.reform, body: { period: '2026' } })).status).toBe(409)
+    const own = await json<ScorecardView>(await api(portal, 'GET', `/api/oversight/scorecards/${card.id}`, { cookie: cookies.police }))
+    expect(own.rows.map((r) => r.departmentId)).toEqual([policeId])
+    const file = await api(portal, 'GET', `/api/oversight/scorecards/${card.id}/export`, { cookie: cookies.auditor })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('考核结果-2026.xlsx'))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await file.arrayBuffer())
+    expect(book.worksheets[0]!.rowCount).toBe(card.rows.length + 1)
+  })
+})
+
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${portal.url}${path}`)
   await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
@@ -110,6 +135,11 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     expect(await page.locator('main table').textContent()).toContain('上班（调休）')
     expect(await seriousViolations(page)).toEqual([])
     await screenshots(page, 'oversight-calendar')
+    await page.setViewportSize({ width: 375, height: 812 })
+    await open(page, '/admin/oversight/scorecards')
+    expect(await page.getByRole('heading', { name: '2026 考核结果' }).isVisible()).toBe(true)
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshots(page, 'oversight-scorecards')
     await context.close()
   })
 

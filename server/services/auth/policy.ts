@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'oversight:read',
   /** keep the working-day calendar (holidays, adjusted working days) */
   'calendar:write',
+  /** set the 考核 weights and take a period's scorecard */
+  'scorecard:write',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -87,6 +89,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'synonym:write': 'all',
     'oversight:read': 'all',
     'calendar:write': 'all',
+    'scorecard:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
