@@ -120,7 +120,8 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
     await page.getByRole('link', { name: '事项缺少咨询电话' }).click()
     await page.waitForURL(/kind=ITEM_NO_CONTACT/)
     const first = page.locator('#findings-heading ~ ul li').first()
-    expect(await first.textContent()).toContain('事项缺少咨询电话')
+    // The link navigates in the page; the list follows once the new findings have arrived.
+    await expect.poll(() => first.textContent()).toContain('事项缺少咨询电话')
     expect(await first.getByRole('link').getAttribute('href')).toMatch(/^\/items\//)
     expect(await seriousViolations(page)).toEqual([])
     await screenshots(page, 'oversight')
