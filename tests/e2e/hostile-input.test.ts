@@ -134,6 +134,15 @@ const ROUTES: Record<string, Target> = {
   'POST /api/search/referrals': { as: 'reform', body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
   'PATCH /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}`, body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
   'DELETE /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}` },
+  'GET /api/oversight/findings': { as: 'reform', query: (f) => ({ dept: String(f.policeDepartmentId), kind: 'ITEM_NO_CONTACT', page: '1', pageSize: '20' }) },
+  'GET /api/oversight/calendar': { as: 'auditor', query: () => ({ year: '2026' }) },
+  'PUT /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2026-10-01', body: () => ({ workday: false, name: '国庆节' }) },
+  'DELETE /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2031-01-06' },
+  'GET /api/oversight/scorecards': { as: 'auditor' },
+  'POST /api/oversight/scorecards': { as: 'reform', body: () => ({ period: '2031' }) },
+  'GET /api/oversight/scorecards/[id]': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}` },
+  'GET /api/oversight/scorecards/[id]/export': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}/export` },
+  'PUT /api/oversight/scorecard-weights': { as: 'reform', body: () => ({ completeness: 60, timeliness: 40 }) },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -362,6 +371,7 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
+    (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "Scorecard") AS scorecards,
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }

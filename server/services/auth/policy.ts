@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'synonym:write',
   /** see what citizens search for; choose 大家都在搜; keep the table of needs handled elsewhere */
   'search:curate',
+  /** read the 督查 findings on the lists' quality and waiting changes */
+  'oversight:read',
+  /** keep the working-day calendar (holidays, adjusted working days) */
+  'calendar:write',
+  /** set the 考核 weights and take a period's scorecard */
+  'scorecard:write',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -74,6 +80,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:submit': 'own',
     'draft:import': 'own',
     'history:read': 'own',
+    'oversight:read': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -83,11 +90,15 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'version:publish': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
+    'oversight:read': 'all',
+    'calendar:write': 'all',
+    'scorecard:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
     'draft:read': 'all',
     'history:read': 'all',
+    'oversight:read': 'all',
     'audit:read': 'all',
     'audit:verify': 'all',
     'data:export': 'all',
