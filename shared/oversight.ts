@@ -111,9 +111,11 @@ export function periodRange(period: string): { start: string; end: string } {
 export const scorecardWeightsSchema = z.object({
   completeness: z.number().int().min(0).max(100),
   timeliness: z.number().int().min(0).max(100),
-}).strict().refine((w) => w.completeness + w.timeliness === 100, { message: '权重之和应为100', path: ['timeliness'] })
+  /** reform tasks (目标责任) done by their deadline; weights set before this part existed leave it out */
+  reformTasks: z.number().int().min(0).max(100).default(0),
+}).strict().refine((w) => w.completeness + w.timeliness + w.reformTasks === 100, { message: '权重之和应为100', path: ['reformTasks'] })
 export type ScorecardWeights = z.output<typeof scorecardWeightsSchema>
-export const DEFAULT_WEIGHTS: ScorecardWeights = { completeness: 60, timeliness: 40 }
+export const DEFAULT_WEIGHTS: ScorecardWeights = { completeness: 50, timeliness: 30, reformTasks: 20 }
 
 export const scorecardInputSchema = z.object({ period: periodSchema }).strict()
 
@@ -129,6 +131,10 @@ export interface ScorecardRow {
   steps: number
   late: number
   timeliness: number | null
+  /** reform tasks the department leads that fell due in the period, and how many were not done by their deadline */
+  tasks: number
+  tasksLate: number
+  reformTasks: number | null
   /** the weighted total over the parts that have a figure */
   total: number | null
 }

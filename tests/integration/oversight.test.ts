@@ -121,24 +121,24 @@ describe('list-quality findings', () => {
 
 describe('the 考核 scorecard', () => {
   it('scores completeness from the checks and timeliness from the steps due in the period, weighted', async () => {
-    const q3 = await computeScorecard(db(), '2026-Q3', DEFAULT_WEIGHTS, TODAY)
+    const q3 = await computeScorecard(db(), '2026-Q3', { completeness: 60, timeliness: 40, reformTasks: 0 }, TODAY)
     // 甲局: 3 items × 5 checks, 2 powers, 2 责任事项, 3 duties' staleness = 22 checks, 7 failed.
     // 乙局: 3 funds × 3 checks = 9, 3 failed; in Q3 four submissions on time, CR3's review on time,
     // CR5's review (submitted 3 August, returned 30 September: 42 working days) late.
     expect(q3).toEqual([
-      { departmentId: a, departmentName: '甲局', checks: 22, failed: 7, completeness: 68.2, steps: 0, late: 0, timeliness: null, total: 68.2 },
-      { departmentId: b, departmentName: '乙局', checks: 9, failed: 3, completeness: 66.7, steps: 6, late: 1, timeliness: 83.3, total: 73.3 },
+      { departmentId: a, departmentName: '甲局', checks: 22, failed: 7, completeness: 68.2, steps: 0, late: 0, timeliness: null, tasks: 0, tasksLate: 0, reformTasks: null, total: 68.2 },
+      { departmentId: b, departmentName: '乙局', checks: 9, failed: 3, completeness: 66.7, steps: 6, late: 1, timeliness: 83.3, tasks: 0, tasksLate: 0, reformTasks: null, total: 73.3 },
     ])
     // Q4 so far: CR4 reviewed in time; CR2 and CR3 ran out of time on 10 and 9 October and are still open.
-    const q4 = await computeScorecard(db(), '2026-Q4', { completeness: 0, timeliness: 100 }, TODAY)
+    const q4 = await computeScorecard(db(), '2026-Q4', { completeness: 0, timeliness: 100, reformTasks: 0 }, TODAY)
     expect(q4.find((r) => r.departmentId === b)).toMatchObject({ steps: 3, late: 2, timeliness: 33.3, total: 33.3 })
     expect(q4.find((r) => r.departmentId === a)).toMatchObject({ timeliness: null, total: null })
   })
 
   it('keeps a period once taken, with the weights of the day, and exports it as Excel', async () => {
-    await setScorecardWeights(db(), office, { completeness: 50, timeliness: 50 })
+    await setScorecardWeights(db(), office, { completeness: 50, timeliness: 50, reformTasks: 0 })
     const taken = await takeScorecard(db(), office, '2026-Q3', undefined, TODAY)
-    expect(taken.weights).toEqual({ completeness: 50, timeliness: 50 })
+    expect(taken.weights).toEqual({ completeness: 50, timeliness: 50, reformTasks: 0 })
     expect(taken.rows.find((r) => r.departmentId === b)!.total).toBe(75)
     await setScorecardWeights(db(), office, DEFAULT_WEIGHTS)
     expect((await getScorecard(db(), taken.id, null)).rows.find((r) => r.departmentId === b)!.total).toBe(75)
@@ -151,7 +151,7 @@ describe('the 考核 scorecard', () => {
     await book.xlsx.load(body as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]!
     expect(sheet.getRow(1).getCell(4).value).toBe('完整性得分（权重50%）')
-    expect(sheet.getRow(3).values).toEqual([undefined, '乙局', 9, 3, 66.7, 6, 1, 83.3, 75])
+    expect(sheet.getRow(3).values).toEqual([undefined, '乙局', 9, 3, 66.7, 6, 1, 83.3, 0, 0, undefined, 75])
     const actions = (await db().auditEntry.findMany({ where: { entityType: 'SETTING' }, orderBy: { seq: 'asc' } })).map((e) => e.action)
     expect(actions.filter((x) => x === 'scorecard.create' || x === 'setting.update')).toEqual(['setting.update', 'scorecard.create', 'setting.update'])
   })

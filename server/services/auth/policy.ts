@@ -33,6 +33,12 @@ export const PERMISSIONS = [
   'calendar:write',
   /** set the 考核 weights and take a period's scorecard */
   'scorecard:write',
+  /** read the reform tasks (目标责任): a department those it leads or cooperates on */
+  'reform:read',
+  /** record and edit reform tasks */
+  'reform:write',
+  /** report progress on a reform task the department leads */
+  'reform:report',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -81,6 +87,8 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:import': 'own',
     'history:read': 'own',
     'oversight:read': 'own',
+    'reform:read': 'own',
+    'reform:report': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -93,12 +101,15 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'oversight:read': 'all',
     'calendar:write': 'all',
     'scorecard:write': 'all',
+    'reform:read': 'all',
+    'reform:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
     'draft:read': 'all',
     'history:read': 'all',
     'oversight:read': 'all',
+    'reform:read': 'all',
     'audit:read': 'all',
     'audit:verify': 'all',
     'data:export': 'all',

@@ -4,14 +4,15 @@ import type { Db } from '../../utils/prisma'
 import type { ListEntityType } from '../../../shared/lists'
 import { DomainError } from '../errors'
 
-/** The records a route names by `:id`: a change request, or a published record of one of the three lists. */
-export type ScopedRecord = 'CHANGE_REQUEST' | ListEntityType
+/** The records a route names by `:id`: a change request, a reform task, or a published record of one of the three lists. */
+export type ScopedRecord = 'CHANGE_REQUEST' | 'REFORM_TASK' | ListEntityType
 
 const NOT_FOUND: Record<ScopedRecord, { code: string; noun: string }> = {
   CHANGE_REQUEST: { code: 'CHANGE_REQUEST_NOT_FOUND', noun: '变更' },
   POWER_ITEM: { code: 'ITEM_NOT_FOUND', noun: '事项' },
   DUTY: { code: 'DUTY_NOT_FOUND', noun: '责任事项' },
   SPECIAL_FUND: { code: 'FUND_NOT_FOUND', noun: '专项资金' },
+  REFORM_TASK: { code: 'REFORM_TASK_NOT_FOUND', noun: '改革任务' },
 }
 
 export class RecordNotFoundError extends DomainError {
@@ -29,6 +30,11 @@ export async function recordScope(db: Db, record: ScopedRecord, id: number): Pro
     POWER_ITEM: () => db.powerItem.findUnique(where),
     DUTY: () => db.duty.findUnique(where),
     SPECIAL_FUND: () => db.specialFund.findUnique(where),
+    // A reform task belongs to the department that leads it: only the lead reports on it.
+    REFORM_TASK: async () => {
+      const task = await db.reformTask.findUnique({ where: { id }, select: { leadDepartmentId: true } })
+      return task && { departmentId: task.leadDepartmentId }
+    },
   }[record]()
   if (!found) throw new RecordNotFoundError(record, id)
   return found

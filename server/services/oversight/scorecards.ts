@@ -1,6 +1,6 @@
 // 考核: one scorecard per period, every department's completeness (the 督查 checks on its records in
 // force, at the time the scorecard is taken) and timeliness (the filing, review and publication steps
-// due in the period, counted in working days by the office's calendar), weighted as the office set.
+// due in the period, counted in working days by the office's calendar) and reform tasks done by their deadline, weighted as the office set.
 // A scorecard is stored when taken, so earlier periods keep their figures.
 import type { Db, Prisma } from '../../utils/prisma'
 import { cityToday } from '../../../shared/city-time'
@@ -8,6 +8,7 @@ import { DEFAULT_WEIGHTS, periodRange, scorecardWeightsSchema, WAIT_LIMITS, type
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { table, toXlsx } from '../open-data/tables'
+import { reformTasksOnTime } from '../reform/tasks'
 import { workdayOverrides } from './calendar'
 import { computeFindings } from './findings'
 import { workingDaysBetween } from './working-days'
@@ -87,25 +88,28 @@ async function stepsPerDepartment(db: Db, start: string, end: string, today: str
 /** Every department's row for the period, with the weights given; departments with nothing to score are left out. */
 export async function computeScorecard(db: Db, period: string, weights: ScorecardWeights, today = cityToday()): Promise<ScorecardRow[]> {
   const { start, end } = periodRange(period)
-  const [departments, checks, steps, findings] = await Promise.all([
+  const [departments, checks, steps, findings, tasks] = await Promise.all([
     db.department.findMany({ select: { id: true, name: true }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
     checksPerDepartment(db),
     stepsPerDepartment(db, start, end, today),
     computeFindings(db, null, today),
+    reformTasksOnTime(db, start, end, today),
   ])
   const failed = new Map<number, number>()
   for (const f of findings) if (RECORD_KINDS.includes(f.kind)) failed.set(f.departmentId, (failed.get(f.departmentId) ?? 0) + 1)
   return departments.flatMap((d) => {
     const c = checks.get(d.id) ?? 0
     const s = steps.get(d.id) ?? { steps: 0, late: 0 }
-    if (c === 0 && s.steps === 0) return []
+    const r = tasks.get(d.id) ?? { tasks: 0, late: 0 }
+    if (c === 0 && s.steps === 0 && r.tasks === 0) return []
     const fail = failed.get(d.id) ?? 0
     const completeness = percent(c - fail, c)
     const timeliness = percent(s.steps - s.late, s.steps)
-    const parts = [[completeness, weights.completeness], [timeliness, weights.timeliness]].filter(([value, weight]) => value !== null && weight! > 0) as [number, number][]
+    const reformTasks = percent(r.tasks - r.late, r.tasks)
+    const parts = [[completeness, weights.completeness], [timeliness, weights.timeliness], [reformTasks, weights.reformTasks]].filter(([value, weight]) => value !== null && weight! > 0) as [number, number][]
     const weight = parts.reduce((n, [, w]) => n + w, 0)
     const total = weight === 0 ? null : Math.round((10 * parts.reduce((n, [v, w]) => n + v * w, 0)) / weight) / 10
-    return [{ departmentId: d.id, departmentName: d.name, checks: c, failed: fail, completeness, steps: s.steps, late: s.late, timeliness, total }]
+    return [{ departmentId: d.id, departmentName: d.name, checks: c, failed: fail, completeness, steps: s.steps, late: s.late, timeliness, tasks: r.tasks, tasksLate: r.late, reformTasks, total }]
   })
 }
 
@@ -115,7 +119,8 @@ const view = (s: ScorecardRecord, scope: number | null): ScorecardView => ({
   period: s.period,
   periodStart: s.periodStart.toISOString().slice(0, 10),
   periodEnd: s.periodEnd.toISOString().slice(0, 10),
-  weights: s.weights as unknown as ScorecardWeights,
+  // A scorecard taken before reform tasks were scored has no weight for them.
+  weights: { reformTasks: 0, ...(s.weights as object) } as ScorecardWeights,
   rows: (s.rows as unknown as ScorecardRow[]).filter((r) => scope === null || r.departmentId === scope),
   createdBy: s.createdBy,
   createdAt: s.createdAt.toISOString(),
@@ -163,6 +168,9 @@ export async function scorecardWorkbook(db: Db, id: number, scope: number | null
     { header: '应办环节', value: (r) => r.steps },
     { header: '超时环节', value: (r) => r.late },
     { header: `及时性得分（权重${s.weights.timeliness}%）`, value: (r) => r.timeliness, width: 22 },
+    { header: '到期改革任务', value: (r) => r.tasks },
+    { header: '逾期改革任务', value: (r) => r.tasksLate },
+    { header: `改革任务按时完成得分（权重${s.weights.reformTasks}%）`, value: (r) => r.reformTasks, width: 26 },
     { header: '总分', value: (r) => r.total },
   ], s.rows)
   return { fileName: `考核结果-${s.period}.xlsx`, body: await toXlsx([sheet]) }
