@@ -134,6 +134,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/oversight/scorecards/[id]/export': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999/export' },
   'PUT /api/oversight/scorecard-weights': { allow: ['reform'], body: {} },
   // 目标责任: departments read their own tasks, the office and auditors all; the office records them; only the lead department reports.
+  'GET /api/reform/results': { public: true },
   'GET /api/reform/tasks': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
   'POST /api/reform/tasks': { allow: ['reform'], body: {} },
   'GET /api/reform/tasks/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/reform/tasks/999999' },

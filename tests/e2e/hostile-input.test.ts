@@ -146,6 +146,7 @@ const ROUTES: Record<string, Target> = {
   'GET /api/oversight/scorecards/[id]': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}` },
   'GET /api/oversight/scorecards/[id]/export': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}/export` },
   'PUT /api/oversight/scorecard-weights': { as: 'reform', body: () => ({ completeness: 60, timeliness: 40 }) },
+  'GET /api/reform/results': { as: 'anonymous', query: () => ({ lang: 'en' }) },
   'GET /api/reform/tasks': { as: 'auditor', query: () => ({ state: 'OVERDUE' }) },
   'POST /api/reform/tasks': { as: 'reform', body: (f) => reformTask(f) },
   'GET /api/reform/tasks/[id]': { as: 'editorA', path: (f) => `/api/reform/tasks/${f.reformTaskId}` },

@@ -79,7 +79,7 @@ describe('scorecards over HTTP', () => {
     const taken = await api(portal, 'POST', '/api/oversight/scorecards', { cookie: cookies.reform, body: { period: '2026' } })
     expect(taken.status).toBe(201)
     const card = await json<ScorecardView>(taken)
-    expect(card.weights).toEqual({ completeness: 60, timeliness: 40 })
+    expect(card.weights).toEqual({ completeness: 50, timeliness: 30, reformTasks: 20 })
     const findings = await json<FindingsReport>(await api(portal, 'GET', '/api/oversight/findings', { cookie: cookies.reform }))
     const recordFailures = findings.cityTotal - findings.city.FILING_OVERDUE - findings.city.REVIEW_OVERDUE - findings.city.PUBLICATION_OVERDUE
     expect(card.rows.reduce((n, r) => n + r.failed, 0)).toBe(recordFailures)
