@@ -9,7 +9,7 @@ export const AT_RISK_WORKING_DAYS = 10
 export const TASK_STATES = ['DONE', 'OVERDUE', 'AT_RISK', 'ON_TRACK'] as const
 export type TaskState = (typeof TASK_STATES)[number]
 
-const id = z.number().int().min(1).max(2_147_483_647)
+const id = z.number().int().min(1, '请选择').max(2_147_483_647)
 const text = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `不超过${max}个字`)
 
 const milestoneInputSchema = z.object({
@@ -22,7 +22,7 @@ const milestoneInputSchema = z.object({
 export const reformTaskInputSchema = z.object({
   title: text(200, '请填写任务名称'),
   sourceDocument: text(200, '请填写任务来源文件'),
-  leadDepartmentId: id,
+  leadDepartmentId: z.number().int().min(1, '请选择牵头单位').max(2_147_483_647),
   cooperatingDepartmentIds: z.array(id).max(50, '配合单位不超过50个').default([]),
   deadline: calendarDateSchema,
   milestones: z.array(milestoneInputSchema).min(1, '至少设置一个节点').max(50, '节点不超过50个'),
@@ -43,7 +43,7 @@ export const reformTaskUpdateSchema = z.object({ revision: id, task: reformTaskI
 const link = z.string().trim().max(500, '链接不超过500个字符').url('链接应为完整网址').refine((u) => /^https?:\/\//i.test(u), '链接应以 http:// 或 https:// 开头')
 
 export const progressReportInputSchema = z.object({
-  milestoneId: id,
+  milestoneId: z.number().int().min(1, '请选择节点').max(2_147_483_647),
   note: text(2000, '请填写进展情况'),
   links: z.array(link).max(10, '链接不超过10个').default([]),
   milestoneDone: z.boolean(),

@@ -44,6 +44,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   LIST_VERSION: '清单版本',
   CHANGE_REQUEST: '变更申请',
   SETTING: '系统设置',
+  REFORM_TASK: '改革任务',
 }
 
 /** Snapshot fields by name, for the "what changed" column of a version's changes. */
