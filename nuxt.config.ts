@@ -33,8 +33,8 @@ export default defineNuxtConfig({
     strategy: 'prefix_except_default',
     locales: [
       // One file per area of the product, so each area's texts can change on their own.
-      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', files: ['zh-CN/site.json', 'zh-CN/lists.json', 'zh-CN/open-data.json', 'zh-CN/admin.json', 'zh-CN/workspace.json', 'zh-CN/import.json', 'zh-CN/audit.json', 'zh-CN/search.json', 'zh-CN/guide.json'] },
-      { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json', 'en/workspace.json', 'en/import.json', 'en/audit.json', 'en/search.json', 'en/guide.json'] },
+      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', files: ['zh-CN/site.json', 'zh-CN/lists.json', 'zh-CN/open-data.json', 'zh-CN/admin.json', 'zh-CN/workspace.json', 'zh-CN/import.json', 'zh-CN/audit.json', 'zh-CN/search.json', 'zh-CN/guide.json', 'zh-CN/oversight.json', 'zh-CN/reform.json'] },
+      { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json', 'en/workspace.json', 'en/import.json', 'en/audit.json', 'en/search.json', 'en/guide.json', 'en/oversight.json', 'en/reform.json'] },
     ],
     detectBrowserLanguage: false,
     // Replaced at startup by SITE_URL (server/plugins/site-url.ts).

@@ -53,6 +53,7 @@ export const ENTITY_NAMES: Record<string, string> = {
   SERVICE_GUIDE: '办事指南',
   SERVICE_HALL: '服务窗口',
   LIFE_EVENT: '一件事',
+  REFORM_TASK: '改革任务',
 }
 
 /** Snapshot fields by name, for the "what changed" column of a version's changes. */

@@ -140,6 +140,24 @@ const ACCESS: Record<string, Access> = {
   'POST /api/life-events': { allow: ['reform'], body: {} },
   'PUT /api/life-events/[id]': { allow: ['reform'], path: (f) => `/api/life-events/${f.lifeEventId}`, body: {} },
   'GET /api/history/life-events/[id]': { allow: ['reform', 'auditor'], path: (f) => `/api/history/life-events/${f.lifeEventId}` },
+  // 督查: an editor reads their own department's findings; the office and auditors every one; only the office keeps the calendar.
+  'GET /api/oversight/findings': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/oversight/calendar': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'PUT /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06', body: {} },
+  'DELETE /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06' },
+  // 考核: scorecards read like the findings (an editor gets their own row); the office sets weights and takes a period.
+  'GET /api/oversight/scorecards': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/oversight/scorecards': { allow: ['reform'], body: {} },
+  'GET /api/oversight/scorecards/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999' },
+  'GET /api/oversight/scorecards/[id]/export': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999/export' },
+  'PUT /api/oversight/scorecard-weights': { allow: ['reform'], body: {} },
+  // 目标责任: departments read their own tasks, the office and auditors all; the office records them; only the lead department reports.
+  'GET /api/reform/results': { public: true },
+  'GET /api/reform/tasks': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/reform/tasks': { allow: ['reform'], body: {} },
+  'GET /api/reform/tasks/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/reform/tasks/999999' },
+  'PUT /api/reform/tasks/[id]': { allow: ['reform'], path: () => '/api/reform/tasks/999999', body: {} },
+  'POST /api/reform/tasks/[id]/reports': { allow: ['editorA', 'editorB'], path: () => '/api/reform/tasks/999999/reports', body: {} },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -324,6 +342,9 @@ describe('the back-office pages', () => {
       '/admin/review': ['reform'],
       '/admin/review/versions': ['reform'],
       '/admin/synonyms': ['reform', 'admin'],
+      '/admin/oversight': ['editorA', 'editorB', 'reform', 'auditor'],
+      '/admin/oversight/calendar': ['reform'],
+      '/admin/oversight/scorecards': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],

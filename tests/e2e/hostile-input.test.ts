@@ -32,6 +32,8 @@ interface Fixtures {
   withdrawId: number
   dutyId: number
   fundId: number
+  reformTaskId: number
+  milestoneId: number
 }
 
 /**
@@ -48,6 +50,7 @@ interface Target {
 }
 
 const NONE = 999_999
+const reformTask = (f: Fixtures) => ({ title: '推进证照分离改革', sourceDocument: '广安府办发〔2026〕1号', leadDepartmentId: f.policeDepartmentId, cooperatingDepartmentIds: [], deadline: '2031-12-31', milestones: [{ title: '制定方案', dueDate: '2031-06-30' }] })
 const today = cityToday()
 
 const ROUTES: Record<string, Target> = {
@@ -151,6 +154,21 @@ const ROUTES: Record<string, Target> = {
   // A slug already taken: the event is never created.
   'POST /api/life-events': { as: 'reform', body: (f) => ({ slug: 'jiehun', title: '测试一件事', audience: 'PERSON', summary: '测试的简介内容', keywords: ['测试'], steps: [{ title: '第一步', note: '说明', itemCodes: [f.itemCode] }], sortOrder: 1 }) },
   'PUT /api/life-events/[id]': { as: 'reform', path: () => `/api/life-events/${NONE}`, body: (f) => ({ baseRevision: 1, status: 'IN_FORCE', event: { slug: 'ceshi', title: '测试一件事', audience: 'PERSON', summary: '测试的简介内容', keywords: ['测试'], steps: [{ title: '第一步', note: null, itemCodes: [f.itemCode] }], sortOrder: 1 } }) },
+  'GET /api/oversight/findings': { as: 'reform', query: (f) => ({ dept: String(f.policeDepartmentId), kind: 'ITEM_NO_CONTACT', page: '1', pageSize: '20' }) },
+  'GET /api/oversight/calendar': { as: 'auditor', query: () => ({ year: '2026' }) },
+  'PUT /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2026-10-01', body: () => ({ workday: false, name: '国庆节' }) },
+  'DELETE /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2031-01-06' },
+  'GET /api/oversight/scorecards': { as: 'auditor' },
+  'POST /api/oversight/scorecards': { as: 'reform', body: () => ({ period: '2031' }) },
+  'GET /api/oversight/scorecards/[id]': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}` },
+  'GET /api/oversight/scorecards/[id]/export': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}/export` },
+  'PUT /api/oversight/scorecard-weights': { as: 'reform', body: () => ({ completeness: 60, timeliness: 40 }) },
+  'GET /api/reform/results': { as: 'anonymous', query: () => ({ lang: 'en' }) },
+  'GET /api/reform/tasks': { as: 'auditor', query: () => ({ state: 'OVERDUE' }) },
+  'POST /api/reform/tasks': { as: 'reform', body: (f) => reformTask(f) },
+  'GET /api/reform/tasks/[id]': { as: 'editorA', path: (f) => `/api/reform/tasks/${f.reformTaskId}` },
+  'PUT /api/reform/tasks/[id]': { as: 'reform', path: (f) => `/api/reform/tasks/${f.reformTaskId}`, body: (f) => ({ revision: 1, task: { ...reformTask(f), milestones: [{ id: f.milestoneId, title: '制定方案', dueDate: '2031-06-30' }] } }) },
+  'POST /api/reform/tasks/[id]/reports': { as: 'editorA', path: (f) => `/api/reform/tasks/${f.reformTaskId}/reports`, body: (f) => ({ milestoneId: f.milestoneId, note: '方案已起草', links: ['https://example.gov.cn/doc/1'], milestoneDone: false }) },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -344,6 +362,9 @@ beforeAll(async () => {
     if (res.status !== 201) throw new Error(`draft refused: ${res.status} ${await res.text()}`)
     return (await res.json() as { id: number }).id
   }
+  const task = await api(portal, 'POST', '/api/reform/tasks', { cookie: cookies.reform, body: reformTask({ policeDepartmentId: hits.hits[0]!.departmentId } as Fixtures) })
+  if (task.status !== 201) throw new Error(`reform task refused: ${task.status} ${await task.text()}`)
+  const created = await task.json() as { id: number; milestoneList: { id: number }[] }
   const firstId = async (list: string) => ((await (await api(portal, 'GET', list, { cookie: cookies.reform })).json()) as { items: { id: number }[] }).items[0]!.id
   const departments = await (await fetch(`${portal.url}/api/v1/departments`)).json() as { code: string }[] | { items: { code: string }[] }
   const funds = await (await fetch(`${portal.url}/api/v1/funds`)).json() as { items: { code: string }[] }
@@ -357,6 +378,8 @@ beforeAll(async () => {
     withdrawId: await draft('CANCEL', otherItem),
     dutyId: await firstId('/api/workspace/duties'),
     fundId: await firstId('/api/workspace/funds'),
+    reformTaskId: created.id,
+    milestoneId: created.milestoneList[0]!.id,
   }
 })
 
@@ -381,6 +404,8 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
     (SELECT count(*) FROM "ServiceGuide") AS guides, (SELECT count(*) FROM "GuideMaterial") AS materials,
     (SELECT count(*) FROM "ServiceHall") AS halls, (SELECT count(*) FROM "LifeEvent") AS "lifeEvents",
+    (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "Scorecard") AS scorecards,
+    (SELECT count(*) FROM "ReformTask") AS "reformTasks", (SELECT count(*) FROM "ReformProgressReport") AS "reformReports", (SELECT count(*) FROM "ReformTaskVersion") AS "reformVersions",
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }

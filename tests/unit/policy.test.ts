@@ -16,9 +16,9 @@ const admin = actor('ADMIN')
 
 /** Every permission each role holds, written out by hand from docs/SECURITY.md's table. */
 const EXPECTED: Record<RoleName, Permission[]> = {
-  EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read', 'hall:write'],
-  REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'lifeEvent:write'],
-  AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'audit:read', 'audit:verify', 'data:export'],
+  EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read', 'hall:write', 'oversight:read', 'reform:read', 'reform:report'],
+  REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'lifeEvent:write', 'oversight:read', 'calendar:write', 'scorecard:write', 'reform:read', 'reform:write'],
+  AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'oversight:read', 'reform:read', 'audit:read', 'audit:verify', 'data:export'],
   ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'hall:write'],
 }
 

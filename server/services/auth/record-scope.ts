@@ -6,9 +6,9 @@ import { DomainError } from '../errors'
 
 /**
  * The records a route names by `:id`: a change request, a record of any kind the record routes
- * serve (a guide by its item's id), or a department's service hall.
+ * serve (a guide by its item's id), a department's service hall, or a reform task.
  */
-export type ScopedRecord = 'CHANGE_REQUEST' | RecordEntityType | 'SERVICE_HALL'
+export type ScopedRecord = 'CHANGE_REQUEST' | RecordEntityType | 'SERVICE_HALL' | 'REFORM_TASK'
 
 const NOT_FOUND: Record<ScopedRecord, { code: string; noun: string }> = {
   CHANGE_REQUEST: { code: 'CHANGE_REQUEST_NOT_FOUND', noun: '变更' },
@@ -18,6 +18,7 @@ const NOT_FOUND: Record<ScopedRecord, { code: string; noun: string }> = {
   SERVICE_GUIDE: { code: 'ITEM_NOT_FOUND', noun: '事项' },
   LIFE_EVENT: { code: 'LIFE_EVENT_NOT_FOUND', noun: '一件事' },
   SERVICE_HALL: { code: 'HALL_NOT_FOUND', noun: '服务窗口' },
+  REFORM_TASK: { code: 'REFORM_TASK_NOT_FOUND', noun: '改革任务' },
 }
 
 export class RecordNotFoundError extends DomainError {
@@ -42,6 +43,11 @@ export async function recordScope(db: Db, record: ScopedRecord, id: number): Pro
     SPECIAL_FUND: () => db.specialFund.findUnique(where),
     LIFE_EVENT: async () => (await db.lifeEvent.findUnique({ where: { id }, select: { id: true } })) && { departmentId: null },
     SERVICE_HALL: () => db.serviceHall.findUnique(where),
+    // A reform task belongs to the department that leads it: only the lead reports on it.
+    REFORM_TASK: async () => {
+      const task = await db.reformTask.findUnique({ where: { id }, select: { leadDepartmentId: true } })
+      return task && { departmentId: task.leadDepartmentId }
+    },
   }[record]()
   if (!found) throw new RecordNotFoundError(record, id)
   return found
