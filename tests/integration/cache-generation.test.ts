@@ -64,6 +64,8 @@ describe('the generation of public content', () => {
     })).rejects.toThrow('refused')
     await db().searchQueryStat.create({ data: { day: new Date(), query: '护照', searches: 1 } })
     await db().searchOutbox.create({ data: { entityType: 'POWER_ITEM', entityId: 1, operation: 'UPSERT' } })
+    // The scheduler's note on a version it cannot apply yet, written every minute.
+    await db().listVersion.updateMany({ where: { status: 'SCHEDULED' }, data: { failure: '尚不能生效', failedAt: new Date() } })
     await settled()
     expect(await readCacheGeneration(db())).toBe(before)
     expect(notified).toEqual([])
