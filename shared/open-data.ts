@@ -110,6 +110,8 @@ export interface FundRecord {
 
 export interface ChangeRecord {
   list: ListKind
+  /** what changed: the list's record itself, or (for a power item) its service guide */
+  part: 'RECORD' | 'GUIDE'
   code: string
   name: string
   department: string

@@ -17,7 +17,10 @@ export default defineNitroPlugin((nitro) => {
       if (headers) pending.kept = cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, replays: terms?.replays, maxAgeMs: terms?.maxAgeMs })
     }
     pending?.done?.()
-    if (!bytes) return
+    // Nuxt renders an error page through an internal request whose answer its error handler
+    // copies, headers and all, into the answer it sends as text: compressed here, the page would
+    // go out as bytes that claim an encoding they no longer have.
+    if (!bytes || event.path.startsWith('/__nuxt_error')) return
     const kept = pending?.kept
     response.body = await compressedAnswer(event, bytes, kept?.variants, kept && ((size) => cache.noteVariant(pending.key, kept, size)))
   })

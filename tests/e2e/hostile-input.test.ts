@@ -548,12 +548,17 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
     const itemId = (workspace as { items: { id: number; code: string }[] }).items.find((i) => i.code === code)!.id
     const guideDraft = await ok(await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: itemId, payload: guide } }), 'guide draft')
     await ok(await api(portal, 'POST', `/api/change-requests/${guideDraft.id}/submit`, { cookie: cookies.editorA, body: { reason: HTML_NAME } }), 'submit guide')
-    shown.push({ who: 'reform', path: `/admin/review/${guideDraft.id}`, text: `材料${SCRIPT}` })
     await ok(await api(portal, 'POST', `/api/change-requests/${guideDraft.id}/decision`, { cookie: cookies.reform, body: { outcome: 'APPROVED', documentNo: '广安审改〔2026〕77号', effectiveDate: today, comment: null } }), 'guide decision')
     const guideVersion = await ok(await api(portal, 'POST', '/api/list-versions', { cookie: cookies.reform, body: { title: '2026年办事指南批', documentNo: '广安审改〔2026〕77号', effectiveDate: today, changeRequestIds: [guideDraft.id] } }), 'guide version')
     await ok(await api(portal, 'POST', `/api/list-versions/${guideVersion.id}/publish`, { cookie: cookies.reform }), 'publish guide')
     shown.push({ who: 'anonymous', path: `/items/${code}`, text: `材料${SCRIPT}` })
     shown.push({ who: 'anonymous', path: `/notices/${code}`, text: `材料${SCRIPT}` })
+    // The reviewer's diff is read while a change waits for review: a second change to the guide,
+    // submitted and left in the queue.
+    const revised = { ...guide, materials: [{ ...guide.materials[0]!, name: `材料${SCRIPT}（修订）` }] }
+    const reviewDraft = await ok(await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: itemId, payload: revised } }), 'second guide draft')
+    await ok(await api(portal, 'POST', `/api/change-requests/${reviewDraft.id}/submit`, { cookie: cookies.editorA, body: { reason: HTML_NAME } }), 'submit second guide draft')
+    shown.push({ who: 'reform', path: `/admin/review/${reviewDraft.id}`, text: `材料${SCRIPT}（修订）` })
     // A life event named in HTML, on its page and the home page.
     await ok(await api(portal, 'POST', '/api/life-events', { cookie: cookies.reform, body: { slug: 'hostile-event', title: `一件事${SCRIPT}`.slice(0, 40), audience: 'PERSON', summary: HTML_NAME, keywords: [SCRIPT.slice(0, 20)], steps: [{ title: `步骤${IMG}`.slice(0, 60), note: HTML_NAME, itemCodes: [code] }] } }), 'life event')
     shown.push({ who: 'anonymous', path: '/life-events/hostile-event', text: HTML_NAME })

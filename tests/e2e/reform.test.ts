@@ -104,7 +104,7 @@ describe('改革成效', () => {
     const counted = Object.fromEntries(RESULT_ACTIONS.map((a) => [a, 0])) as Record<string, number>
     for (const v of catalogue.versions) {
       const changes = await json<{ items: ChangeRecord[] }>(await fetch(`${portal.url}/api/open-data/versions/${v.id}/changes.json`))
-      for (const c of changes.items) if (c.list === 'power' && c.action in counted) counted[c.action]!++
+      for (const c of changes.items) if (c.list === 'power' && c.part === 'RECORD' && c.action in counted) counted[c.action]!++
       const inForce = await json<{ total: number }>(await fetch(`${portal.url}/api/open-data/versions/${v.id}/power.json?status=IN_FORCE`))
       expect(results.listSize.find((p) => p.versionId === v.id)!.inForce, `list size after ${v.title}`).toBe(inForce.total)
     }

@@ -168,6 +168,10 @@ describe('a list version', () => {
     const imported = json<ChangeRecord>((await changesDownload(db, versionId, 'json'))!)
     expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count() + await db.serviceGuide.count())
     expect(new Set(imported.items.map((c) => c.action))).toEqual(new Set(['ADD']))
+    // A guide's change is told apart from its item's, under the item's code.
+    expect(imported.items.filter((c) => c.list === 'power' && c.part === 'RECORD')).toHaveLength(1135)
+    expect(imported.items.filter((c) => c.part === 'GUIDE')).toHaveLength(await db.serviceGuide.count())
+    expect(changes.rows[0]!['变更部分']).toBe('清单记录')
   })
 
   it('knows no draft or missing version', async () => {

@@ -73,6 +73,7 @@ export async function versionListDownload(db: Db, request: ListExport, format: O
 
 const changeColumns: Column<ChangeRecord>[] = [
   { header: '清单', value: (c) => LIST_NAMES[c.list], width: 20, field: 'list', meaning: '变更的记录所在的清单' },
+  { header: '变更部分', value: (c) => (c.part === 'GUIDE' ? '办事指南' : '清单记录'), width: 12, field: 'part', meaning: '变更的是清单记录本身，还是权力事项的办事指南（编码、名称为其事项的）' },
   { header: '编码', value: (c) => c.code, width: 30, field: 'code', meaning: '事项、责任事项或专项资金的编码' },
   { header: '名称', value: (c) => c.name, width: 40, field: 'name', meaning: '记录的名称' },
   { header: '实施主体', value: (c) => c.department, width: 24, field: 'department', meaning: '记录所属的部门' },

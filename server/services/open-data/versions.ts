@@ -68,6 +68,7 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
     const item = v.entityType === 'SERVICE_GUIDE' ? guideItems.get(v.entityId) : undefined
     return {
       list: LIST_OF[v.entityType as keyof typeof LIST_OF],
+      part: v.entityType === 'SERVICE_GUIDE' ? 'GUIDE' as const : 'RECORD' as const,
       code: data.code ?? data.itemCode ?? '',
       name: data.name ?? data.title ?? item?.name ?? '',
       department: departmentName(data.departmentId ?? item?.departmentId),
