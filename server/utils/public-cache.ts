@@ -98,7 +98,7 @@ export function keepable(terms: AnswerTerms | undefined): boolean {
 
 export interface PublicCacheOptions {
   maxBytes: number
-  /** even unchanged content is computed again after this (popular searches change without a commit) */
+  /** even unchanged content is computed again after this, unless its handler asked for less (keepPublicAnswerAtMost) */
   maxAgeMs: number
 }
 
@@ -140,10 +140,10 @@ export class PublicCache {
     if (content !== undefined && content !== this.content) {
       this.epoch++
       this.content = content
+      this.memos.clear()
     }
     this.stats.dropped += this.entries.size
     this.entries.clear()
-    this.memos.clear()
     this.bytes = 0
   }
 
@@ -186,20 +186,21 @@ export class PublicCache {
   }
 
   /**
-   * The value `compute` gives for `key` in the current generation, computed once per generation
-   * and process (concurrent callers share one computation). Unknown generation: computed each time.
+   * The value `compute` gives for `key` from the published content as it is now, computed once
+   * per change of it and process (concurrent callers share one computation; the search index
+   * moving changes nothing here). Unknown generation: computed each time.
    */
   memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const generation = this.generation
-    if (generation === undefined) return compute()
+    if (this.generation === undefined) return compute()
+    const epoch = this.epoch
     const kept = this.memos.get(key) as Promise<T> | undefined
     if (kept) return kept
     const value = compute()
     if (this.memos.size >= MAX_MEMOS) this.memos.delete(this.memos.keys().next().value!)
     this.memos.set(key, value)
-    // A failure is not kept; nor is a value computed while the generation changed.
+    // A failure is not kept; nor is a value computed while published content changed.
     const forget = () => { if (this.memos.get(key) === value) this.memos.delete(key) }
-    value.then(() => { if (this.generation !== generation) forget() }, forget)
+    value.then(() => { if (this.epoch !== epoch) forget() }, forget)
     return value
   }
 
