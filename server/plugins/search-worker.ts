@@ -4,6 +4,7 @@
 import { applySearchSettings } from '../services/search/settings'
 import { OUTBOX_CHANNEL, startOutboxWorker, type OutboxWorker } from '../services/search/outbox'
 import { flushSearchStats } from '../services/search/stats'
+import { searchContext } from '../services/search/context'
 import { closeSharedDb } from '../utils/prisma'
 
 export default defineNitroPlugin((nitro) => {
@@ -23,6 +24,8 @@ export default defineNitroPlugin((nitro) => {
         onError: (message) => console.warn(`[search] index update postponed: ${message}`),
       })
       worker = started
+      // The words the index holds take seconds to learn for a city: learnt now, not by the first search.
+      void searchContext(db.prisma).catch(() => {})
       // A commit that adds outbox rows, in this process or another, starts the worker at once;
       // its polling stays for what a lost notification would leave behind.
       unlisten = await db.listen(OUTBOX_CHANNEL, () => started.wake())

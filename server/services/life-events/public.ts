@@ -6,6 +6,7 @@ import type { OnlineLevel } from '../../../shared/guides'
 import type { LifeEventList, LifeEventListQuery, LifeEventSummary, LifeEventView } from '../../../shared/life-events'
 import { analyzeQuery, normalizeQuery, type QueryAnalysis } from '../search/analysis'
 import { searchContext } from '../search/context'
+import { KeptValue } from '../../utils/public-cache'
 
 /** A query as search reads it: normalised, and the words that carry its meaning. */
 type NamedQuery = Pick<QueryAnalysis, 'normalized' | 'terms'>
@@ -94,8 +95,16 @@ export function matchLifeEvents<T extends { title: string; keywords: string[] }>
 }
 
 /** The events on offer a query names, as search shows them above its hits. */
+// Every search compares its words with the names of the events on offer: they are read once a
+// minute, and again as soon as published content (events included) changes.
+const offeredEvents = new KeptValue<{ id: number; title: string; keywords: string[] }[]>(60_000)
+
+export function forgetOfferedEvents(): void {
+  offeredEvents.reset()
+}
+
 export async function lifeEventsNamedBy(db: Db, query: NamedQuery): Promise<LifeEventSummary[]> {
-  const offered = await db.lifeEvent.findMany({ where: { status: 'IN_FORCE' }, select: { id: true, title: true, keywords: true } })
+  const offered = await offeredEvents.get(() => db.lifeEvent.findMany({ where: { status: 'IN_FORCE' }, select: { id: true, title: true, keywords: true } }))
   const matched = matchLifeEvents(offered, query)
   if (!matched.length) return []
   const rows = await db.lifeEvent.findMany({ where: { id: { in: matched.map((e) => e.id) } }, include: publicInclude })

@@ -7,6 +7,7 @@ import type { LifeEventFields, LifeEventRecord, LifeEventUpdate } from '../../..
 import { appendAudit, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
 import { WorkflowError } from '../workflow/errors'
+import { forgetOfferedEvents } from './public'
 
 type Tx = Prisma.TransactionClient
 
@@ -65,7 +66,7 @@ export async function listLifeEventRecords(db: Db): Promise<LifeEventRecord[]> {
 }
 
 export async function createLifeEvent(db: Db, actor: AuditActor, fields: LifeEventFields, requestId?: string): Promise<LifeEventRecord> {
-  return db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     if (await tx.lifeEvent.findUnique({ where: { slug: fields.slug }, select: { id: true } })) throw new WorkflowError(409, 'SLUG_TAKEN', `网址名 ${fields.slug} 已被使用`)
     const items = await resolveItems(tx, fields)
     const { steps, ...rest } = fields
@@ -77,10 +78,13 @@ export async function createLifeEvent(db: Db, actor: AuditActor, fields: LifeEve
     await appendAudit(tx, actor, { action: 'life_event.create', entityType: 'LIFE_EVENT', entityId: row.id, after: snapshot, requestId })
     return record((await tx.lifeEvent.findUnique({ where: { id: row.id }, include: lifeEventInclude }))!)
   })
+  // This process searches with the change at once; the others when its commit reaches them.
+  forgetOfferedEvents()
+  return written
 }
 
 export async function updateLifeEvent(db: Db, actor: AuditActor, id: number, update: LifeEventUpdate, requestId?: string): Promise<LifeEventRecord> {
-  return db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     // Row lock: of two changes made on the same revision, the second sees the first's revision.
     await tx.$executeRaw`SELECT id FROM "LifeEvent" WHERE id = ${id} FOR UPDATE`
     const before = await tx.lifeEvent.findUnique({ where: { id }, include: lifeEventInclude })
@@ -101,4 +105,7 @@ export async function updateLifeEvent(db: Db, actor: AuditActor, id: number, upd
     await appendAudit(tx, actor, { action: 'life_event.update', entityType: 'LIFE_EVENT', entityId: id, before: beforeSnapshot, after, requestId })
     return record((await tx.lifeEvent.findUnique({ where: { id }, include: lifeEventInclude }))!)
   })
+  // This process searches with the change at once; the others when its commit reaches them.
+  forgetOfferedEvents()
+  return written
 }

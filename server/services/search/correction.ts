@@ -9,9 +9,9 @@ interface Candidate { word: string; weight: number }
 
 export interface SpellingIndex {
   /** toneless pinyin without spaces → known words that sound like it, most used first */
-  byPinyin: Map<string, Candidate[]>
+  byPinyin: Pick<Map<string, Candidate[]>, 'get'>
   /** every known word, for telling a word that needs no correction */
-  words: Set<string>
+  words: Pick<Set<string>, 'has'>
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu
@@ -35,6 +35,23 @@ export function buildSpellingIndex(weightedWords: Map<string, number>): Spelling
   }
   for (const list of byPinyin.values()) list.sort((a, b) => b.weight - a.weight)
   return { byPinyin, words: new Set(weightedWords.keys()) }
+}
+
+/** One index answering for both (a word in both weighs what it weighs in each): the words of a whole read, and those of what changed since. */
+export function joinSpellingIndexes(base: SpellingIndex, added: SpellingIndex): SpellingIndex {
+  return {
+    words: { has: (word) => base.words.has(word) || added.words.has(word) },
+    byPinyin: {
+      get: (key) => {
+        const a = base.byPinyin.get(key)
+        const b = added.byPinyin.get(key)
+        if (!a || !b) return a ?? b
+        const weights = new Map<string, number>()
+        for (const { word, weight } of [...a, ...b]) weights.set(word, (weights.get(word) ?? 0) + weight)
+        return [...weights].map(([word, weight]) => ({ word, weight })).sort((x, y) => y.weight - x.weight)
+      },
+    },
+  }
 }
 
 const differences = (a: string, b: string) => [...a].filter((ch, i) => ch !== b[i]).length

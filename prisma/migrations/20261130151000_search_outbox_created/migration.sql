@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SearchOutbox_createdAt_idx" ON "SearchOutbox"("createdAt");
