@@ -9,6 +9,8 @@ import { applySearchSettings } from '../../server/services/search/settings'
 import { reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
+import { searchContext } from '../../server/services/search/context'
+import { usePublicCache } from '../../server/utils/public-cache'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
@@ -158,6 +160,24 @@ describe('search outbox', () => {
 
 describe('search', () => {
   const names = (r: Awaited<ReturnType<typeof search>>) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
+
+  it('knows the words of a change published after it learnt the city\'s words, and corrects typos to them', async () => {
+    await searchContext(env.db.prisma)
+    const item = await env.db.prisma.powerItem.findFirstOrThrow({ where: { name: '犬类准养证核发' } })
+    expect((await search({ q: '金鲤养殖备案' })).correctedQuery).not.toBe('锦鲤养殖备案')
+    await env.db.prisma.$transaction(async (tx) => {
+      await tx.powerItem.update({ where: { id: item.id }, data: { aliases: ['锦鲤养殖备案'] } })
+      await enqueueSearchSync(tx, 'POWER_ITEM', [item.id])
+    })
+    await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+    // What a portal process does when the commit's notification reaches it.
+    const cache = usePublicCache()
+    cache.setGeneration(`${Date.now()}.0`)
+    const typed = await search({ q: '金鲤养殖备案' })
+    expect(typed.correctedQuery).toBe('锦鲤养殖备案')
+    expect(names(typed)[0]).toBe('犬类准养证核发')
+    expect((await search({ q: '锦鲤养殖备案' })).partial).toBe(false)
+  })
 
   it('finds official items and highlights what matched', async () => {
     const passport = await search({ q: '护照' })
