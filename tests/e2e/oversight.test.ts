@@ -4,37 +4,22 @@
 // phone and pass axe-core, on a phone and a desktop.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
-import { api, signIn } from '../helpers/session'
+import type { Browser, Page } from 'playwright-core'
+import type { Portal } from '../helpers/portal'
+import { startCockpit, type Cockpit } from '../helpers/cockpit'
+import { openHydrated, phoneContext } from '../helpers/pages'
+import { api } from '../helpers/session'
 import { hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
-import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
 import type { CalendarDayView, FindingsReport, ScorecardView } from '../../shared/oversight'
 
 let portal: Portal
-const cookies = { reform: '', police: '', auditor: '' }
+let cookies: Cockpit['cookies']
 let policeId = 0
 let civilId = 0
 const json = async <T>(res: Response) => (await res.json()) as T
 
-beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
-  portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-    policeId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区公安分局' } })).id
-    civilId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区民政局' } })).id
-  } finally {
-    await db.close()
-  }
-  cookies.reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
-  cookies.police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
-  cookies.auditor = await signIn(portal, 'auditor', DEMO_PASSWORD)
-})
+beforeAll(async () => { ({ portal, cookies, policeId, civilId } = await startCockpit()) })
 afterAll(async () => { await portal?.stop() })
 
 describe('findings and the calendar over HTTP', () => {
@@ -95,20 +80,11 @@ describe('scorecards over HTTP', () => {
   })
 })
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+const open = (page: Page, where: string) => openHydrated(page, `${portal.url}${where}`)
 
 describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
   let browser: Browser
-  const contextFor = async (cookie: string): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-    const [name, value] = cookie.split('=') as [string, string]
-    await context.addCookies([{ name, value, url: portal.url }])
-    context.setDefaultTimeout(10_000)
-    return context
-  }
+  const contextFor = (cookie?: string) => phoneContext(browser, portal.url, cookie)
   beforeAll(async () => { browser = await launchBrowser() })
   afterAll(async () => { await browser?.close() })
 
