@@ -4,12 +4,11 @@
 // phone and pass axe-core, on a phone and a desktop.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
 import type { Portal } from '../helpers/portal'
 import { startCockpit, type Cockpit } from '../helpers/cockpit'
-import { openHydrated, phoneContext } from '../helpers/pages'
+import { chromiumPages } from '../helpers/pages'
 import { api } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { hasChromium, screenshots, seriousViolations } from '../helpers/browser'
 import type { AuditPage } from '../../shared/audit'
 import type { CalendarDayView, FindingsReport, ScorecardView } from '../../shared/oversight'
 
@@ -80,18 +79,11 @@ describe('scorecards over HTTP', () => {
   })
 })
 
-const open = (page: Page, where: string) => openHydrated(page, `${portal.url}${where}`)
-
 describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
-  let browser: Browser
-  const contextFor = (cookie?: string) => phoneContext(browser, portal.url, cookie)
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { open, pageAt } = chromiumPages(() => portal.url)
 
   it('shows the reform office the city, the departments and the findings, filtered by link, each opening its record', async () => {
-    const context = await contextFor(cookies.reform)
-    const page = await context.newPage()
-    await open(page, '/admin/oversight')
+    const { context, page } = await pageAt('/admin/oversight', cookies.reform)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('督查：清单质量与办理时限')
     await page.getByRole('link', { name: '事项缺少咨询电话' }).click()
     await page.waitForURL(/kind=ITEM_NO_CONTACT/)
@@ -121,11 +113,18 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
   })
 
   it("shows an editor their own department's findings in the workspace and the findings page", async () => {
-    const context = await contextFor(cookies.police)
-    const page = await context.newPage()
-    await open(page, '/admin/workspace')
+    const { context, page } = await pageAt('/admin/workspace', cookies.police)
     const box = page.locator('section[aria-labelledby="oversight-heading"]')
-    expect(await box.textContent()).toMatch(/本部门清单(有 \d+ 项待改进的问题|目前没有督查发现)/)
+    const own = await json<FindingsReport>(await api(portal, 'GET', '/api/oversight/findings', { cookie: cookies.police }))
+    expect(await box.textContent()).toContain(own.cityTotal > 0 ? `本部门清单有 ${own.cityTotal} 项待改进的问题` : '本部门清单目前没有督查发现')
+    // Each kind the department has is listed with its count, opening the findings of that kind.
+    const kinds = Object.entries(own.city).filter(([, n]) => n > 0)
+    const listed = box.getByRole('list', { name: '按问题类别' }).getByRole('listitem')
+    expect(await listed.count()).toBe(kinds.length)
+    if (kinds.length) {
+      expect(await listed.first().textContent()).toMatch(new RegExp(`${kinds[0]![1]}$`))
+      expect(await listed.first().getByRole('link').getAttribute('href')).toBe(`/admin/oversight?kind=${kinds[0]![0]}`)
+    }
     await open(page, `/admin/oversight?dept=${civilId}`)
     expect(await page.locator('main').textContent()).toContain('这里只显示本部门的发现')
     expect(await page.locator('main').textContent()).not.toContain('区民政局')

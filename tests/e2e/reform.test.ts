@@ -4,12 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
 import type { Portal } from '../helpers/portal'
 import { startCockpit, type Cockpit } from '../helpers/cockpit'
-import { openHydrated, phoneContext } from '../helpers/pages'
+import { chromiumPages } from '../helpers/pages'
 import { api } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { hasChromium, screenshots, seriousViolations } from '../helpers/browser'
 import { cityToday } from '../../shared/city-time'
 import type { ReformTaskSummary, ReformTaskView } from '../../shared/reform'
 import { RESULT_ACTIONS, type ReformResults } from '../../shared/results'
@@ -120,18 +119,11 @@ describe('改革成效', () => {
   })
 })
 
-const open = (page: Page, where: string) => openHydrated(page, `${portal.url}${where}`)
-
 describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', () => {
-  let browser: Browser
-  const contextFor = (cookie?: string) => phoneContext(browser, portal.url, cookie)
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { open, pageAt } = chromiumPages(() => portal.url)
 
   it('shows a citizen the results with charts, tables and a text alternative', async () => {
-    const context = await contextFor()
-    const page = await context.newPage()
-    await open(page, '/reform-results')
+    const { context, page } = await pageAt('/reform-results')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('改革成效')
     expect(await page.getByTestId('results-summary').textContent()).toMatch(/累计取消\d+项/)
     expect(await page.getByRole('table', { name: '按年度（数据表）' }).isVisible()).toBe(true)
@@ -145,9 +137,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
   })
 
   it('shows the office the tasks with the overdue and at-risk ones marked, and the lead department the report form', async () => {
-    const office = await contextFor(cookies.reform)
-    const page = await office.newPage()
-    await open(page, '/admin/reform')
+    const { context: office, page } = await pageAt('/admin/reform', cookies.reform)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('目标责任：改革任务')
     expect(await page.getByTestId('task-state').allTextContents()).toContain(task.state === 'OVERDUE' ? '已逾期' : '有风险')
     expect(await page.getByRole('heading', { name: '登记改革任务' }).isVisible()).toBe(true)
@@ -161,9 +151,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
     await screenshots(page, 'reform-results-admin')
     await office.close()
 
-    const lead = await contextFor(cookies.police)
-    const leadPage = await lead.newPage()
-    await open(leadPage, `/admin/reform/${task.id}`)
+    const { context: lead, page: leadPage } = await pageAt(`/admin/reform/${task.id}`, cookies.police)
     await leadPage.getByRole('combobox', { name: '节点' }).selectOption(String(task.milestoneList[1]!.id))
     await leadPage.getByLabel('进展情况').fill('已在三个乡镇试点')
     await leadPage.getByLabel('佐证材料链接').fill('https://www.guang-an.gov.cn/doc/2')
@@ -174,9 +162,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
     await screenshots(leadPage, 'reform-task-lead')
     await lead.close()
 
-    const auditor = await contextFor(cookies.auditor)
-    const auditorPage = await auditor.newPage()
-    await open(auditorPage, `/admin/reform/${task.id}`)
+    const { context: auditor, page: auditorPage } = await pageAt(`/admin/reform/${task.id}`, cookies.auditor)
     expect(await auditorPage.locator('main').textContent()).toContain('已在三个乡镇试点')
     expect(await auditorPage.getByRole('button', { name: '提交进展' }).count()).toBe(0)
     expect(await auditorPage.getByRole('heading', { name: '修改任务' }).count()).toBe(0)
@@ -184,9 +170,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
   })
 
   it('lets the office edit a task on its page, with field messages, versioned and audited; a department sees no edit form', async () => {
-    const office = await contextFor(cookies.reform)
-    const page = await office.newPage()
-    await open(page, `/admin/reform/${task.id}`)
+    const { context: office, page } = await pageAt(`/admin/reform/${task.id}`, cookies.reform)
     const edit = page.locator('section[aria-labelledby="edit-heading"]')
     expect(await edit.getByLabel('任务名称').inputValue()).toBe('推进公安领域证照分离改革')
     // The milestone already reported done stays: it offers no removal.
@@ -220,9 +204,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
     expect(log.items.find((e) => e.action === 'reform-task.update' && e.entityId === String(task.id))).toMatchObject({ actorName: 'reform.office' })
 
     for (const cookie of [cookies.police, cookies.civil]) {
-      const context = await contextFor(cookie)
-      const other = await context.newPage()
-      await open(other, `/admin/reform/${task.id}`)
+      const { context, page: other } = await pageAt(`/admin/reform/${task.id}`, cookie)
       expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('推进公安领域证照分离改革（扩大试点）')
       expect(await other.getByRole('heading', { name: '修改任务' }).count()).toBe(0)
       expect(await other.getByRole('button', { name: '保存修改' }).count()).toBe(0)
