@@ -125,6 +125,7 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
       expect(await listed.first().textContent()).toMatch(new RegExp(`${kinds[0]![1]}$`))
       expect(await listed.first().getByRole('link').getAttribute('href')).toBe(`/admin/oversight?kind=${kinds[0]![0]}`)
     }
+    await screenshots(page, 'oversight-workspace')
     await open(page, `/admin/oversight?dept=${civilId}`)
     expect(await page.locator('main').textContent()).toContain('这里只显示本部门的发现')
     expect(await page.locator('main').textContent()).not.toContain('区民政局')
