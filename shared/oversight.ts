@@ -8,21 +8,25 @@ export const WAIT_LIMITS = { FILING_OVERDUE: 10, REVIEW_OVERDUE: 15, PUBLICATION
 /** A record counts as stale when nothing about it was published for longer than this. */
 export const STALE_MONTHS = 12
 
-export const FINDING_KINDS = [
+/** What a published record in force lacks: the 督查 checks the scorecard's completeness counts. */
+export const COMPLETENESS_KINDS = [
   'ITEM_NO_LEGAL_BASIS',
   'ITEM_NO_TIME_LIMIT',
   'ITEM_NO_FEES',
   'ITEM_NO_CONTACT',
+  'ITEM_NO_GUIDE',
+  'GUIDE_VAGUE_MATERIALS',
   'POWER_NO_DUTY',
   'DUTY_NO_CASE',
   'FUND_NO_TARGETS',
   'FUND_NO_ALLOCATION',
-  'STALE_RECORD',
-  'FILING_OVERDUE',
-  'REVIEW_OVERDUE',
-  'PUBLICATION_OVERDUE',
 ] as const
+/** Change requests past the working-day limits of WAIT_LIMITS. */
+export const LATE_KINDS = ['FILING_OVERDUE', 'REVIEW_OVERDUE', 'PUBLICATION_OVERDUE'] as const
+export const FINDING_KINDS = [...COMPLETENESS_KINDS, 'STALE_RECORD', ...LATE_KINDS] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
+/** The findings on records in force, each a failed check of the scorecard. */
+export const RECORD_KINDS: readonly FindingKind[] = [...COMPLETENESS_KINDS, 'STALE_RECORD']
 
 export type FindingRecordType = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND' | 'CHANGE_REQUEST'
 

@@ -11,12 +11,14 @@ export type TaskState = (typeof TASK_STATES)[number]
 
 const id = z.number().int().min(1, '请选择').max(2_147_483_647)
 const text = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `不超过${max}个字`)
+/** A blank date field says which date is missing rather than that it is malformed. */
+const date = (missing: string) => z.string().trim().min(1, missing).pipe(calendarDateSchema)
 
 const milestoneInputSchema = z.object({
   /** an existing milestone keeps its id (and whether it was reported done); a new one has none */
   id: id.optional(),
   title: text(200, '请填写节点内容'),
-  dueDate: calendarDateSchema,
+  dueDate: date('请填写节点时间'),
 }).strict()
 
 export const reformTaskInputSchema = z.object({
@@ -24,7 +26,7 @@ export const reformTaskInputSchema = z.object({
   sourceDocument: text(200, '请填写任务来源文件'),
   leadDepartmentId: z.number().int().min(1, '请选择牵头单位').max(2_147_483_647),
   cooperatingDepartmentIds: z.array(id).max(50, '配合单位不超过50个').default([]),
-  deadline: calendarDateSchema,
+  deadline: date('请填写完成时限'),
   milestones: z.array(milestoneInputSchema).min(1, '至少设置一个节点').max(50, '节点不超过50个'),
 }).strict().superRefine((t, ctx) => {
   if (t.cooperatingDepartmentIds.includes(t.leadDepartmentId)) ctx.addIssue({ code: 'custom', path: ['cooperatingDepartmentIds'], message: '牵头单位不必再列为配合单位' })

@@ -4,37 +4,21 @@
 // phone and pass axe-core, on a phone and a desktop.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
-import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
-import { DEMO_PASSWORD } from '../../shared/demo-accounts'
+import type { Portal } from '../helpers/portal'
+import { startCockpit, type Cockpit } from '../helpers/cockpit'
+import { chromiumPages } from '../helpers/pages'
+import { api } from '../helpers/session'
+import { hasChromium, screenshots, seriousViolations } from '../helpers/browser'
 import type { AuditPage } from '../../shared/audit'
 import type { CalendarDayView, FindingsReport, ScorecardView } from '../../shared/oversight'
 
 let portal: Portal
-const cookies = { reform: '', police: '', auditor: '' }
+let cookies: Cockpit['cookies']
 let policeId = 0
 let civilId = 0
 const json = async <T>(res: Response) => (await res.json()) as T
 
-beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
-  portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-    policeId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区公安分局' } })).id
-    civilId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区民政局' } })).id
-  } finally {
-    await db.close()
-  }
-  cookies.reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
-  cookies.police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
-  cookies.auditor = await signIn(portal, 'auditor', DEMO_PASSWORD)
-})
+beforeAll(async () => { ({ portal, cookies, policeId, civilId } = await startCockpit()) })
 afterAll(async () => { await portal?.stop() })
 
 describe('findings and the calendar over HTTP', () => {
@@ -95,27 +79,11 @@ describe('scorecards over HTTP', () => {
   })
 })
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
-
 describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
-  let browser: Browser
-  const contextFor = async (cookie: string): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-    const [name, value] = cookie.split('=') as [string, string]
-    await context.addCookies([{ name, value, url: portal.url }])
-    context.setDefaultTimeout(10_000)
-    return context
-  }
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { open, pageAt } = chromiumPages(() => portal.url)
 
   it('shows the reform office the city, the departments and the findings, filtered by link, each opening its record', async () => {
-    const context = await contextFor(cookies.reform)
-    const page = await context.newPage()
-    await open(page, '/admin/oversight')
+    const { context, page } = await pageAt('/admin/oversight', cookies.reform)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('督查：清单质量与办理时限')
     await page.getByRole('link', { name: '事项缺少咨询电话' }).click()
     await page.waitForURL(/kind=ITEM_NO_CONTACT/)
@@ -145,11 +113,19 @@ describe.skipIf(!hasChromium)('the cockpit in a browser', () => {
   })
 
   it("shows an editor their own department's findings in the workspace and the findings page", async () => {
-    const context = await contextFor(cookies.police)
-    const page = await context.newPage()
-    await open(page, '/admin/workspace')
+    const { context, page } = await pageAt('/admin/workspace', cookies.police)
     const box = page.locator('section[aria-labelledby="oversight-heading"]')
-    expect(await box.textContent()).toMatch(/本部门清单(有 \d+ 项待改进的问题|目前没有督查发现)/)
+    const own = await json<FindingsReport>(await api(portal, 'GET', '/api/oversight/findings', { cookie: cookies.police }))
+    expect(await box.textContent()).toContain(own.cityTotal > 0 ? `本部门清单有 ${own.cityTotal} 项待改进的问题` : '本部门清单目前没有督查发现')
+    // Each kind the department has is listed with its count, opening the findings of that kind.
+    const kinds = Object.entries(own.city).filter(([, n]) => n > 0)
+    const listed = box.getByRole('list', { name: '按问题类别' }).getByRole('listitem')
+    expect(await listed.count()).toBe(kinds.length)
+    if (kinds.length) {
+      expect(await listed.first().textContent()).toMatch(new RegExp(`${kinds[0]![1]}$`))
+      expect(await listed.first().getByRole('link').getAttribute('href')).toBe(`/admin/oversight?kind=${kinds[0]![0]}`)
+    }
+    await screenshots(page, 'oversight-workspace')
     await open(page, `/admin/oversight?dept=${civilId}`)
     expect(await page.locator('main').textContent()).toContain('这里只显示本部门的发现')
     expect(await page.locator('main').textContent()).not.toContain('区民政局')

@@ -4,43 +4,27 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
-import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
-import { DEMO_PASSWORD } from '../../shared/demo-accounts'
+import type { Portal } from '../helpers/portal'
+import { startCockpit, type Cockpit } from '../helpers/cockpit'
+import { chromiumPages } from '../helpers/pages'
+import { api } from '../helpers/session'
+import { hasChromium, screenshots, seriousViolations } from '../helpers/browser'
 import { cityToday } from '../../shared/city-time'
 import type { ReformTaskSummary, ReformTaskView } from '../../shared/reform'
 import { RESULT_ACTIONS, type ReformResults } from '../../shared/results'
 import type { ChangeRecord, OpenDataCatalogue } from '../../shared/open-data'
 import type { SearchResult } from '../../shared/search'
+import type { AuditPage } from '../../shared/audit'
 
 let portal: Portal
-const cookies = { reform: '', police: '', civil: '', auditor: '' }
+let cookies: Cockpit['cookies']
 let policeId = 0
 let civilId = 0
 let task: ReformTaskView
 const json = async <T>(res: Response) => (await res.json()) as T
 const today = cityToday()
 
-beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
-  portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-    policeId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区公安分局' } })).id
-    civilId = (await db.prisma.department.findUniqueOrThrow({ where: { name: '区民政局' } })).id
-  } finally {
-    await db.close()
-  }
-  cookies.reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
-  cookies.police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
-  cookies.civil = await signIn(portal, 'civil.editor', DEMO_PASSWORD)
-  cookies.auditor = await signIn(portal, 'auditor', DEMO_PASSWORD)
-})
+beforeAll(async () => { ({ portal, cookies, policeId, civilId } = await startCockpit()) })
 afterAll(async () => { await portal?.stop() })
 
 describe('reform tasks over HTTP', () => {
@@ -135,29 +119,11 @@ describe('改革成效', () => {
   })
 })
 
-async function open(page: Page, where: string): Promise<void> {
-  await page.goto(`${portal.url}${where}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
-
 describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', () => {
-  let browser: Browser
-  const contextFor = async (cookie?: string): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-    if (cookie) {
-      const [name, value] = cookie.split('=') as [string, string]
-      await context.addCookies([{ name, value, url: portal.url }])
-    }
-    context.setDefaultTimeout(10_000)
-    return context
-  }
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { open, pageAt } = chromiumPages(() => portal.url)
 
   it('shows a citizen the results with charts, tables and a text alternative', async () => {
-    const context = await contextFor()
-    const page = await context.newPage()
-    await open(page, '/reform-results')
+    const { context, page } = await pageAt('/reform-results')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('改革成效')
     expect(await page.getByTestId('results-summary').textContent()).toMatch(/累计取消\d+项/)
     expect(await page.getByRole('table', { name: '按年度（数据表）' }).isVisible()).toBe(true)
@@ -171,9 +137,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
   })
 
   it('shows the office the tasks with the overdue and at-risk ones marked, and the lead department the report form', async () => {
-    const office = await contextFor(cookies.reform)
-    const page = await office.newPage()
-    await open(page, '/admin/reform')
+    const { context: office, page } = await pageAt('/admin/reform', cookies.reform)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('目标责任：改革任务')
     expect(await page.getByTestId('task-state').allTextContents()).toContain(task.state === 'OVERDUE' ? '已逾期' : '有风险')
     expect(await page.getByRole('heading', { name: '登记改革任务' }).isVisible()).toBe(true)
@@ -187,9 +151,7 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
     await screenshots(page, 'reform-results-admin')
     await office.close()
 
-    const lead = await contextFor(cookies.police)
-    const leadPage = await lead.newPage()
-    await open(leadPage, `/admin/reform/${task.id}`)
+    const { context: lead, page: leadPage } = await pageAt(`/admin/reform/${task.id}`, cookies.police)
     await leadPage.getByRole('combobox', { name: '节点' }).selectOption(String(task.milestoneList[1]!.id))
     await leadPage.getByLabel('进展情况').fill('已在三个乡镇试点')
     await leadPage.getByLabel('佐证材料链接').fill('https://www.guang-an.gov.cn/doc/2')
@@ -200,11 +162,53 @@ describe.skipIf(!hasChromium)('the cockpit and the results page in a browser', (
     await screenshots(leadPage, 'reform-task-lead')
     await lead.close()
 
-    const auditor = await contextFor(cookies.auditor)
-    const auditorPage = await auditor.newPage()
-    await open(auditorPage, `/admin/reform/${task.id}`)
+    const { context: auditor, page: auditorPage } = await pageAt(`/admin/reform/${task.id}`, cookies.auditor)
     expect(await auditorPage.locator('main').textContent()).toContain('已在三个乡镇试点')
     expect(await auditorPage.getByRole('button', { name: '提交进展' }).count()).toBe(0)
+    expect(await auditorPage.getByRole('heading', { name: '修改任务' }).count()).toBe(0)
     await auditor.close()
+  })
+
+  it('lets the office edit a task on its page, with field messages, versioned and audited; a department sees no edit form', async () => {
+    const { context: office, page } = await pageAt(`/admin/reform/${task.id}`, cookies.reform)
+    const edit = page.locator('section[aria-labelledby="edit-heading"]')
+    expect(await edit.getByLabel('任务名称').inputValue()).toBe('推进公安领域证照分离改革')
+    // The milestone already reported done stays: it offers no removal.
+    expect(await edit.getByRole('button', { name: '删除节点 1' }).count()).toBe(0)
+    await edit.getByLabel('任务名称').fill('')
+    await edit.getByLabel('完成时限').fill('2026-06-30')
+    await edit.getByRole('button', { name: '保存修改' }).click()
+    expect(await page.locator('#title-error').textContent()).toBe('请填写任务名称')
+    expect(await page.locator('#milestones-1-dueDate-error').textContent()).toBe('节点时间不能晚于任务完成时限')
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('请更正标出的 2 处错误')
+
+    await edit.getByLabel('任务名称').fill('推进公安领域证照分离改革（扩大试点）')
+    await edit.getByLabel('完成时限').fill('2026-12-31')
+    await edit.getByLabel('来源文件').fill('广安审改〔2026〕5号')
+    await edit.getByRole('button', { name: '增加节点' }).click()
+    await edit.getByLabel('节点内容 3').fill('总结评估')
+    await edit.getByLabel('节点时间').nth(2).fill('2026-12-31')
+    await edit.getByRole('button', { name: '保存修改' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(`现为第${task.revision + 2}版`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('推进公安领域证照分离改革（扩大试点）')
+    expect(await page.locator('#ms-heading ~ ol').textContent()).toContain('总结评估')
+    expect(await page.locator('main').textContent()).toContain('广安审改〔2026〕5号')
+    expect(await page.locator('#versions-heading ~ ul li').count()).toBe(task.revision + 2)
+    expect(await seriousViolations(page)).toEqual([])
+    await screenshots(page, 'reform-task-edit')
+    await office.close()
+
+    const saved = await json<ReformTaskView>(await api(portal, 'GET', `/api/reform/tasks/${task.id}`, { cookie: cookies.auditor }))
+    expect(saved).toMatchObject({ title: '推进公安领域证照分离改革（扩大试点）', sourceDocument: '广安审改〔2026〕5号', milestonesDone: 1, milestones: 3 })
+    const log = await json<AuditPage>(await api(portal, 'GET', '/api/audit/entries?entityType=REFORM_TASK', { cookie: cookies.auditor }))
+    expect(log.items.find((e) => e.action === 'reform-task.update' && e.entityId === String(task.id))).toMatchObject({ actorName: 'reform.office' })
+
+    for (const cookie of [cookies.police, cookies.civil]) {
+      const { context, page: other } = await pageAt(`/admin/reform/${task.id}`, cookie)
+      expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('推进公安领域证照分离改革（扩大试点）')
+      expect(await other.getByRole('heading', { name: '修改任务' }).count()).toBe(0)
+      expect(await other.getByRole('button', { name: '保存修改' }).count()).toBe(0)
+      await context.close()
+    }
   })
 })

@@ -32,6 +32,10 @@ beforeAll(async () => {
   await item('A2', { type: 'PENALTY', legalBasis: null, timeLimit: '  ', contact: null, publishedAt: at('2025-09-01') })
   await item('A3', { type: 'PUBLIC_SERVICE', fees: null })
   await item('A4', { status: 'CANCELLED', legalBasis: null, timeLimit: null, fees: null, contact: null, publishedAt: at('2020-01-01') })
+  // Service guides: A1 names a real material beside 其他材料, A3 only vague ones, A2 (and the cancelled A4) none.
+  const guide = (code: string, materials: string[]) => db().serviceGuide.create({ data: { powerItemId: ids[code]!, materials: { create: materials.map((name, sortOrder) => ({ name, sortOrder })) } } })
+  await guide('A1', ['居民身份证', '其他材料'])
+  await guide('A3', ['其他材料', '相关材料'])
   const duty = { departmentId: a, content: '职责', publishedAt: at('2026-06-01') }
   await db().duty.create({ data: { ...duty, code: 'D1', kind: 'POWER_DUTY', powerItemId: ids.A1!, title: '审核责任', accountabilityCases: { create: [{ content: '违规审批的' }] } } })
   ids.D2 = (await db().duty.create({ data: { ...duty, code: 'D2', kind: 'POWER_DUTY', powerItemId: ids.A1!, title: '监管责任' } })).id
@@ -60,11 +64,11 @@ describe('list-quality findings', () => {
   it('counts each kind for the city and per department', async () => {
     const r = await report(null)
     expect(r.city).toEqual({
-      ITEM_NO_LEGAL_BASIS: 1, ITEM_NO_TIME_LIMIT: 1, ITEM_NO_FEES: 1, ITEM_NO_CONTACT: 1, POWER_NO_DUTY: 1, DUTY_NO_CASE: 1,
+      ITEM_NO_LEGAL_BASIS: 1, ITEM_NO_TIME_LIMIT: 1, ITEM_NO_FEES: 1, ITEM_NO_CONTACT: 1, ITEM_NO_GUIDE: 1, GUIDE_VAGUE_MATERIALS: 1, POWER_NO_DUTY: 1, DUTY_NO_CASE: 1,
       FUND_NO_TARGETS: 1, FUND_NO_ALLOCATION: 2, STALE_RECORD: 1, FILING_OVERDUE: 0, REVIEW_OVERDUE: 1, PUBLICATION_OVERDUE: 1,
     })
-    expect(r.cityTotal).toBe(12)
-    expect(r.departments.map((d) => [d.departmentName, d.total])).toEqual([['甲局', 7], ['乙局', 5]])
+    expect(r.cityTotal).toBe(14)
+    expect(r.departments.map((d) => [d.departmentName, d.total])).toEqual([['甲局', 9], ['乙局', 5]])
   })
 
   it('names the records behind each finding, with a link to open them', async () => {
@@ -73,6 +77,9 @@ describe('list-quality findings', () => {
     expect(of('ITEM_NO_LEGAL_BASIS')).toEqual(['A2'])
     expect(of('ITEM_NO_FEES')).toEqual(['A3'])
     expect(of('POWER_NO_DUTY')).toEqual(['A2'])
+    expect(of('ITEM_NO_GUIDE')).toEqual(['A2'])
+    expect(of('GUIDE_VAGUE_MATERIALS')).toEqual(['A3'])
+    expect(r.findings.find((f) => f.kind === 'GUIDE_VAGUE_MATERIALS')).toMatchObject({ recordType: 'POWER_ITEM', recordId: ids.A3, publicPath: '/items/A3' })
     expect(of('DUTY_NO_CASE')).toEqual(['D2'])
     expect(of('FUND_NO_ALLOCATION')).toEqual(['F1', 'F3'])
     expect(r.findings.find((f) => f.kind === 'STALE_RECORD')).toMatchObject({ recordType: 'POWER_ITEM', recordId: ids.A2, since: '2025-09-01', publicPath: '/items/A2' })
@@ -108,7 +115,7 @@ describe('list-quality findings', () => {
   it('limits a department to its own findings', async () => {
     const r = await report(a, { dept: b })
     expect(r.departments.map((d) => d.departmentId)).toEqual([a])
-    expect(r.cityTotal).toBe(7)
+    expect(r.cityTotal).toBe(9)
     expect(new Set(r.findings.map((f) => f.departmentId))).toEqual(new Set([a]))
   })
 
@@ -122,11 +129,11 @@ describe('list-quality findings', () => {
 describe('the 考核 scorecard', () => {
   it('scores completeness from the checks and timeliness from the steps due in the period, weighted', async () => {
     const q3 = await computeScorecard(db(), '2026-Q3', { completeness: 60, timeliness: 40, reformTasks: 0 }, TODAY)
-    // 甲局: 3 items × 5 checks, 2 powers, 2 责任事项, 3 duties' staleness = 22 checks, 7 failed.
+    // 甲局: 3 items × 6 checks, 2 powers, 2 责任事项, 3 duties' staleness = 25 checks, 9 failed.
     // 乙局: 3 funds × 3 checks = 9, 3 failed; in Q3 four submissions on time, CR3's review on time,
     // CR5's review (submitted 3 August, returned 30 September: 42 working days) late.
     expect(q3).toEqual([
-      { departmentId: a, departmentName: '甲局', checks: 22, failed: 7, completeness: 68.2, steps: 0, late: 0, timeliness: null, tasks: 0, tasksLate: 0, reformTasks: null, total: 68.2 },
+      { departmentId: a, departmentName: '甲局', checks: 25, failed: 9, completeness: 64, steps: 0, late: 0, timeliness: null, tasks: 0, tasksLate: 0, reformTasks: null, total: 64 },
       { departmentId: b, departmentName: '乙局', checks: 9, failed: 3, completeness: 66.7, steps: 6, late: 1, timeliness: 83.3, tasks: 0, tasksLate: 0, reformTasks: null, total: 73.3 },
     ])
     // Q4 so far: CR4 reviewed in time; CR2 and CR3 ran out of time on 10 and 9 October and are still open.

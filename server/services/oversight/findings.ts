@@ -4,6 +4,7 @@
 // names its record, so the page can open it.
 import type { Db } from '../../utils/prisma'
 import { cityToday } from '../../../shared/city-time'
+import { VAGUE_MATERIAL_NAMES } from '../../../shared/guides'
 import { FINDING_KINDS, STALE_MONTHS, WAIT_LIMITS, type DepartmentFindings, type Finding, type FindingCounts, type FindingKind, type FindingsQuery, type FindingsReport } from '../../../shared/oversight'
 import { workdayOverrides } from './calendar'
 import { addWorkingDays, workingDaysBetween, type WorkdayOverrides } from './working-days'
@@ -31,7 +32,12 @@ async function recordFindings(db: Db, departmentId: number | null, today: string
   const [items, duties, funds] = await Promise.all([
     db.powerItem.findMany({
       where: { ...dept, status: 'IN_FORCE' },
-      select: { id: true, code: true, name: true, type: true, departmentId: true, legalBasis: true, timeLimit: true, fees: true, contact: true, publishedAt: true, duties: { where: { status: 'IN_FORCE' }, select: { id: true } } },
+      select: {
+        id: true, code: true, name: true, type: true, departmentId: true, legalBasis: true, timeLimit: true, fees: true, contact: true, publishedAt: true,
+        duties: { where: { status: 'IN_FORCE' }, select: { id: true } },
+        // A guide's materials counted, and one that is not 其他材料 or the like if there is any.
+        guide: { select: { _count: { select: { materials: true } }, materials: { where: { name: { notIn: VAGUE_MATERIAL_NAMES } }, select: { id: true }, take: 1 } } },
+      },
       orderBy: { code: 'asc' },
     }),
     db.duty.findMany({
@@ -57,6 +63,9 @@ async function recordFindings(db: Db, departmentId: number | null, today: string
     if (blank(item.timeLimit)) found.push(recordFinding('ITEM_NO_TIME_LIMIT', 'POWER_ITEM', r))
     if (blank(item.fees)) found.push(recordFinding('ITEM_NO_FEES', 'POWER_ITEM', r))
     if (blank(item.contact)) found.push(recordFinding('ITEM_NO_CONTACT', 'POWER_ITEM', r))
+    // Every item in force owes citizens a guide; one whose materials are all 其他材料 and the like tells them nothing to bring.
+    if (!item.guide) found.push(recordFinding('ITEM_NO_GUIDE', 'POWER_ITEM', r))
+    else if (item.guide._count.materials > 0 && item.guide.materials.length === 0) found.push(recordFinding('GUIDE_VAGUE_MATERIALS', 'POWER_ITEM', r))
     // A public service is not a power: the responsibility list owes duties to the ten power types only.
     if (item.type !== 'PUBLIC_SERVICE' && item.duties.length === 0) found.push(recordFinding('POWER_NO_DUTY', 'POWER_ITEM', r))
     checkStale('POWER_ITEM', r)

@@ -4,7 +4,7 @@
 // A scorecard is stored when taken, so earlier periods keep their figures.
 import type { Db, Prisma } from '../../utils/prisma'
 import { cityToday } from '../../../shared/city-time'
-import { DEFAULT_WEIGHTS, periodRange, scorecardWeightsSchema, WAIT_LIMITS, type FindingKind, type ScorecardRow, type ScorecardSummary, type ScorecardView, type ScorecardWeights } from '../../../shared/oversight'
+import { DEFAULT_WEIGHTS, periodRange, RECORD_KINDS, scorecardWeightsSchema, WAIT_LIMITS, type ScorecardRow, type ScorecardSummary, type ScorecardView, type ScorecardWeights } from '../../../shared/oversight'
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { table, toXlsx } from '../open-data/tables'
@@ -14,7 +14,6 @@ import { computeFindings } from './findings'
 import { workingDaysBetween } from './working-days'
 
 export const WEIGHTS_SETTING = 'oversight.scorecardWeights'
-const RECORD_KINDS: FindingKind[] = ['ITEM_NO_LEGAL_BASIS', 'ITEM_NO_TIME_LIMIT', 'ITEM_NO_FEES', 'ITEM_NO_CONTACT', 'POWER_NO_DUTY', 'DUTY_NO_CASE', 'FUND_NO_TARGETS', 'FUND_NO_ALLOCATION', 'STALE_RECORD']
 const cityDate = (at: Date) => cityToday(at)
 const percent = (good: number, all: number) => (all === 0 ? null : Math.round((1000 * good) / all) / 10)
 
@@ -46,7 +45,7 @@ async function checksPerDepartment(db: Db): Promise<Map<number, number>> {
   const add = (rows: { departmentId: number; _count: { _all: number } }[], each: number) => {
     for (const r of rows) checks.set(r.departmentId, (checks.get(r.departmentId) ?? 0) + each * r._count._all)
   }
-  add(items, 5) // four fields and staleness
+  add(items, 6) // four fields, the service guide and staleness
   add(powers, 1) // a duty
   add(duties, 1) // accountability cases
   add(allDuties, 1) // staleness
