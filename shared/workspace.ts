@@ -23,6 +23,7 @@ export const auditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
   entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING']).optional(),
   entityId: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

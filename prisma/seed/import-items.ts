@@ -3,7 +3,7 @@
 // codes: a record that exists is left as it is (published records change only through the
 // review workflow), so a second run changes nothing. All or nothing, in one transaction.
 import type { Db, Prisma } from '../../server/utils/prisma'
-import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../server/services/audit'
+import { appendAudit, SYSTEM_ACTOR, type AuditActor, type AuditRecordRef } from '../../server/services/audit'
 import { recordVersions } from '../../server/services/history'
 import { enqueueSearchSync } from '../../server/services/search/outbox'
 import { STOP_WORDS_SETTING } from '../../server/services/search/settings'
@@ -58,12 +58,19 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
-      ...demo,
+      duties: demo.duties,
+      boundaries: demo.boundaries,
+      funds: demo.funds,
       dictionary: dict,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
     if (changed > 0) {
-      await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
+      const records: AuditRecordRef[] = [
+        ...items.added.map((r) => ({ entityType: 'POWER_ITEM' as const, entityId: r.id, code: r.code, name: r.name })),
+        ...demo.added.duties.map((r) => ({ entityType: 'DUTY' as const, entityId: r.id, code: r.code, name: r.title })),
+        ...demo.added.funds.map((r) => ({ entityType: 'SPECIAL_FUND' as const, entityId: r.id, code: r.code, name: r.name })),
+      ]
+      await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report }, records })
     }
     return report
   // Five minutes for a district's file; a city's file of 100,000 items may take longer.
@@ -113,10 +120,10 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
     })
     await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
     await enqueueSearchSync(tx, 'POWER_ITEM', items.map((i) => i.id))
-    return items.map((i) => ({ id: i.id, code: i.code }))
+    return items.map((i) => ({ id: i.id, code: i.code, name: i.name }))
   })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+  return { ids, added: created, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -156,7 +163,7 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
         isDemo: true,
         publishedAt: at,
       })),
-      select: { id: true, code: true },
+      select: { id: true, code: true, title: true },
     })
     const dutyId = new Map(rows.map((d) => [d.code, d.id]))
     await tx.accountabilityCase.createMany({
@@ -191,7 +198,7 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
         performanceTargets: f.performanceTargets, periodStart: f.periodStart, periodEnd: f.periodEnd, howToApply: f.howToApply,
         isDemo: true, publishedAt: at,
       })),
-      select: { id: true, code: true },
+      select: { id: true, code: true, name: true },
     })
     : []
   const fundId = new Map(funds.map((f) => [f.code, f.id]))
@@ -202,6 +209,7 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
   await recordVersions(tx, 'SPECIAL_FUND', fundRecords.map((f) => ({ entityId: f.id, revision: f.revision, data: fundSnapshot(f) })), { action: 'ADD', at, listVersionId })
 
   return {
+    added: { duties, funds },
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
     boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
     funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },

@@ -10,6 +10,7 @@ import type { RowOutcome, SheetFormat, SheetIssue, SheetListKey, SheetReport, Sh
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { createDraftIn, OPEN } from '../workflow/change-requests'
+import { requestRecords } from '../workflow/audit-records'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
@@ -193,6 +194,7 @@ export async function importSheet(db: Db, key: SheetListKey, actor: AuditActor &
         entityType: 'CHANGE_REQUEST',
         after: { fileName: file.name, list: list.entityType, departmentId, counts: result.counts, changeRequestIds: [...created.values()] },
         requestId: options.requestId,
+        records: await requestRecords(tx, await tx.changeRequest.findMany({ where: { id: { in: [...created.values()] } } })),
       })
     }
     return result

@@ -6,6 +6,7 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { appendAudit, type AuditActor } from '../audit'
 import type { DecisionInput, DraftEntityType, DraftInput } from '../../../shared/drafts'
 import { ENTITY_WORKFLOWS, entityWorkflow } from './entities'
+import { requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 
 type Status = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'PUBLISHED' | 'WITHDRAWN'
@@ -68,7 +69,7 @@ export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditAc
   const draft = await tx.changeRequest.create({
     data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, baseRevision, status: 'DRAFT' },
   })
-  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
+  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId, records: await requestRecords(tx, [draft]) })
   return draft
 }
 
@@ -83,7 +84,7 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
     if (input.action === 'ADD' && input.payload.code !== (before.payload as { code?: string }).code) await checkTarget(tx, input, before.departmentId)
     else await ENTITY_WORKFLOWS[input.entityType].checkProposal(tx, input, null, before.departmentId)
     const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, status: 'DRAFT' } })
-    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [after]) })
     return after
   })
 }
@@ -93,7 +94,7 @@ export async function submitDraft(db: Db, actor: AuditActor, id: number, reason:
     const before = await load(tx, id)
     if (!canMove('submit', before.status)) refuse('submit', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
-    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId })
+    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
 }
@@ -103,7 +104,7 @@ export async function withdrawDraft(db: Db, actor: AuditActor, id: number, reque
     const before = await load(tx, id)
     if (!canMove('withdraw', before.status)) refuse('withdraw', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'WITHDRAWN' } })
-    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
 }
@@ -150,7 +151,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
   await appendAudit(tx, actor, {
     action: input.outcome === 'APPROVED' ? 'review.approve' : 'review.return',
     entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision },
-    reason: input.comment, documentNo: decision.documentNo, requestId,
+    reason: input.comment, documentNo: decision.documentNo, requestId, records: await requestRecords(tx, [before]),
   })
   return { changeRequest: after, decision }
 }

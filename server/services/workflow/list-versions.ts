@@ -7,6 +7,7 @@ import { recordVersions } from '../history'
 import { enqueueSearchSync } from '../search/outbox'
 import type { DraftEntityType, ListVersionInput } from '../../../shared/drafts'
 import { entityWorkflow } from './entities'
+import { publishedRecordRefs, requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 import { CITY_OFFSET_MS } from '../../../shared/city-time'
 
@@ -43,7 +44,7 @@ export async function createListVersion(db: Db, actor: AuditActor, input: ListVe
       data: { year, batch: (last?.batch ?? 0) + 1, title: input.title, documentNo: input.documentNo, effectiveDate: dateOnly(input.effectiveDate), status: 'DRAFT' },
     })
     await tx.decision.updateMany({ where: { id: { in: requests.map((r) => r.decisions[0]!.id) } }, data: { listVersionId: version.id } })
-    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: input.changeRequestIds }, documentNo: input.documentNo, requestId })
+    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: input.changeRequestIds }, documentNo: input.documentNo, requestId, records: await requestRecords(tx, requests) })
     return version
   })
 }
@@ -58,10 +59,15 @@ export async function publishListVersion(db: Db, actor: AuditActor, id: number, 
     const version = await tx.listVersion.findUnique({ where: { id } })
     if (!version) throw new WorkflowError(404, 'VERSION_NOT_FOUND', `没有编号为 ${id} 的清单版本`)
     if (version.status !== 'DRAFT') throw new WorkflowError(409, 'VERSION_NOT_DRAFT', '该清单版本已发布')
-    const due = hasBegun(version.effectiveDate, now)
-    await appendAudit(tx, actor, { action: due ? 'version.publish' : 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, documentNo: version.documentNo, requestId })
-    if (due) return applyVersion(tx, id, now)
-    return tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED' } })
+    if (hasBegun(version.effectiveDate, now)) {
+      const { version: published, changes } = await applyVersion(tx, id, now)
+      await appendAudit(tx, actor, { action: 'version.publish', entityType: 'LIST_VERSION', entityId: id, before: version, after: { ...published, changes: changes.map(auditedChange) }, documentNo: version.documentNo, requestId, records: changedRecords(changes) })
+      return published
+    }
+    const scheduled = await tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED' } })
+    const requests = await tx.changeRequest.findMany({ where: { decisions: { some: { listVersionId: id } } } })
+    await appendAudit(tx, actor, { action: 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, after: { ...scheduled, changeRequestIds: requests.map((r) => r.id) }, documentNo: version.documentNo, requestId, records: await requestRecords(tx, requests) })
+    return scheduled
   }, { timeout: 120_000 })
 }
 
@@ -72,14 +78,23 @@ export async function applyDueVersions(db: Db, now = new Date()): Promise<number
   for (const { id } of due) {
     await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT id FROM "ListVersion" WHERE id = ${id} FOR UPDATE`
-      const current = await tx.listVersion.findUniqueOrThrow({ where: { id }, select: { status: true } })
+      const current = await tx.listVersion.findUniqueOrThrow({ where: { id }, select: { status: true, publishedAt: true } })
       if (current.status !== 'SCHEDULED') return
-      await applyVersion(tx, id, now)
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'version.apply', entityType: 'LIST_VERSION', entityId: id })
+      const { version, changes } = await applyVersion(tx, id, now)
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'version.apply', entityType: 'LIST_VERSION', entityId: id, before: current, after: { status: version.status, publishedAt: version.publishedAt, changes: changes.map(auditedChange) }, documentNo: version.documentNo, records: changedRecords(changes) })
       applied.push(id)
     }, { timeout: 120_000 })
   }
   return applied
+}
+
+/** One change a version applied, as its audit entry records it. */
+interface AppliedChange { entityType: DraftEntityType; id: number; code: string; name: string; department: string; action: string; documentNo: string | null }
+
+const auditedChange = (c: AppliedChange) => ({ entityType: c.entityType, action: c.action, code: c.code, name: c.name, department: c.department, documentNo: c.documentNo })
+
+function changedRecords(changes: AppliedChange[]) {
+  return changes.flatMap((c) => publishedRecordRefs(c.entityType, [c]))
 }
 
 async function applyVersion(tx: Tx, id: number, at: Date) {
@@ -88,6 +103,7 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
     include: { decisions: { include: { changeRequest: true }, orderBy: { id: 'asc' } } },
   })
   const lines: string[] = []
+  const changes: AppliedChange[] = []
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
@@ -97,9 +113,10 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
     await enqueueSearchSync(tx, entityType, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
     lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
+    changes.push({ entityType, id: record.id, code: record.code, name: record.name, department: record.department, action: request.action, documentNo })
   }
   await tx.announcement.create({
     data: { listVersionId: id, title: version.title, body: [`依据${version.documentNo ?? '审改办决定'}，自${version.effectiveDate.toISOString().slice(0, 10)}起调整以下事项：`, ...lines].join('\n'), publishedAt: at },
   })
-  return tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at } })
+  return { version: await tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at } }), changes }
 }
