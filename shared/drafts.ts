@@ -151,6 +151,8 @@ export const decisionSchema = z.discriminatedUnion('outcome', [
     documentNo: documentNoSchema,
     effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD'),
     comment: optionalText(1000),
+    /** published with the change (the record's history, the announcement, the feeds) */
+    publicReason: text(1000).transform((v) => v || null).nullable().optional(),
   }).strict(),
   z.object({ outcome: z.literal('RETURNED'), comment: text(1000).min(4, '请写明退回意见（至少4个字）') }).strict(),
 ])

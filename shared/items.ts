@@ -22,8 +22,12 @@ export interface PublicHistoryEntry {
   action: string
   validFrom: string
   documentNo: string | null
+  /** why the reform office decided so, written for the public; null when it gave none */
+  reason: string | null
   /** snapshot fields that changed from the version before (ids named as what they point to: `department`) */
   changedFields: string[]
+  /** each of those fields from its old value to its new one (names, not ids) */
+  changes: { field: string; before: unknown; after: unknown }[]
 }
 
 export interface PowerItemView {

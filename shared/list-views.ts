@@ -2,7 +2,7 @@
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
 import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
-import type { Page } from './lists'
+import type { ListKind, Page } from './lists'
 
 export type ItemStatus = 'IN_FORCE' | 'DELEGATED' | 'CANCELLED'
 export type DutyKind = 'DEPARTMENT_DUTY' | 'POWER_DUTY' | 'SUPERVISION'
@@ -138,6 +138,12 @@ export interface DepartmentView extends DepartmentRow {
 
 export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'
 
+/** How many records a list version changes, in all and per list and action: the same wherever it is shown. */
+export interface VersionCounts {
+  total: number
+  lists: { list: ListKind; total: number; actions: { action: AnnouncedAction; count: number }[] }[]
+}
+
 export interface AnnouncementRow {
   id: number
   title: string
@@ -146,21 +152,27 @@ export interface AnnouncementRow {
   effectiveDate: string
   publishedAt: string
   version: { year: number; batch: number }
-  /** how many items each action touched */
-  actions: { action: AnnouncedAction; count: number }[]
+  /** how many records of each list each action touched */
+  counts: VersionCounts
 }
 
 export interface AnnouncedChange {
+  list: ListKind
   code: string
   name: string
-  type: ItemTypeKey
+  /** a power item's type (its page is /items/<code>); null for duties and funds */
+  type: ItemTypeKey | null
   department: DepartmentRef
   action: AnnouncedAction
   /** the document of this change, else the list version's */
   documentNo: string | null
+  /** why, as the reform office published it */
+  reason: string | null
   validFrom: string
-  /** the item's status now, which may have changed again since */
+  /** the record's status now, which may have changed again since */
   status: ItemStatus
+  /** each field from its old value to its new one (none for a record added) */
+  changes: { field: string; before: unknown; after: unknown }[]
 }
 
 export interface AnnouncementView extends AnnouncementRow {

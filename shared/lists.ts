@@ -77,6 +77,7 @@ export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL
 export const announcementQuerySchema = z.object({
   dept: oneOrMany(recordId),
   action: oneOrMany(z.enum(ANNOUNCED_ACTIONS)),
+  list: oneOrMany(z.enum(LIST_KINDS)),
   ...paging,
 }).strict()
 export type AnnouncementQuery = z.output<typeof announcementQuerySchema>

@@ -1,6 +1,7 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
+import type { VersionCounts } from './list-views'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
@@ -148,7 +149,7 @@ export interface ChangeRequestView {
   published: Record<string, unknown> | null
   proposed: Record<string, unknown> | null
   diff: FieldChangeView[]
-  decisions: { outcome: string; action: string | null; documentNo: string | null; effectiveDate: string | null; comment: string | null; by: string; at: string; listVersionId: number | null }[]
+  decisions: { outcome: string; action: string | null; documentNo: string | null; effectiveDate: string | null; comment: string | null; publicReason: string | null; by: string; at: string; listVersionId: number | null }[]
   submittedAt: string | null
   createdAt: string
 }
@@ -162,7 +163,9 @@ export interface ListVersionView {
   effectiveDate: string
   status: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED'
   publishedAt: string | null
+  /** how many records the version changes: counts.total, as the announcement and the open data count them */
   changes: number
+  counts: VersionCounts
 }
 
 /** Pages import the city's today from here with the rest of the workspace contract. */

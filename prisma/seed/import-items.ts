@@ -54,6 +54,13 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const departments = await importDepartments(tx, source)
     const items = await importPowerItems(tx, source, departments.ids, at)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
+    if (items.listVersionId !== null) {
+      // The announcement counts what the first publication holds, as every count of a version does.
+      await tx.announcement.update({
+        where: { listVersionId: items.listVersionId },
+        data: { body: `依据政务服务网公开数据导入并发布权力事项和公共服务${items.created}项；示例数据：责任事项${demo.duties.created}项、财政专项资金${demo.funds.created}项。` },
+      })
+    }
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },

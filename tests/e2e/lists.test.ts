@@ -130,7 +130,7 @@ describe('the list pages', () => {
     expect(page).toMatch(new RegExp(`合计（${fund.allocations.length} 笔）[\\s\\S]{0,200}${total} 万元`))
     expect(page).toContain('示例数据')
     // Its public history: published once, by the import, with no actor named.
-    expect(fund.history).toEqual([{ revision: 1, action: 'ADD', validFrom: expect.any(String), documentNo: null, changedFields: [] }])
+    expect(fund.history).toEqual([{ revision: 1, action: 'ADD', validFrom: expect.any(String), documentNo: null, reason: null, changedFields: [], changes: [] }])
     expect(page).toMatch(/<h2 id="history-heading"[^>]*>变更记录<\/h2>[\s\S]{0,400}新增/)
     expect((await get('/funds/NO-SUCH-FUND')).status).toBe(404)
   })

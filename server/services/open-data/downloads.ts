@@ -9,7 +9,7 @@ import { powerList } from './power-list'
 import { dutyList } from './duty-list'
 import { fundList } from './fund-list'
 import { findPublishedVersion, publishedVersions, snapshotsAt, versionChanges, type PublishedVersion } from './versions'
-import { ACTION_NAMES, FIELD_NAMES, label, LIST_NAMES } from './labels'
+import { ACTION_NAMES, FIELD_NAMES, fieldChangeText, label, LIST_NAMES } from './labels'
 import { table, toCsv, toXlsx, type Column, type Table } from './tables'
 
 export type { Download }
@@ -69,7 +69,9 @@ const changeColumns: Column<ChangeRecord>[] = [
   { header: '实施主体', value: (c) => c.department, width: 24 },
   { header: '变更类型', value: (c) => label(ACTION_NAMES, c.action), width: 10 },
   { header: '变更内容', value: (c) => [...new Set(c.changedFields.map((f) => label(FIELD_NAMES, f)))].join('、') || null, width: 30 },
+  { header: '变更前后', value: (c) => c.changes.map(fieldChangeText).join('\n') || null, width: 60 },
   { header: '文号', value: (c) => c.documentNo, width: 24 },
+  { header: '理由', value: (c) => c.reason, width: 40 },
   { header: '生效时间', value: (c) => c.effectiveAt, width: 24 },
 ]
 

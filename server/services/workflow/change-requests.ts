@@ -144,6 +144,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
       documentNo: input.outcome === 'APPROVED' ? input.documentNo : null,
       effectiveDate: input.outcome === 'APPROVED' ? new Date(`${input.effectiveDate}T00:00:00Z`) : null,
       comment: input.comment,
+      publicReason: input.outcome === 'APPROVED' ? input.publicReason ?? null : null,
       decidedById: actor.id,
     },
   })

@@ -70,7 +70,8 @@ async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionR
     case 'DELEGATE':
       return tx.powerItem.update({
         where: { id },
-        data: { ...bump, status: 'DELEGATED', delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
+        // Delegated, the power is exercised at the level it went to: 行使层级 and 下放层级 agree.
+        data: { ...bump, status: 'DELEGATED', ...(decision.delegateToLevel ? { level: decision.delegateToLevel } : {}), delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
         include,
       })
     case 'MERGE':

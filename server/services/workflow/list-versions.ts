@@ -109,10 +109,10 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
     const documentNo = decision.documentNo ?? version.documentNo
     const entityType = request.entityType as DraftEntityType
     const record = await entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
-    await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
+    await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, reason: decision.publicReason, listVersionId: id })
     await enqueueSearchSync(tx, entityType, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
-    lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
+    lines.push(`${ACTION_NAMES[request.action] ?? request.action}${LIST_NAMES[entityType]}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}${decision.publicReason ? `。理由：${decision.publicReason}` : ''}`)
     changes.push({ entityType, id: record.id, code: record.code, name: record.name, department: record.department, action: request.action, documentNo })
   }
   await tx.announcement.create({

@@ -4,6 +4,7 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
 import { DRAFT_ENTITY_TYPES, type DraftEntityType } from '../../../shared/drafts'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
+import { versionCounts } from '../lists/version-counts'
 import { CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspaceItem, type WorkspaceItemPage, type WorkspaceItemQuery, type WorkspacePage } from '../../../shared/workspace'
 
 const OPEN_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const
@@ -89,15 +90,16 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     published,
     proposed,
     diff,
-    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
+    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, publicReason: d.publicReason, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
     submittedAt: request.submittedAt?.toISOString() ?? null,
     createdAt: request.createdAt.toISOString(),
   }
 }
 
 export async function listVersions(db: Db): Promise<ListVersionView[]> {
-  const versions = await db.listVersion.findMany({ orderBy: [{ year: 'desc' }, { batch: 'desc' }], include: { _count: { select: { decisions: true } } } })
-  return versions.map((v) => ({ id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10), status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v._count.decisions }))
+  const versions = await db.listVersion.findMany({ orderBy: [{ year: 'desc' }, { batch: 'desc' }] })
+  const counts = await versionCounts(db, versions.map((v) => v.id))
+  return versions.map((v) => ({ id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10), status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: counts.get(v.id)!.total, counts: counts.get(v.id)! }))
 }
 
 const itemSelect = {
