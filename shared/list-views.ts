@@ -32,6 +32,8 @@ export interface PowerItemRow {
 }
 
 export interface PowerItemPage extends Page<PowerItemRow> {
+  /** the day (YYYY-MM-DD) the list is shown as it stood at the end of; null: as it is now */
+  asOf: string | null
   filters: { dept: FilterCount[]; type: FilterCount[]; status: FilterCount[]; level: FilterCount[] }
 }
 
@@ -51,6 +53,7 @@ export interface DutyRow {
 }
 
 export interface DutyPage extends Page<DutyRow> {
+  asOf: string | null
   filters: { dept: FilterCount[]; kind: FilterCount[] }
 }
 
@@ -83,6 +86,7 @@ export interface FundRow {
 }
 
 export interface FundPage extends Page<FundRow> {
+  asOf: string | null
   /** the sum of the amounts of every fund matching the filters, in 万元 */
   totalAmount: string
   filters: { dept: FilterCount[]; year: FilterCount[]; method: FilterCount[] }
@@ -181,3 +185,32 @@ export interface AnnouncementView extends AnnouncementRow {
   byDepartment: { department: DepartmentRef; actions: { action: AnnouncedAction; count: number }[]; total: number }[]
   changes: Page<AnnouncedChange>
 }
+
+/** What a record went through between two days, as the comparison of a list shows it. */
+export type ComparedKind = 'ADDED' | 'CANCELLED' | 'DELEGATED' | 'CHANGED' | 'RETAINED'
+
+export interface ComparedRecord {
+  list: ListKind
+  code: string
+  name: string
+  department: DepartmentRef
+  kind: ComparedKind
+  /** its status at the end of the first day; null when it was not yet published */
+  statusFrom: ItemStatus | null
+  statusTo: ItemStatus
+  /** each field from the first day to the second (none for a record added) */
+  changes: { field: string; before: unknown; after: unknown }[]
+  /** every version published in between, with its document and public reason */
+  versions: { validFrom: string; action: AnnouncedAction; documentNo: string | null; reason: string | null }[]
+}
+
+/** GET /api/v1/compare/<list>: what changed in a list between the ends of two days. */
+export interface ListComparison extends Page<ComparedRecord> {
+  list: ListKind
+  from: string
+  to: string
+  /** how many records of each kind, whatever `kind` filter is chosen */
+  counts: { kind: ComparedKind; count: number }[]
+}
+
+export type { CompareQuery } from './lists'

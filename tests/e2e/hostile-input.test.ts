@@ -68,7 +68,9 @@ const ROUTES: Record<string, Target> = {
   'GET /api/v1/duties': { as: 'anonymous', query: (f) => ({ dept: String(f.policeDepartmentId), kind: 'POWER_DUTY', page: '1' }) },
   'GET /api/v1/funds': { as: 'anonymous', query: () => ({ year: '2024', method: 'FACTOR', minAmount: '1', maxAmount: '1000', sort: 'amount', page: '1' }) },
   'GET /api/v1/funds/[code]': { as: 'anonymous', path: (f) => `/api/v1/funds/${f.fundCode}` },
-  'GET /api/v1/power-items': { as: 'anonymous', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING', status: 'IN_FORCE', level: 'COUNTY', page: '1', pageSize: '20' }) },
+  'GET /api/v1/power-items': { as: 'anonymous', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING', status: 'IN_FORCE', level: 'COUNTY', date: '2026-01-01', page: '1', pageSize: '20' }) },
+  'GET /api/v1/compare/[list]': { as: 'anonymous', path: () => '/api/v1/compare/power', query: (f) => ({ from: '2026-01-01', to: today, dept: String(f.policeDepartmentId), type: 'LICENSING', level: 'COUNTY', change: 'ADDED', page: '1', pageSize: '20' }) },
+  'GET /api/open-data/compare/[file]': { as: 'anonymous', path: () => '/api/open-data/compare/fund.json', query: () => ({ from: '2026-01-01', to: today, year: '2024', method: 'FACTOR', change: 'CHANGED' }) },
   'GET /api/v1/power-items/[code]': { as: 'anonymous', path: (f) => `/api/v1/power-items/${f.itemCode}` },
   // An unknown user: the refusal is recorded, and no real account gets locked.
   'POST /api/auth/login': { as: 'anonymous', body: () => ({ username: 'hostile.nobody', password: 'not-the-password' }), refusalAudit: 'auth.login_failed' },

@@ -6,6 +6,7 @@ import type { FundPage, FundRow, FundView } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { filterCounts, isoDate, pageOf, pageWindow } from './paging'
 import { publicHistory } from '../history'
+import { fundsAsOf } from './as-of'
 
 type Facet = 'dept' | 'year' | 'method'
 
@@ -42,6 +43,7 @@ function fundRow(fund: Prisma.SpecialFundGetPayload<{ include: typeof fundRowInc
 }
 
 export async function listFunds(db: Db, query: FundListQuery): Promise<FundPage> {
+  if (query.date) return fundsAsOf(db, { ...query, date: query.date })
   const where = fundWhere(query)
   const [funds, total, sum, byDept, byYear, byMethod] = await Promise.all([
     db.specialFund.findMany({ where, include: fundRowInclude, orderBy: ORDER[query.sort], ...pageWindow(query) }),
@@ -54,6 +56,7 @@ export async function listFunds(db: Db, query: FundListQuery): Promise<FundPage>
   const years = [...new Set([...byYear.map((g) => g.year), ...query.year])].sort((a, b) => b - a).map(String)
   return {
     ...pageOf(funds.map(fundRow), total, query),
+    asOf: null,
     totalAmount: sum._sum.amount?.toFixed(2) ?? '0.00',
     filters: {
       dept: await departmentFilter(db, byDept, query.dept),
