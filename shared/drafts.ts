@@ -90,7 +90,12 @@ const nothing = z.object({}).strict().default({})
 export const payloadSchemas = {
   POWER_ITEM: draftPayloadSchemas,
   DUTY: { ADD: dutyFieldsSchema.extend({ code: recordCodeSchema }), UPDATE: dutyFieldsSchema, CANCEL: nothing },
-  SPECIAL_FUND: { ADD: fundFieldsObject.extend({ code: recordCodeSchema }).refine(periodInOrder, periodIssue), UPDATE: fundFieldsSchema, CANCEL: nothing },
+  SPECIAL_FUND: {
+    // A new year of a continuing fund names the fund's identity (资金项目编码); a new fund is its own.
+    ADD: fundFieldsObject.extend({ code: recordCodeSchema, seriesCode: z.union([z.literal('').transform(() => undefined), recordCodeSchema]).optional() }).refine(periodInOrder, periodIssue),
+    UPDATE: fundFieldsSchema,
+    CANCEL: nothing,
+  },
 } as const
 
 /** The actions an editor may propose for each list: duties and funds are added, changed or cancelled. */

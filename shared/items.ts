@@ -60,7 +60,9 @@ export interface ListStatistics {
   powerItems: number
   publicServices: number
   duties: number
+  /** the funds of the newest year, and their sum in 万元 */
   funds: number
+  fundYear: number | null
   departments: number
   fundTotalWan: string
 }

@@ -83,12 +83,18 @@ export interface FundRow {
   periodEnd: number
   status: ItemStatus
   isDemo: boolean
+  /** the identity of a continuing fund across its years (资金项目编码) */
+  seriesCode: string
+  /** the same fund the year before, if it had an entry then */
+  previous: { code: string; year: number; amount: string } | null
 }
 
 export interface FundPage extends Page<FundRow> {
   asOf: string | null
-  /** the sum of the amounts of every fund matching the filters, in 万元 */
+  /** the sum of the amounts of every fund matching the filters, in 万元 (years added together: show byYear) */
   totalAmount: string
+  /** per year, the funds matching the other filters and their sum: what a headline compares */
+  byYear: { year: number; count: number; amount: string }[]
   filters: { dept: FilterCount[]; year: FilterCount[]; method: FilterCount[] }
 }
 
@@ -99,7 +105,19 @@ export interface FundAllocationView {
   publishedOn: string
 }
 
+/** One year of a continuing fund, as its page lists them. */
+export interface FundYearView {
+  code: string
+  year: number
+  amount: string
+  status: ItemStatus
+  allocatedAmount: string
+  allocations: FundAllocationView[]
+}
+
 export interface FundView extends FundRow {
+  /** every year of the fund, oldest first, this one included */
+  years: FundYearView[]
   legalBasis: string
   purpose: string
   recipients: string

@@ -97,6 +97,8 @@ export interface FundAllocationRecord { recipient: string; amount: string; proje
 
 export interface FundRecord {
   code: string
+  /** the identity of a continuing fund across its years (资金项目编码) */
+  seriesCode: string
   name: string
   departmentId: number
   department: string

@@ -195,12 +195,15 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     })
   }
 
+  // Demo funds are written into a database that has none: one loaded before funds carried their
+  // years as one identity keeps its own, rather than getting each fund a second time beside it.
   const knownFunds = new Set((await tx.specialFund.findMany({ select: { code: true } })).map((f) => f.code))
-  const newFunds = demo.funds.filter((f) => !knownFunds.has(f.code))
+  const hasDemoFunds = (await tx.specialFund.count({ where: { isDemo: true } })) > 0
+  const newFunds = hasDemoFunds ? [] : demo.funds.filter((f) => !knownFunds.has(f.code))
   const funds = newFunds.length
     ? await tx.specialFund.createManyAndReturn({
       data: newFunds.map((f) => ({
-        code: f.code, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
+        code: f.code, seriesCode: f.seriesCode, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
         legalBasis: f.legalBasis, purpose: f.purpose, recipients: f.recipients, allocationMethod: f.allocationMethod,
         performanceTargets: f.performanceTargets, periodStart: f.periodStart, periodEnd: f.periodEnd, howToApply: f.howToApply,
         isDemo: true, publishedAt: at,

@@ -43,7 +43,7 @@ describe('the public list API', () => {
     expect(duties.items[0]!.cases.length).toBeGreaterThan(0)
 
     const funds = await getJson<FundPage>('/api/v1/funds?sort=amount&pageSize=3')
-    expect(funds.total).toBe(47)
+    expect(funds.total).toBe(87)
     const fund = await getJson<FundView>(`/api/v1/funds/${funds.items[0]!.code}`)
     expect(fund.allocatedAmount).toBe(fund.amount)
     expect(fund.allocations[0]).toMatchObject({ recipient: expect.any(String), amount: expect.stringMatching(/^\d+\.\d\d$/), publishedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) })

@@ -107,7 +107,7 @@ describe('the department pages', () => {
     expect(departments).toHaveLength(34)
     expect(departments.reduce((sum, d) => sum + d.counts.powerItems, 0)).toBe(787)
     expect(departments.reduce((sum, d) => sum + d.counts.publicServices, 0)).toBe(348)
-    expect(departments.reduce((sum, d) => sum + d.counts.funds, 0)).toBe(47)
+    expect(departments.reduce((sum, d) => sum + d.counts.funds, 0)).toBe(87)
   })
 
   it('shows a department\'s three lists', async () => {

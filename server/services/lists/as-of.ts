@@ -219,6 +219,8 @@ export async function fundsAsOf(db: Db, query: FundListQuery & { date: string })
   const [states, depts] = await Promise.all([statesOn(db, 'SPECIAL_FUND', query.date, fundList.published), departments(db)])
   const facets = fundFacets(query)
   const matching = filtered(states, facets)
+  const identity = (s: FundSnapshot) => s.seriesCode ?? s.code
+  const entryOf = new Map(states.map((s) => [`${identity(s.snapshot)}|${s.snapshot.year}`, s.snapshot]))
   const rows: FundRow[] = [...matching]
     .sort((a, b) => fundOrder(query.sort, depts)(a.snapshot, b.snapshot))
     .map(({ snapshot: s, status }) => ({
@@ -232,13 +234,20 @@ export async function fundsAsOf(db: Db, query: FundListQuery & { date: string })
       periodEnd: s.periodEnd,
       status: status as ItemStatus,
       isDemo: s.isDemo,
+      seriesCode: identity(s),
+      previous: ((p) => (p ? { code: p.code, year: p.year, amount: p.amount } : null))(entryOf.get(`${identity(s)}|${s.year - 1}`)),
     }))
   const yearCounts = countsFor(states, facets, 'year')
   const years = [...new Set([...yearCounts.keys(), ...query.year.map(String)])].sort((a, b) => Number(b) - Number(a))
+  const otherThanYear = filtered(states, facets, 'year')
   return {
     ...slicePage(rows, query.page, query.pageSize),
     asOf: query.date,
     totalAmount: sumWan(matching.map((s) => s.snapshot.amount)),
+    byYear: [...new Set(otherThanYear.map((s) => s.snapshot.year))].sort((a, b) => b - a).map((year) => {
+      const ofYear = otherThanYear.filter((s) => s.snapshot.year === year)
+      return { year, count: ofYear.length, amount: sumWan(ofYear.map((s) => s.snapshot.amount)) }
+    }),
     filters: {
       dept: departmentCounts(depts, countsFor(states, facets, 'dept'), query.dept),
       year: filterCounts(years, yearCounts, query.year),
