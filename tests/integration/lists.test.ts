@@ -130,7 +130,7 @@ describe('the department pages', () => {
 describe('the special-fund list', () => {
   it('filters by year, method and size, and totals what it shows', async () => {
     const all = await listFunds(db(), fundListQuerySchema.parse({ pageSize: '200' }))
-    expect(all.total).toBe(47)
+    expect(all.total).toBe(87)
     const year = all.filters.year[0]!
     const ofYear = await listFunds(db(), fundListQuerySchema.parse({ year: year.value, method: 'PROJECT', minAmount: '100', pageSize: '200' }))
     expect(ofYear.items.every((f) => f.year === Number(year.value) && f.allocationMethod === 'PROJECT' && Number(f.amount) >= 100)).toBe(true)
