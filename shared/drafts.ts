@@ -87,7 +87,12 @@ const nothing = z.object({}).strict().default({})
 export const payloadSchemas = {
   POWER_ITEM: draftPayloadSchemas,
   DUTY: { ADD: dutyFieldsSchema.extend({ code: recordCodeSchema }), UPDATE: dutyFieldsSchema, CANCEL: nothing },
-  SPECIAL_FUND: { ADD: fundFieldsObject.extend({ code: recordCodeSchema }).refine(periodInOrder, periodIssue), UPDATE: fundFieldsSchema, CANCEL: nothing },
+  SPECIAL_FUND: {
+    // A new year of a continuing fund names the fund's identity (资金项目编码); a new fund is its own.
+    ADD: fundFieldsObject.extend({ code: recordCodeSchema, seriesCode: z.union([z.literal('').transform(() => undefined), recordCodeSchema]).optional() }).refine(periodInOrder, periodIssue),
+    UPDATE: fundFieldsSchema,
+    CANCEL: nothing,
+  },
 } as const
 
 /** The actions an editor may propose for each list: duties and funds are added, changed or cancelled. */
@@ -148,6 +153,8 @@ export const decisionSchema = z.discriminatedUnion('outcome', [
     documentNo: documentNoSchema,
     effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD'),
     comment: optionalText(1000),
+    /** published with the change (the record's history, the announcement, the feeds) */
+    publicReason: text(1000).transform((v) => v || null).nullable().optional(),
   }).strict(),
   z.object({ outcome: z.literal('RETURNED'), comment: text(1000).min(4, '请写明退回意见（至少4个字）') }).strict(),
 ])

@@ -98,6 +98,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/history/fund-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/fund-list?date=2026-01-01' },
   'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
   'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
+  // Who changed a record: those who read its history, for its department.
+  'GET /api/history/power-items/[id]/story': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}/story` },
+  'GET /api/history/duties/[id]/story': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}/story` },
+  'GET /api/history/funds/[id]/story': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}/story` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
   'GET /api/import/templates/[file]': { allow: ['editorA', 'editorB'], path: () => '/api/import/templates/duties.xlsx' },

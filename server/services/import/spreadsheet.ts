@@ -12,6 +12,7 @@ import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { createDraftIn } from '../workflow/change-requests'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
+import { requestRecords } from '../workflow/audit-records'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
@@ -195,6 +196,7 @@ export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { i
         entityType: 'CHANGE_REQUEST',
         after: { fileName: file.name, list: list.entityType, departmentId, counts: result.counts, changeRequestIds: [...created.values()] },
         requestId: options.requestId,
+        records: await requestRecords(tx, await tx.changeRequest.findMany({ where: { id: { in: [...created.values()] } } })),
       })
     }
     return result

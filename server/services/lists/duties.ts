@@ -5,6 +5,7 @@ import { DUTY_KINDS, type BoundaryListQuery, type DutyListQuery } from '../../..
 import type { BoundaryPage, BoundaryView, DutyPage, DutyRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { filterCounts, pageOf, pageWindow } from './paging'
+import { dutiesAsOf } from './as-of'
 
 export const dutyRowInclude = {
   department: { select: departmentRefSelect },
@@ -35,6 +36,7 @@ function dutyWhere(query: DutyListQuery, except?: 'dept' | 'kind'): Prisma.DutyW
 }
 
 export async function listDuties(db: Db, query: DutyListQuery): Promise<DutyPage> {
+  if (query.date) return dutiesAsOf(db, { ...query, date: query.date })
   const where = dutyWhere(query)
   const [duties, total, byDept, byKind] = await Promise.all([
     db.duty.findMany({
@@ -49,6 +51,7 @@ export async function listDuties(db: Db, query: DutyListQuery): Promise<DutyPage
   ])
   return {
     ...pageOf(duties.map(dutyRow), total, query),
+    asOf: null,
     filters: {
       dept: await departmentFilter(db, byDept, query.dept),
       kind: filterCounts(DUTY_KINDS, new Map(byKind.map((g) => [g.kind, g._count._all])), query.kind),

@@ -26,7 +26,8 @@ export async function getPublishedPowerItem(db: Db, code: string): Promise<Power
     department: item.department,
     groupName: item.groupName,
     legalBasis: item.legalBasis,
-    level: item.level,
+    // A delegated item is exercised where it went; rows delegated before the level followed say so here.
+    level: item.status === 'DELEGATED' && item.delegatedToLevel ? item.delegatedToLevel : item.level,
     timeLimit: item.timeLimit,
     fees: item.fees,
     contact: item.contact,

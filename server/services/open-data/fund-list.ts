@@ -13,6 +13,7 @@ const joinAllocations = (r: FundRecord) => r.allocations.map((a) => `${a.recipie
 const fundColumns: Column<FundRecord>[] = [
   { header: '资金编码', value: (r) => r.code, width: 20 },
   { header: '资金名称', value: (r) => r.name, width: 36 },
+  { header: '资金项目编码', value: (r) => r.seriesCode, width: 20 },
   { header: '主管部门', value: (r) => r.department, width: 24 },
   { header: '年度', value: (r) => r.year, width: 8 },
   { header: '资金规模（万元）', value: (r) => Number(r.amount), money: true },
@@ -56,7 +57,8 @@ export const fundList: ListDefinition<FundSnapshot, ExportFilters['fund'], FundR
     return anyOf(f.dept, s.departmentId) && anyOf(f.year, s.year) && anyOf(f.method, s.allocationMethod)
       && (f.minAmount === undefined || amount >= f.minAmount) && (f.maxAmount === undefined || amount <= f.maxAmount)
   },
-  toRecord: (s, lookups) => ({ ...s, department: departmentName(lookups, s.departmentId) }),
+  // A fund without a series identity (and versions from before there was one) is its own.
+  toRecord: (s, lookups) => ({ ...s, seriesCode: s.seriesCode ?? s.code, department: departmentName(lookups, s.departmentId) }),
   order: (filters) => ORDERS[filters.sort],
   tables: (records) => [
     table('专项资金', fundColumns, records),

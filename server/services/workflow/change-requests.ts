@@ -7,6 +7,7 @@ import { appendAudit, type AuditActor } from '../audit'
 import type { DecisionInput, DraftInput } from '../../../shared/drafts'
 import type { ChangeRequestStatus } from '../../../shared/workspace'
 import { checkReferences, ENTITY_WORKFLOWS, entityWorkflow } from './entities'
+import { requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 import { detachFromVersion, lockVersionHolding } from './list-versions'
 
@@ -70,7 +71,7 @@ export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditAc
   const draft = await tx.changeRequest.create({
     data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' },
   }).catch((error: unknown) => { throw raced(error, input) })
-  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId })
+  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId, records: await requestRecords(tx, [draft]) })
   return draft
 }
 
@@ -85,7 +86,7 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
     await checkReferences(tx, input, before.departmentId, id)
     const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, proposedCode: proposedCode(input), status: 'DRAFT' } })
       .catch((error: unknown) => { throw raced(error, input) })
-    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [after]) })
     return after
   })
 }
@@ -95,7 +96,7 @@ export async function submitDraft(db: Db, actor: AuditActor, id: number, reason:
     const before = await load(tx, id)
     if (!canMove('submit', before.status)) refuse('submit', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
-    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId })
+    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
 }
@@ -105,7 +106,7 @@ export async function withdrawDraft(db: Db, actor: AuditActor, id: number, reque
     const before = await load(tx, id)
     if (!canMove('withdraw', before.status)) refuse('withdraw', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'WITHDRAWN' } })
-    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
 }
@@ -154,6 +155,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
       documentNo: input.outcome === 'APPROVED' ? input.documentNo : null,
       effectiveDate: input.outcome === 'APPROVED' ? new Date(`${input.effectiveDate}T00:00:00Z`) : null,
       comment: input.comment,
+      publicReason: input.outcome === 'APPROVED' ? input.publicReason ?? null : null,
       decidedById: actor.id,
     },
   })
@@ -161,7 +163,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
   await appendAudit(tx, actor, {
     action: input.outcome === 'APPROVED' ? 'review.approve' : 'review.return',
     entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision, ...(step === 'recall' ? { removedFromVersion: version } : {}) },
-    reason: input.comment, documentNo: decision.documentNo, requestId,
+    reason: input.comment, documentNo: decision.documentNo, requestId, records: await requestRecords(tx, [before]),
   })
   return { changeRequest: after, decision }
 }

@@ -4,6 +4,7 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
 import { LIST_ENTITY_TYPES, type ListEntityType, type ListKind } from '../../../shared/lists'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
+import { versionCounts } from '../lists/version-counts'
 import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
 
 
@@ -100,7 +101,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     published,
     proposed,
     diff,
-    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
+    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, publicReason: d.publicReason, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
     submittedAt: request.submittedAt?.toISOString() ?? null,
     createdAt: request.createdAt.toISOString(),
   }
@@ -121,10 +122,10 @@ async function versionViews(db: Db, where: Prisma.ListVersionWhereInput): Promis
     include: { decisions: { orderBy: { id: 'asc' }, select: { changeRequest: { include: { department: { select: { name: true } } } } } } },
   })
   const requests = versions.flatMap((v) => v.decisions.map((d) => d.changeRequest))
-  const records = await publishedRecords(db, requests)
+  const [records, counts] = await Promise.all([publishedRecords(db, requests), versionCounts(db, versions.map((v) => v.id))])
   return versions.map((v) => ({
     id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
-    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v.decisions.length,
+    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: counts.get(v.id)!.total, counts: counts.get(v.id)!,
     changeRequests: v.decisions.map(({ changeRequest: r }) => ({
       id: r.id, entityType: r.entityType as ListEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
     })),

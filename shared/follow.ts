@@ -1,0 +1,56 @@
+// What the public can follow (Atom feeds and email subscriptions): the adjustment announcements,
+// or the changes to the records that match a filter of the lists or a search, one list, one
+// department or one record. A topic is the same in a feed's query string and a subscription.
+import { z } from 'zod'
+import { oneOrMany, recordId } from './query'
+import { ITEM_TYPE_KEYS } from './item-types'
+import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, ITEM_STATUSES, LIST_KINDS } from './lists'
+
+/** The filters of a topic of changes: those of the list pages and of the search, and one record by its code. */
+export const changeTopicSchema = z.object({
+  list: oneOrMany(z.enum(LIST_KINDS)),
+  dept: oneOrMany(recordId),
+  /** an item type, or (as the search's type facet has it) a duty kind or an allocation method */
+  type: oneOrMany(z.enum([...ITEM_TYPE_KEYS, ...DUTY_KINDS, ...ALLOCATION_METHODS])),
+  kind: oneOrMany(z.enum(DUTY_KINDS)),
+  method: oneOrMany(z.enum(ALLOCATION_METHODS)),
+  status: oneOrMany(z.enum(ITEM_STATUSES)),
+  level: oneOrMany(z.enum(ADMIN_LEVELS)),
+  year: oneOrMany(z.coerce.number().int().min(1949).max(2100)),
+  /** the words of a search: the records it finds (its first 200) */
+  q: z.string().trim().max(100, '搜索词不能超过100个字符').optional().transform((v) => v || undefined),
+  /** one record: a power item's, duty's or fund's code */
+  code: z.string().trim().min(1).max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符').optional(),
+}).strict()
+export type ChangeTopic = z.output<typeof changeTopicSchema>
+
+/** A topic to follow: the announcements, or the changes a filter selects. */
+export type Topic = { kind: 'announcements' } | { kind: 'changes'; filter: ChangeTopic }
+
+const FILTER_KEYS = ['list', 'dept', 'type', 'kind', 'method', 'status', 'level', 'year', 'q', 'code'] as const
+
+/** The topic's filters as query-string pairs in a fixed order: its feed's URL and its identity. */
+export function topicParams(filter: ChangeTopic): [string, string][] {
+  return FILTER_KEYS.flatMap((key) => {
+    const value = filter[key]
+    if (value === undefined) return []
+    const values = (Array.isArray(value) ? [...value] : [value]).map(String).sort()
+    return values.map((v) => [key, v] as [string, string])
+  })
+}
+
+/** Where a topic's Atom feed is served. */
+export function feedPath(topic: Topic): string {
+  if (topic.kind === 'announcements') return '/api/feeds/announcements'
+  const query = new URLSearchParams(topicParams(topic.filter)).toString()
+  return `/api/feeds/changes${query ? `?${query}` : ''}`
+}
+
+/** One string per topic: equal topics, equal keys (a subscription is unique per address and key). */
+export function topicKey(topic: Topic): string {
+  return topic.kind === 'announcements' ? 'announcements' : `changes?${new URLSearchParams(topicParams(topic.filter))}`
+}
+
+export const FEED_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'
+/** How many entries a feed carries: the newest changes; older ones are on the pages and in the open data. */
+export const FEED_ENTRIES = 50
