@@ -115,7 +115,7 @@ describe('who changed this record', () => {
     await decide(db(), office, id, { outcome: 'APPROVED', documentNo: '广安审改〔2099〕1号', effectiveDate: later, comment: null })
     const version = await createListVersion(db(), office, { title: '2099年第1批调整', documentNo: '广安审改〔2099〕1号', effectiveDate: later, changeRequestIds: [id] })
     expect((await publishListVersion(db(), office, version.id)).status).toBe('SCHEDULED')
-    expect(await applyDueVersions(db(), new Date('2099-01-02T02:00:00Z'))).toEqual([version.id])
+    expect((await applyDueVersions(db(), new Date('2099-01-02T02:00:00Z'))).applied).toEqual([version.id])
 
     expect(await storyOf('DUTY', duty.id)).toEqual([
       'import.items system', 'draft.create 公安经办人', 'draft.submit 公安经办人', 'review.approve 审改办张三',

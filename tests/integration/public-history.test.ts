@@ -32,7 +32,7 @@ let police: { id: number }
 let editor: AuditActor & { id: number }
 let fundEditor: AuditActor & { id: number }
 let office: AuditActor & { id: number }
-let passport: { id: number; code: string; name: string; type: string; timeLimit: string | null; level: string }
+let passport: { id: number; code: string; name: string; aliases: string[]; type: string; timeLimit: string | null; level: string }
 let cancelled: { id: number; code: string }
 let duty: { id: number; code: string; title: string; content: string; basis: string | null; kind: string }
 let fund: { id: number; code: string; amount: string }
@@ -86,7 +86,7 @@ beforeAll(async () => {
   fundEditor = await mk('fund-editor', 'EDITOR', f.departmentId)
   office = await mk('office', 'REFORM_OFFICE', null)
 
-  const fields = (overrides: Record<string, unknown>) => ({ name: passport.name, type: passport.type, level: passport.level, timeLimit: passport.timeLimit, ...overrides })
+  const fields = (overrides: Record<string, unknown>) => ({ name: passport.name, aliases: passport.aliases, type: passport.type, level: passport.level, timeLimit: passport.timeLimit, ...overrides })
   await publish(day1, '广安审改〔2026〕21号', [
     { id: await submitted({ action: 'UPDATE', entityId: passport.id, payload: fields({ timeLimit: '5个工作日' }) }), reason: '优化营商环境，压缩办理时限' },
     { id: await submitted({ action: 'CANCEL', entityId: cancelled.id }), reason: '上位法已废止该审批' },
