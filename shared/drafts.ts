@@ -144,6 +144,12 @@ export type FundDraftInput = Extract<DraftInput, { entityType: 'SPECIAL_FUND' }>
 
 export const submitSchema = z.object({ reason: text(1000).min(4, '请写明提交理由（至少4个字）') }).strict()
 
+/** Many drafts submitted at once with one reason (after an import, say): all are submitted, or none. */
+export const batchSubmitSchema = submitSchema.extend({
+  ids: z.array(z.coerce.number().int().min(1).max(2_147_483_647)).min(1, '请至少选择一项草稿').max(500, '一次最多提交500项'),
+}).strict()
+export type BatchSubmitInput = z.output<typeof batchSubmitSchema>
+
 export const documentNoSchema = text(100).min(3, '请填写文号，如“广安审改〔2026〕3号”')
 
 /** The reform office's decision on a submitted change. */

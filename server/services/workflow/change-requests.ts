@@ -101,6 +101,24 @@ export async function submitDraft(db: Db, actor: AuditActor, id: number, reason:
   })
 }
 
+/**
+ * Submits many drafts with one reason in one transaction: one that cannot be submitted (already
+ * submitted, withdrawn, missing) refuses them all, naming it. Locked in id order, as every batch.
+ */
+export async function submitDrafts(db: Db, actor: AuditActor, ids: number[], reason: string, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const submitted = []
+    for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+      const before = await load(tx, id)
+      if (!canMove('submit', before.status)) throw new WorkflowError(409, 'INVALID_TRANSITION', `变更 #${id} 的状态为“${before.status}”，不能提交；所选草稿均未提交`)
+      const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
+      await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId, records: await requestRecords(tx, [before]) })
+      submitted.push(after)
+    }
+    return submitted
+  }, { timeout: 60_000 })
+}
+
 export async function withdrawDraft(db: Db, actor: AuditActor, id: number, requestId?: string) {
   return db.$transaction(async (tx) => {
     const before = await load(tx, id)

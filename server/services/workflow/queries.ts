@@ -73,6 +73,27 @@ export function recordName(request: RequestRow, records: Map<string, PublishedRe
   return { itemName: record?.name ?? payload.name ?? payload.title ?? '', itemCode: record?.code ?? payload.code ?? '' }
 }
 
+/**
+ * The record as the change would leave it, as the workflow applies it: the fields it edits, or
+ * the status and level a delegation, a cancellation or a merge gives it, so that its author and
+ * the reviewer both see where a delegated power would be exercised.
+ */
+function proposedState(action: string, published: Record<string, unknown> | null, payload: Record<string, unknown>): Record<string, unknown> | null {
+  switch (action) {
+    case 'ADD':
+    case 'UPDATE':
+    case 'ADJUST':
+      return { ...(published ?? {}), ...payload }
+    case 'DELEGATE':
+      return published && { ...published, status: 'DELEGATED', level: payload.toLevel ?? published.level, delegatedToLevel: payload.toLevel ?? null }
+    case 'CANCEL':
+    case 'MERGE':
+      return published && { ...published, status: 'CANCELLED' }
+    default:
+      return published
+  }
+}
+
 /** One request with the published record beside what it proposes, field by field. */
 export async function getChangeRequest(db: Db, id: number): Promise<ChangeRequestView | null> {
   const request = await db.changeRequest.findUnique({
@@ -84,7 +105,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
   const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
   const published = item ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
-  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) ? { ...(published ?? {}), ...payload } : published
+  const proposed = proposedState(request.action, published, payload)
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
