@@ -54,3 +54,43 @@ export function topicKey(topic: Topic): string {
 export const FEED_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'
 /** How many entries a feed carries: the newest changes; older ones are on the pages and in the open data. */
 export const FEED_ENTRIES = 50
+
+export const SUBSCRIPTION_FREQUENCIES = ['IMMEDIATE', 'WEEKLY'] as const
+export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number]
+
+export const topicSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('announcements') }).strict(),
+  z.object({ kind: z.literal('changes'), filter: changeTopicSchema }).strict(),
+])
+
+/** A subscription as the form sends it: the address, what to follow and how often. */
+export const subscribeSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, '邮箱地址太长').pipe(z.email('请填写有效的邮箱地址')),
+  topic: topicSchema,
+  frequency: z.enum(SUBSCRIPTION_FREQUENCIES, '请选择即时通知或每周摘要'),
+}).strict()
+export type SubscribeInput = z.output<typeof subscribeSchema>
+
+/** The token of a confirmation or an unsubscribe link, as the page sends it back. */
+export const subscriptionTokenSchema = z.object({
+  token: z.string().trim().min(16, '链接不完整').max(200, '链接不完整').regex(/^[0-9A-Za-z_.-]+$/, '链接不完整'),
+}).strict()
+
+/** What the subscription pages show of a topic. */
+export interface TopicView { title: string; feed: string }
+
+/** A mail of the outbox as the back office's mailbox shows it (address and body are empty once sent). */
+export interface MailboxEntry {
+  id: number
+  kind: 'CONFIRM' | 'CHANGES' | 'DIGEST'
+  status: 'PENDING' | 'SENDING' | 'SENT' | 'KEPT' | 'UNCERTAIN' | 'FAILED'
+  to: string
+  subject: string
+  text: string
+  changes: number
+  createdAt: string
+  sentAt: string | null
+  lastError: string | null
+}
+
+export interface Mailbox { smtp: boolean; counts: Partial<Record<MailboxEntry['status'], number>>; mails: MailboxEntry[] }

@@ -53,6 +53,13 @@ const ACCESS: Record<string, Access> = {
   'GET /api/stats': { public: true },
   'GET /api/search': { public: true, path: () => `/api/search?q=${encodeURIComponent('护照')}` },
   'GET /api/search/popular': { public: true },
+  // Feeds and email subscriptions are the public's; a subscription is proved by its mail's token.
+  'GET /api/feeds/announcements': { public: true },
+  'GET /api/feeds/changes': { public: true, path: () => '/api/feeds/changes?list=power' },
+  'POST /api/subscriptions': { public: true, body: {} },
+  'POST /api/subscriptions/confirm': { public: true, body: {} },
+  'POST /api/subscriptions/unsubscribe': { public: true, body: {} },
+  'GET /api/admin/mails': { allow: ['admin'] },
   // Login needs no session; an empty body is refused by validation, not by a guard.
   'POST /api/auth/login': { public: true, body: {} },
   'GET /api/auth/me': { allow: ALL_ROLES },
@@ -75,6 +82,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/change-requests/[id]/withdraw': { allow: ['editorA'], path: (f) => `/api/change-requests/${f.withdrawRequestId}/withdraw` },
   'POST /api/change-requests/[id]/decision': { allow: ['reform'], path: (f) => `/api/change-requests/${f.policeRequestId}/decision`, body: {} },
   'POST /api/change-requests/decisions': { allow: ['reform'], body: {} },
+  'POST /api/change-requests/submissions': { allow: ['editorA', 'editorB'], body: {} },
   'GET /api/list-versions': { allow: ['reform'] },
   'POST /api/list-versions': { allow: ['reform'], body: {} },
   'POST /api/list-versions/[id]/publish': { allow: ['reform'], path: () => '/api/list-versions/999999/publish' },
@@ -312,6 +320,7 @@ describe('the back-office pages', () => {
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],
       '/admin/departments': ['admin'],
+      '/admin/mails': ['admin'],
     }
     for (const [path, allowed] of Object.entries(PAGES)) {
       for (const who of SIGNED_IN) {

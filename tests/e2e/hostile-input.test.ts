@@ -55,6 +55,12 @@ const ROUTES: Record<string, Target> = {
   'GET /api/stats': { as: 'anonymous' },
   'GET /api/search': { as: 'anonymous', query: (f) => ({ q: '护照', list: 'power', type: 'LICENSING', dept: String(f.policeDepartmentId), status: 'IN_FORCE', year: '2024', sort: 'name', page: '1' }) },
   'GET /api/search/popular': { as: 'anonymous' },
+  'GET /api/feeds/announcements': { as: 'anonymous' },
+  'GET /api/feeds/changes': { as: 'anonymous', query: (f) => ({ list: 'power', dept: String(f.policeDepartmentId), type: 'LICENSING', status: 'IN_FORCE', level: 'COUNTY', q: '护照', code: f.itemCode }) },
+  'POST /api/subscriptions': { as: 'anonymous', body: (f) => ({ email: 'hostile.reader@example.com', topic: { kind: 'changes', filter: { list: 'power', dept: f.policeDepartmentId, q: '护照' } }, frequency: 'WEEKLY' }) },
+  'POST /api/subscriptions/confirm': { as: 'anonymous', body: () => ({ token: 'x'.repeat(43) }) },
+  'POST /api/subscriptions/unsubscribe': { as: 'anonymous', body: () => ({ token: `${NONE}.${'x'.repeat(43)}` }) },
+  'GET /api/admin/mails': { as: 'admin' },
   'GET /api/openapi.json': { as: 'anonymous' },
   'GET /api/open-data': { as: 'anonymous' },
   'GET /api/open-data/[file]': { as: 'anonymous', path: () => '/api/open-data/power.json', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING' }) },
@@ -93,6 +99,7 @@ const ROUTES: Record<string, Target> = {
   'POST /api/change-requests/[id]/submit': { as: 'editorA', path: (f) => `/api/change-requests/${f.draftId}/submit`, body: () => ({ reason: '依据新法规调整' }) },
   'POST /api/change-requests/[id]/withdraw': { as: 'editorA', path: (f) => `/api/change-requests/${f.withdrawId}/withdraw` },
   'POST /api/change-requests/[id]/decision': { as: 'reform', path: (f) => `/api/change-requests/${f.draftId}/decision`, body: () => ({ outcome: 'RETURNED', comment: '请补充材料说明' }) },
+  'POST /api/change-requests/submissions': { as: 'editorA', body: () => ({ ids: [NONE], reason: '导入后统一提交审核' }) },
   'POST /api/change-requests/decisions': { as: 'reform', body: (f) => ({ ids: [f.draftId], outcome: 'RETURNED', comment: '请补充材料说明' }) },
   'GET /api/list-versions': { as: 'reform' },
   'POST /api/list-versions': { as: 'reform', body: () => ({ title: '2026年第9批调整', documentNo: '广安审改〔2026〕9号', effectiveDate: today, changeRequestIds: [NONE] }) },
@@ -367,6 +374,7 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "RecordVersion") AS "recordVersions", (SELECT count(*) FROM "Synonym") AS synonyms,
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
+    (SELECT count(*) FROM "Subscription") AS subscriptions, (SELECT count(*) FROM "OutgoingMail") AS mails,
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }
