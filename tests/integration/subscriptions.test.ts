@@ -201,6 +201,13 @@ describe('email subscriptions', () => {
     expect(await db().subscription.count({ where: { email: 'lawyer@example.com' } })).toBe(0)
   })
 
+  it('sends one address at most five confirmation mails an hour, whatever the topics', async () => {
+    const topics: Topic[] = [2020, 2021, 2022, 2023, 2024, 2025, 2026].map((year) => ({ kind: 'changes', filter: { list: ['fund'], dept: [], type: [], kind: [], method: [], status: [], level: [], year: [year], q: undefined } }))
+    for (const topic of topics) await subscribe(db(), settings, { email: 'flooded@example.com', topic, frequency: 'IMMEDIATE' })
+    await round()
+    expect(mailsTo('flooded@example.com')).toHaveLength(5)
+  })
+
   it('keeps the mails for the demo mailbox when no SMTP server is set, and stores no token in clear', async () => {
     await subscribe(db(), settings, { email: 'demo@example.com', topic: { kind: 'announcements' }, frequency: 'IMMEDIATE' })
     await composeDue(db(), search(), settings, new Date(), 0)

@@ -17,6 +17,8 @@ export type { MailSettings }
 
 /** A confirmation mail is not sent again to the same address and topic sooner than this. */
 export const CONFIRM_RESEND_MS = 10 * 60_000
+/** At most this many confirmation mails an hour to one address, whatever the topics: the form cannot be used to flood a mailbox. */
+export const CONFIRMS_PER_HOUR = 5
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const randomToken = () => randomBytes(32).toString('base64url')
@@ -49,14 +51,16 @@ export async function subscribe(db: Db, settings: MailSettings, input: Subscribe
   const title = await topicTitle(db, topic)
   const key = topicKey(topic)
   await db.$transaction(async (tx) => {
-    // Serialises subscribing one address to one topic across processes.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`subscribe:${input.email}:${key}`}))`
+    // Serialises the subscriptions of one address across processes (its limits hold under races).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`subscribe:${input.email}`}))`
     const existing = await tx.subscription.findUnique({ where: { email_topicKey: { email: input.email, topicKey: key } } })
     if (existing?.confirmedAt) {
       if (existing.frequency !== input.frequency) await tx.subscription.update({ where: { id: existing.id }, data: { frequency: input.frequency } })
       return
     }
     if (existing?.confirmSentAt && now.getTime() - existing.confirmSentAt.getTime() < CONFIRM_RESEND_MS) return
+    const lastHour = await tx.subscription.count({ where: { email: input.email, confirmSentAt: { gt: new Date(now.getTime() - 3_600_000) } } })
+    if (lastHour >= CONFIRMS_PER_HOUR) return
     const token = randomToken()
     const data = { frequency: input.frequency, confirmTokenHash: sha256(token), confirmSentAt: now, topic: topic as Prisma.InputJsonValue }
     const subscription = existing
