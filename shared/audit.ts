@@ -68,7 +68,7 @@ export interface HistoryVersionView {
   changes: FieldChange[]
 }
 
-/** One audit entry about a record, as its history shows who did what (GET /api/history/<list>/[id]/story). */
+/** One audit entry about a record, as its history shows who did what (GET /api/history/stories/<list>/[id]). */
 export interface RecordStoryEntry {
   seq: string
   at: string

@@ -107,9 +107,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
   'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
   // Who changed a record: those who read its history, for its department.
-  'GET /api/history/power-items/[id]/story': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/power-items/${f.policeItemId}/story` },
-  'GET /api/history/duties/[id]/story': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}/story` },
-  'GET /api/history/funds/[id]/story': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}/story` },
+  'GET /api/history/stories/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/stories/power-items/${f.policeItemId}` },
+  'GET /api/history/stories/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/stories/duties/${f.policeDutyId}` },
+  'GET /api/history/stories/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/stories/funds/${f.civilFundId}` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
   'GET /api/import/templates/[file]': { allow: ['editorA', 'editorB'], path: () => '/api/import/templates/duties.xlsx' },
