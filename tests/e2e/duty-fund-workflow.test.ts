@@ -219,18 +219,18 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     expect(feed.entries[0]!.title).toContain(newName)
     expect(feed.entries[0]!.content).toContain(`文号：${DOCUMENT_NO}`)
     expect(feed.entries[0]!.content).toContain('资金规模：')
-    // The same page offers the changes by email: the form asks for the address, then says a confirmation is on its way.
-    await visitor.getByRole('link', { name: /^邮件订阅/ }).click()
-    await visitor.waitForURL(new RegExp(`/follow\\?code=${civilFund.code}`))
-    expect(await visitor.locator('main').textContent()).toContain(`编码 ${civilFund.code}`)
-    await visitor.getByLabel('邮箱地址').fill('fund.reader@example.com')
-    await visitor.getByRole('button', { name: '订阅', exact: true }).click()
-    await expect.poll(() => alertText(visitor), { timeout: 10_000 }).toContain('确认邮件已发往 fund.reader@example.com')
-    expect(await seriousViolations(visitor)).toEqual([])
     const main = await visitor.locator('main').textContent()
     expect(main).toContain(newName)
     expect(main).toContain('2,468.00 万元')
     await screenshots(visitor, 'published-fund')
+    // The same page offers the changes by email: the form asks for the address, then says a confirmation is on its way.
+    await visitor.getByRole('link', { name: /^邮件订阅/ }).click()
+    await visitor.waitForURL(new RegExp(`/follow\\?code=${civilFund.code}`))
+    await expect.poll(() => visitor.locator('main').textContent(), { timeout: 10_000 }).toContain(`编码 ${civilFund.code}`)
+    await visitor.getByLabel('邮箱地址').fill('fund.reader@example.com')
+    await visitor.getByRole('button', { name: '订阅', exact: true }).click()
+    await expect.poll(() => alertText(visitor), { timeout: 10_000 }).toContain('确认邮件已发往 fund.reader@example.com')
+    expect(await seriousViolations(visitor)).toEqual([])
     await visitor.close()
 
     await expect.poll(async () => {
