@@ -15,7 +15,8 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   // Fonts would be fetched from Google and others, which a government network may not reach.
-  ui: { fonts: false, colorMode: false },
+  // Only the components the app uses get theme classes in the CSS, and only the colours it uses.
+  ui: { fonts: false, colorMode: false, theme: { colors: ['primary', 'success', 'error'] }, experimental: { componentDetection: true } },
   icon: { serverBundle: 'local', clientBundle: { scan: true } },
   app: {
     head: {
@@ -32,11 +33,12 @@ export default defineNuxtConfig({
     strategy: 'prefix_except_default',
     locales: [
       // One file per area of the product, so each area's texts can change on their own.
-      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', files: ['zh-CN/site.json', 'zh-CN/lists.json', 'zh-CN/open-data.json', 'zh-CN/admin.json', 'zh-CN/workspace.json', 'zh-CN/import.json', 'zh-CN/audit.json', 'zh-CN/search.json'] },
-      { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json', 'en/workspace.json', 'en/import.json', 'en/audit.json', 'en/search.json'] },
+      { code: 'zh-CN', language: 'zh-CN', name: '简体中文', files: ['zh-CN/site.json', 'zh-CN/lists.json', 'zh-CN/open-data.json', 'zh-CN/admin.json', 'zh-CN/workspace.json', 'zh-CN/import.json', 'zh-CN/audit.json', 'zh-CN/search.json', 'zh-CN/guide.json', 'zh-CN/oversight.json', 'zh-CN/reform.json'] },
+      { code: 'en', language: 'en', name: 'English', files: ['en/site.json', 'en/lists.json', 'en/open-data.json', 'en/admin.json', 'en/workspace.json', 'en/import.json', 'en/audit.json', 'en/search.json', 'en/guide.json', 'en/oversight.json', 'en/reform.json'] },
     ],
     detectBrowserLanguage: false,
-    baseUrl: process.env.NUXT_PUBLIC_SITE_URL || 'http://localhost:3000',
+    // Replaced at startup by SITE_URL (server/plugins/site-url.ts).
+    baseUrl: 'http://localhost:3000',
   },
   runtimeConfig: {
     // Sealed session cookie (nuxt-auth-utils). The password comes from NUXT_SESSION_PASSWORD;
@@ -61,11 +63,41 @@ export default defineNuxtConfig({
     'nitro:config'(nitro) {
       nitro.handlers = (nitro.handlers ?? []).filter((h) => !h?.route?.startsWith('/api/_auth/'))
     },
+    // The browser would prefetch every chunk the page might import later (the back office's
+    // component library among them) while a phone is still downloading what it needs now. Pages
+    // are still fetched ahead by their visible links (NuxtLink).
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
+    // Nuxt UI's component detection lists the themes of the components in use as Tailwind sources,
+    // but Tailwind's scanner, given files inside the build folder (under node_modules), then reads
+    // that whole folder: the themes of all 120 components, and their classes, ended up in every
+    // page's CSS. Naming the unused themes as excluded keeps out what nothing renders.
+    'app:templates'(app) {
+      const css = app.templates.find((t) => t.filename === 'ui.css')
+      const themes = app.templates.flatMap((t) => /^ui\/([^/]+\.ts)$/.exec(t.filename ?? '')?.[1] ?? [])
+      const generate = css?.getContents
+      if (!css || !generate) return
+      css.getContents = async (data) => {
+        const contents = await generate(data)
+        const used = new Set([...contents.matchAll(/@source "\.\/ui\/([^"/]+\.ts)";/g)].map((m) => m[1]))
+        if (!used.size) return contents
+        return `${contents}\n${themes.filter((f) => !used.has(f)).map((f) => `@source not "./ui/${f}";`).join('\n')}\n`
+      }
+    },
   },
+  // Links fetch the page they lead to when touched, hovered or focused, not as soon as they are
+  // on screen: a search result or list page shows dozens of links, and a phone on a slow link
+  // would download every page's code after loading the one it asked for.
+  experimental: { defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } } },
   typescript: { strict: true },
   nitro: {
     // The guards every handler starts with (requireContext, ...), auto-imported like server/utils.
     imports: { dirs: ['./server/guards'] },
+    // Static files (the JS and CSS chunks above all) are stored brotli- and gzip-compressed at
+    // build and served in the encoding the browser asks for; answers made per request are
+    // compressed by server/plugins/answers.ts.
+    compressPublicAssets: { gzip: true, brotli: true },
     // Before the modules' plugins: see the file.
     plugins: ['~~/server/early-plugins/runtime-config'],
     // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer

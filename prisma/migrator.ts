@@ -10,6 +10,7 @@ import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { lockDataDir } from '../server/utils/data-dir'
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine as SchemaEngineType } from '@prisma/schema-engine-wasm'
 
@@ -170,8 +171,12 @@ export class Migrator {
       return new Migrator(await loadEngine(schemaText, factory), schemaText, factory.close)
     }
     await mkdir(target.pgliteDir, { recursive: true })
+    const unlock = lockDataDir(path.dirname(target.pgliteDir))
     const db = new PGlite({ dataDir: target.pgliteDir })
-    return new Migrator(await loadEngine(schemaText, new AwaitingPGlite(db)), schemaText, () => db.close())
+    return new Migrator(await loadEngine(schemaText, new AwaitingPGlite(db)), schemaText, async () => {
+      await db.close()
+      unlock()
+    })
   }
 
   /** `prisma migrate deploy`: applies the migrations the database lacks; returns their names. */

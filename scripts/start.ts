@@ -33,17 +33,21 @@ function buildIfStale(): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
-// A read-only, full or misplaced data folder stops the start at once with one line saying what
-// to do, before a minute of building and instead of a stack trace from PGlite or Meilisearch.
+// A read-only, full, misplaced or already used data folder stops the start at once with one line
+// saying what to do, before a minute of building and instead of a stack trace from PGlite or
+// Meilisearch. The folder stays claimed until this process ends (the server shares the claim).
 {
   const { loadConfig } = await import('../server/utils/config')
-  const { checkDataDir, DataDirError } = await import('../server/utils/data-dir')
+  const { checkDataDir, lockDataDir, DataDirError } = await import('../server/utils/data-dir')
   const config = loadConfig()
   if (!config.databaseUrl || !config.meiliUrl || !config.sessionPassword) {
-    await checkDataDir(config.dataDir).catch((error: Error) => {
+    try {
+      await checkDataDir(config.dataDir)
+      lockDataDir(config.dataDir)
+    } catch (error) {
       console.error(error instanceof DataDirError ? `[start] ${error.message}` : error)
       process.exit(1)
-    })
+    }
   }
 }
 
@@ -59,6 +63,7 @@ const { drainAll } = await import('../server/services/search/outbox')
 const { createMeiliClient } = await import('../server/utils/meili')
 const { ensureDemoAccounts, disableDemoAccounts } = await import('../server/services/auth/demo-accounts')
 const { ensureSessionSecret } = await import('./lib/session-secret')
+const { stopMeilisearchOnSignal, superviseServer } = await import('./lib/supervise')
 
 const demoFlag = process.env.NUXT_PUBLIC_DEMO ?? '1'
 const demo = demoFlag === '1' || demoFlag === 'true'
@@ -71,6 +76,7 @@ try {
   process.exit(1)
 }
 const config = meili.config
+const handOverSignals = stopMeilisearchOnSignal(meili.process, log)
 log(meili.process ? `Meilisearch ${config.meiliUrl} (bundled, data in ${path.relative(root, config.dataDir)}/meilisearch)` : `Meilisearch ${config.meiliUrl}`)
 log(config.databaseUrl ? 'database: PostgreSQL from DATABASE_URL' : `database: embedded PGlite in ${path.relative(root, config.pgliteDir)}`)
 
@@ -122,21 +128,9 @@ const server = spawn(process.execPath, [path.join(root, '.output/server/index.mj
     MEILI_MASTER_KEY: config.meiliKey ?? '',
     NUXT_PUBLIC_DEMO: demo ? '1' : '0',
     NUXT_SESSION_PASSWORD: sessionPassword,
+    SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
   },
 })
 log(`portal: http://localhost:${port}  (Ctrl+C stops the portal and Meilisearch)`)
-
-let stopping = false
-async function shutdown(code: number) {
-  if (stopping) return
-  stopping = true
-  if (server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
-  }
-  await meili.process?.stop()
-  process.exit(code)
-}
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
-server.on('exit', (code) => void shutdown(code ?? 1))
+handOverSignals()
+process.exit(await superviseServer(server, meili.process, log))

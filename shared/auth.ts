@@ -67,32 +67,28 @@ export interface SessionUser {
 
 export const userIdParamSchema = id
 
-export const userCreateSchema = z.object({
-  username: usernameSchema,
+// The fields an administrator sets when creating a record and may change later, checked alike.
+const userFields = {
   displayName: z.string().trim().min(1, '请输入姓名').max(64, '姓名不能超过64个字符'),
   role: z.enum(ROLES, '请选择角色'),
-  departmentId: id.nullable().default(null),
+  departmentId: id.nullable(),
+}
+/** A change names at least one field. */
+const someChange = (v: object) => Object.keys(v).length > 0
+
+export const userCreateSchema = z.object({
+  username: usernameSchema,
+  ...userFields,
+  departmentId: userFields.departmentId.default(null),
 }).strict()
 export type UserCreateInput = z.output<typeof userCreateSchema>
 
-export const userUpdateSchema = z.object({
-  displayName: z.string().trim().min(1, '请输入姓名').max(64, '姓名不能超过64个字符').optional(),
-  role: z.enum(ROLES, '请选择角色').optional(),
-  departmentId: id.nullable().optional(),
-  disabled: z.boolean().optional(),
-}).strict().refine((v) => Object.keys(v).length > 0, '没有要修改的内容')
+export const userUpdateSchema = z.object({ ...userFields, disabled: z.boolean() }).partial().strict().refine(someChange, '没有要修改的内容')
 export type UserUpdateInput = z.output<typeof userUpdateSchema>
 
 /** A user as the administration pages list them; never the password hash. */
-export interface UserView {
-  id: number
-  username: string
-  displayName: string
-  role: RoleName
-  departmentId: number | null
-  departmentName: string | null
+export interface UserView extends Omit<SessionUser, 'permissions'> {
   disabled: boolean
-  mustChangePassword: boolean
   lastLoginAt: string | null
 }
 
@@ -104,22 +100,23 @@ export interface TemporaryPasswordView {
 
 export const departmentIdParamSchema = id
 
+const departmentFields = {
+  name: z.string().trim().min(2, '部门名称至少2个字符').max(100, '部门名称不能超过100个字符'),
+  shortName: z.string().trim().max(50, '简称不能超过50个字符').nullable(),
+  level: z.enum(ADMIN_LEVELS, '请选择层级'),
+  parentId: id.nullable(),
+}
+
 export const departmentCreateSchema = z.object({
   code: z.string().trim().min(1, '请输入部门编码').max(64, '部门编码不能超过64个字符').regex(/^[0-9A-Za-z-]+$/, '部门编码只能包含字母、数字和连字符'),
-  name: z.string().trim().min(2, '部门名称至少2个字符').max(100, '部门名称不能超过100个字符'),
-  shortName: z.string().trim().max(50, '简称不能超过50个字符').nullable().default(null),
-  level: z.enum(ADMIN_LEVELS, '请选择层级'),
+  ...departmentFields,
+  shortName: departmentFields.shortName.default(null),
   areaCode: z.string().trim().regex(/^\d{6,12}$/, '行政区划代码为6至12位数字'),
-  parentId: id.nullable().default(null),
+  parentId: departmentFields.parentId.default(null),
 }).strict()
 export type DepartmentCreateInput = z.output<typeof departmentCreateSchema>
 
-export const departmentUpdateSchema = z.object({
-  name: z.string().trim().min(2, '部门名称至少2个字符').max(100, '部门名称不能超过100个字符').optional(),
-  shortName: z.string().trim().max(50, '简称不能超过50个字符').nullable().optional(),
-  level: z.enum(ADMIN_LEVELS, '请选择层级').optional(),
-  parentId: id.nullable().optional(),
-}).strict().refine((v) => Object.keys(v).length > 0, '没有要修改的内容')
+export const departmentUpdateSchema = z.object(departmentFields).partial().strict().refine(someChange, '没有要修改的内容')
 export type DepartmentUpdateInput = z.output<typeof departmentUpdateSchema>
 
 export interface DepartmentView {

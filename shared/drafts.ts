@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { itemCodeSchema } from './items'
-import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, type ListEntityType } from './lists'
+import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, type DraftEntityType } from './lists'
+import { guideFieldsSchema } from './guides'
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 const optionalText = (max: number) => text(max).transform((v) => v || null).nullable().default(null)
@@ -93,6 +94,8 @@ export const payloadSchemas = {
     UPDATE: fundFieldsSchema,
     CANCEL: nothing,
   },
+  // A guide is set as a whole (the first one too): entityId is its power item's id.
+  SERVICE_GUIDE: { UPDATE: guideFieldsSchema },
 } as const
 
 /** The actions an editor may propose for each list: duties and funds are added, changed or cancelled. */
@@ -100,10 +103,11 @@ export const ENTITY_ACTIONS = {
   POWER_ITEM: ['ADD', 'UPDATE', 'ADJUST', 'RETAIN', 'CANCEL', 'DELEGATE', 'MERGE'],
   DUTY: ['ADD', 'UPDATE', 'CANCEL'],
   SPECIAL_FUND: ['ADD', 'UPDATE', 'CANCEL'],
-} as const satisfies Record<ListEntityType, readonly ChangeAction[]>
+  SERVICE_GUIDE: ['UPDATE'],
+} as const satisfies Record<DraftEntityType, readonly ChangeAction[]>
 
 /** The schema of one kind of proposal, for the form and the server alike. */
-export function payloadSchemaFor(entityType: ListEntityType, action: ChangeAction): z.ZodType<Record<string, unknown>> | null {
+export function payloadSchemaFor(entityType: DraftEntityType, action: ChangeAction): z.ZodType<Record<string, unknown>> | null {
   return (payloadSchemas[entityType] as Partial<Record<ChangeAction, z.ZodType<Record<string, unknown>>>>)[action] ?? null
 }
 
@@ -130,17 +134,20 @@ const fundDraftSchema = z.discriminatedUnion('action', [
   z.object({ entityType: fund, action: z.literal('CANCEL'), entityId: id, payload: payloadSchemas.SPECIAL_FUND.CANCEL }),
 ], { error: '专项资金的变更只能是新增、修改或取消' })
 
+const guideDraftSchema = z.object({ entityType: z.literal('SERVICE_GUIDE'), action: z.literal('UPDATE', '办事指南的变更只能是修改'), entityId: id, payload: guideFieldsSchema })
+
 /**
  * A draft: which list, what to change and how. Departments come from the record, or the editor's
  * own for new records. A body without `entityType` is a power item's, as before duties and funds.
  */
 export const draftInputSchema = z.preprocess(
   (body) => (body && typeof body === 'object' && !Array.isArray(body) && !('entityType' in body) ? { ...body, entityType: 'POWER_ITEM' } : body),
-  z.discriminatedUnion('entityType', [powerDraftSchema, dutyDraftSchema, fundDraftSchema], { error: '请选择清单：POWER_ITEM、DUTY 或 SPECIAL_FUND' }),
+  z.discriminatedUnion('entityType', [powerDraftSchema, dutyDraftSchema, fundDraftSchema, guideDraftSchema], { error: '请选择清单：POWER_ITEM、DUTY、SPECIAL_FUND 或 SERVICE_GUIDE' }),
 )
 export type DraftInput = z.output<typeof draftInputSchema>
 export type DutyDraftInput = Extract<DraftInput, { entityType: 'DUTY' }>
 export type FundDraftInput = Extract<DraftInput, { entityType: 'SPECIAL_FUND' }>
+export type GuideDraftInput = Extract<DraftInput, { entityType: 'SERVICE_GUIDE' }>
 
 export const submitSchema = z.object({ reason: text(1000).min(4, '请写明提交理由（至少4个字）') }).strict()
 

@@ -27,6 +27,12 @@ export function itemTypeByKey(type: string) {
   return ITEM_TYPES.find((t) => t.type === type)
 }
 
+/** A type's code (01-10, 20) and Chinese name as the item page and the open data show them. */
+export function itemTypeNames(type: string) {
+  const known = itemTypeByKey(type)
+  return { typeCode: known?.code ?? '', typeName: known?.zh ?? type }
+}
+
 /** Types 01-10 form the power list (权力清单); 20 is a public service of the responsibility list. */
 export function isPower(type: ItemTypeKey): boolean {
   return type !== 'PUBLIC_SERVICE'

@@ -1,8 +1,9 @@
 // What the public list API (/api/v1/...) answers and the list pages show: one shape per view,
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
-import type { AccountabilityCaseView, PublicHistoryEntry } from './items'
-import type { AllocationMethod, DutyKind, ItemStatus, ListKind, Page } from './lists'
+import type { DutyView, PublicHistoryEntry } from './items'
+import type { AllocationMethod, ItemStatus, ListKind, Page } from './lists'
+import type { ServiceHallView } from './guides'
 
 
 export interface DepartmentRef { id: number; code: string; name: string }
@@ -34,19 +35,10 @@ export interface PowerItemPage extends Page<PowerItemRow> {
   filters: { dept: FilterCount[]; type: FilterCount[]; status: FilterCount[]; level: FilterCount[] }
 }
 
-export interface DutyRow {
-  code: string
-  kind: DutyKind
-  title: string
-  content: string
-  basis: string | null
-  /** a cancelled duty stays listed, marked as cancelled */
-  status: ItemStatus
-  isDemo: boolean
+export interface DutyRow extends DutyView {
   department: DepartmentRef
   /** the power item a 责任事项 belongs to */
   powerItem: { code: string; name: string; status: ItemStatus } | null
-  cases: AccountabilityCaseView[]
 }
 
 export interface DutyPage extends Page<DutyRow> {
@@ -153,6 +145,8 @@ export interface DepartmentView extends DepartmentRow {
   powerDuties: number
   boundaries: BoundaryView[]
   funds: FundRow[]
+  /** 服务窗口: where the department receives applicants */
+  halls: ServiceHallView[]
 }
 
 export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'

@@ -35,16 +35,41 @@ export const LISTS = {
   responsibility: { entityType: 'DUTY', records: 'duties' },
   fund: { entityType: 'SPECIAL_FUND', records: 'funds' },
 } as const satisfies Record<ListKind, { entityType: ListEntityType; records: string }>
-export type RecordsPath = (typeof LISTS)[ListKind]['records']
 
 /** The list whose records have this entity type. */
 export function listOf(entityType: ListEntityType): ListKind {
   return LIST_KINDS.find((list) => LISTS[list].entityType === entityType)!
 }
 
+/**
+ * Every kind of record the API's record routes name by path: the three lists' records, the service
+ * guide (办事指南) of a power item, one per item under the item's id (/api/workspace/guides/12), and
+ * the life events (一件事) the reform office curates (/api/history/life-events/3).
+ */
+export const RECORDS = {
+  ...LISTS,
+  guide: { entityType: 'SERVICE_GUIDE', records: 'guides' },
+  lifeEvent: { entityType: 'LIFE_EVENT', records: 'life-events' },
+} as const satisfies Record<string, { entityType: string; records: string }>
+export type RecordKind = keyof typeof RECORDS
+export const RECORD_KINDS = Object.keys(RECORDS) as RecordKind[]
+export type RecordEntityType = (typeof RECORDS)[RecordKind]['entityType']
+
+/** The records an editor drafts changes of through the review workflow: the lists' and the guides. */
+export const DRAFT_KINDS = [...LIST_KINDS, 'guide'] as const
+export type DraftKind = (typeof DRAFT_KINDS)[number]
+export const DRAFT_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND', 'SERVICE_GUIDE'] as const satisfies readonly (typeof RECORDS)[DraftKind]['entityType'][]
+export type DraftEntityType = (typeof DRAFT_ENTITY_TYPES)[number]
+
+/** A record route's path segment read as the kind of record it names (`duties` → `responsibility`), of the kinds the route serves. */
+export function recordsParam<K extends RecordKind>(kinds: readonly K[]) {
+  const paths = kinds.map((kind) => RECORDS[kind].records)
+  return z.enum(paths as [string, ...string[]], `应为 ${paths.join('、')} 之一`)
+    .transform((records) => kinds.find((kind) => RECORDS[kind].records === records)!)
+}
+
 /** The list a record route names (`duties` → `responsibility`). */
-export const recordsParamSchema = z.enum(LIST_KINDS.map((list) => LISTS[list].records) as [RecordsPath, ...RecordsPath[]], '应为 power-items、duties 或 funds')
-  .transform((records) => LIST_KINDS.find((list) => LISTS[list].records === records)!)
+export const recordsParamSchema = recordsParam(LIST_KINDS)
 
 const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -2,7 +2,9 @@
 // paging: a download holds everything that matches) and the shapes of their JSON.
 import { z } from 'zod'
 import type { VersionCounts } from './list-views'
+import type { PowerItemFields } from './items'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema, type ListKind, type OpenDataFormat } from './lists'
+import type { GuideSnapshot } from './guides'
 
 const noPaging = { page: true, pageSize: true } as const
 
@@ -55,27 +57,21 @@ export interface OpenDataCatalogue {
   versions: OpenDataVersion[]
 }
 
-export interface PowerItemRecord {
-  code: string
-  name: string
-  aliases: string[]
-  type: string
+export interface PowerItemRecord extends PowerItemFields {
   typeCode: string
   typeName: string
   departmentId: number
   department: string
-  groupName: string | null
-  legalBasis: string | null
-  level: string
-  timeLimit: string | null
-  fees: string | null
-  contact: string | null
   status: string
   delegatedToLevel: string | null
   delegatedToDepartment: string | null
   mergedInto: string | null
   statusDocumentNo: string | null
+  /** 办事指南 as published then (none for an item without one); nested in JSON, columns and a materials sheet in a spreadsheet */
+  guide: GuideRecord | null
 }
+
+export type GuideRecord = Omit<GuideSnapshot, 'itemCode'>
 
 export interface DutyRecord {
   code: string
@@ -119,6 +115,8 @@ export interface FundRecord {
 
 export interface ChangeRecord {
   list: ListKind
+  /** what changed: the list's record itself, or (for a power item) its service guide */
+  part: 'RECORD' | 'GUIDE'
   code: string
   name: string
   department: string
@@ -139,4 +137,6 @@ export interface OpenDataJson<T> {
   version: { id: number; title: string; publishedAt: string } | null
   total: number
   items: T[]
+  /** each column of the spreadsheet download, its JSON field, type and meaning */
+  dictionary: { sheet: string; column: string; field: string | null; type: string; meaning: string }[]
 }

@@ -5,6 +5,8 @@ import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { ITEM_STATUSES, LIST_KINDS, type ListKind } from './lists'
 import type { ReferralView } from './search-curation'
+import type { LifeEventSummary } from './life-events'
+import type { OnlineLevel } from './guides'
 
 export const SEARCH_SORTS = ['relevance', 'name', 'updated'] as const
 export const PAGE_SIZE = 20
@@ -44,7 +46,14 @@ export interface SearchDocument {
   rank: number
   pinyin: string[]
   initials: string[]
+  /** a power item's guide as citizens search it: material names, result, conditions */
+  guideText?: string
+  /** a power item's 到现场次数 and 网上办理深度, from its guide */
+  service?: SearchHitService | null
 }
+
+/** What a hit says about getting the item done: trips to make and how far it is online. */
+export interface SearchHitService { visits: number | null; online: OnlineLevel | null }
 
 /** A piece of highlighted text: `match` marks the part the query matched. */
 export interface TextPart { text: string; match: boolean }
@@ -63,6 +72,7 @@ export interface SearchHit {
   departmentName: string
   status: string
   year: number | null
+  service: SearchHitService | null
 }
 
 export interface FacetValue { value: string; label: string; count: number }
@@ -79,21 +89,19 @@ export interface SearchResult {
   understood: { terms: string[]; dropped: string[] }
   /** the query with its typos or pinyin corrected, when the results are those of the correction ("您是不是要找") */
   correctedQuery: string | null
+  /** the life events (一件事) the query names (开火锅店 → 开办餐饮店), shown above the hits */
+  lifeEvents: LifeEventSummary[]
   /** what else may help when the hits are few, partial or none, or the query names a need handled elsewhere */
   help: SearchHelp | null
   /** the hits match only part of what was typed (no record holds every word, or a word is unknown to the index) */
   partial: boolean
 }
 
-/** A life event (一件事) that a query points to. */
-export interface SearchLifeEvent { slug: string; title: string }
-
 export interface SearchHelp {
   /** needs the query names that another level of government handles, and who handles them */
   referrals: ReferralView[]
   /** dictionary words and everyday names close to the query, to search instead */
   suggestions: string[]
-  lifeEvents: SearchLifeEvent[]
   /** departments whose lists hold partial matches, most first */
   departments: { id: number; name: string; count: number }[]
 }

@@ -3,7 +3,7 @@
 // import answers with.
 import { z } from 'zod'
 import { recordId } from './query'
-import { recordsParamSchema, type ListKind } from './lists'
+import { DRAFT_KINDS, recordsParam, type ListKind } from './lists'
 import type { DutyFields, FundFields, PowerItemFields } from './drafts'
 
 /** The columns of the template, the export and the import, in this order, by their header. */
@@ -72,17 +72,22 @@ export const exportQuerySchema = z.object({
   dept: recordId.optional(),
 }).strict()
 
-/** `duties.xlsx` → { list: 'responsibility', format: 'xlsx' }: a list's template or export under /api/import/. */
+const SHEET_FILE_NAMES = '文件名应为 <power-items|duties|funds|guides>.xlsx 或 <power-items|duties|funds>.csv'
+
+/**
+ * `duties.xlsx` → { kind: 'responsibility', format: 'xlsx' }: a template or export under
+ * /api/import/. Guides come as Excel only: their materials are a second sheet.
+ */
 export const sheetFileSchema = z.string()
-  .regex(/^[a-z-]+\.(xlsx|csv)$/, '文件名应为 <power-items|duties|funds>.xlsx 或 .csv')
+  .regex(/^[a-z-]+\.(xlsx|csv)$/, SHEET_FILE_NAMES)
   .transform((file, ctx) => {
     const [records, format] = file.split('.') as [string, SheetFormat]
-    const list = recordsParamSchema.safeParse(records)
-    if (!list.success) {
-      ctx.addIssue({ code: 'custom', message: '文件名应为 <power-items|duties|funds>.xlsx 或 .csv' })
+    const kind = recordsParam(DRAFT_KINDS).safeParse(records)
+    if (!kind.success || (kind.data === 'guide' && format !== 'xlsx')) {
+      ctx.addIssue({ code: 'custom', message: SHEET_FILE_NAMES })
       return z.NEVER
     }
-    return { list: list.data, format }
+    return { kind: kind.data, format }
   })
 
 /**
@@ -94,10 +99,13 @@ export const SHEET_ISSUE_CODES = [
   'REQUIRED', 'TOO_SHORT', 'TOO_LONG', 'TOO_MANY', 'INVALID_CODE', 'INVALID_TYPE', 'INVALID_LEVEL', 'INVALID_CHOICE', 'INVALID',
   'FORMULA', 'CELL_ERROR', 'NUMBER_CODE', 'DUPLICATE_CODE',
   'OTHER_DEPARTMENT', 'ITEM_CANCELLED', 'OPEN_CHANGE', 'CODE_PROPOSED', 'POWER_ITEM_INVALID',
+  'NO_SHEET', 'ITEM_NOT_FOUND', 'NOT_IN_GUIDE_SHEET', 'HALL_NOT_FOUND',
 ] as const
 export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number]
 
 export interface SheetIssue {
+  /** the worksheet, in a file of several (a guide and its materials) */
+  sheet?: string
   /** the row number as the spreadsheet shows it (the header is row 1) */
   row: number
   /** the column's header, or null for the row as a whole */

@@ -1,15 +1,17 @@
 // Queries of the back office, shared by its pages and its API.
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
-import { LIST_ENTITY_TYPES, type AllocationMethod, type DutyKind, type ItemStatus, type ListEntityType } from './lists'
+import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type ItemStatus } from './lists'
+import { GUIDE_GAPS } from './guides'
 import type { ChangeAction } from './drafts'
 import type { VersionCounts } from './list-views'
+import type { AccountabilityCaseView, DutyFields, PowerItemFields } from './items'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
 
 export const changeRequestQuerySchema = z.object({
   status: oneOrMany(z.enum(CHANGE_REQUEST_STATUSES)),
-  entityType: oneOrMany(z.enum(LIST_ENTITY_TYPES)),
+  entityType: oneOrMany(z.enum(DRAFT_ENTITY_TYPES)),
   dept: oneOrMany(recordId),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -24,7 +26,7 @@ export const auditQuerySchema = z.object({
   dept: recordId.optional(),
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
-  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING']).optional(),
+  entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING', 'SERVICE_GUIDE', 'SERVICE_HALL', 'LIFE_EVENT', 'REFORM_TASK']).optional(),
   entityId: z.string().trim().max(100).optional(),
   q: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
@@ -43,6 +45,15 @@ export const workspaceQuerySchema = z.object({
 }).strict()
 export type WorkspaceQuery = z.output<typeof workspaceQuerySchema>
 
+/** What a page of the workspace's records of each kind asks for; a guide's also what it lacks (?gap=NO_FEE). */
+export const workspaceQuerySchemas = {
+  power: workspaceQuerySchema,
+  responsibility: workspaceQuerySchema,
+  fund: workspaceQuerySchema,
+  guide: workspaceQuerySchema.extend({ gap: z.enum(GUIDE_GAPS).optional() }).strict(),
+} as const satisfies Record<DraftKind, z.ZodType>
+export type GuideWorkspaceQuery = z.output<typeof workspaceQuerySchemas.guide>
+
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number]
 /** The states in which a change request still holds its record: no second change may open. */
 export const OPEN_CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const satisfies readonly ChangeRequestStatus[]
@@ -50,44 +61,27 @@ export const OPEN_CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', '
 export const LIST_VERSION_STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED'] as const
 export type ListVersionStatus = (typeof LIST_VERSION_STATUSES)[number]
 
-/** A published item with the fields an editor may propose to change. */
-export interface WorkspacePowerItem {
+/** What the workspace shows of any published record besides its fields. */
+interface WorkspaceRecord {
   id: number
-  code: string
-  name: string
-  aliases: string[]
-  type: string
-  groupName: string | null
-  legalBasis: string | null
-  level: string
-  timeLimit: string | null
-  fees: string | null
-  contact: string | null
   status: ItemStatus
   department: { id: number; name: string }
-  /** the change under way for this item, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
+  /** the change under way for this record, if any: a second one is refused (OPEN_CHANGE_EXISTS) */
   openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
+/** A published item with the fields an editor may propose to change. */
+export interface WorkspacePowerItem extends WorkspaceRecord, PowerItemFields {}
+
 /** A published duty (责任清单) with the fields an editor may propose to change. */
-export interface WorkspaceDuty {
-  id: number
-  code: string
-  kind: DutyKind
-  title: string
-  content: string
-  basis: string | null
+export interface WorkspaceDuty extends WorkspaceRecord, DutyFields {
   powerItemId: number | null
   powerItem: { id: number; code: string; name: string } | null
-  cases: { content: string; basis: string | null }[]
-  status: ItemStatus
-  department: { id: number; name: string }
-  openRequest: { id: number; status: ChangeRequestStatus } | null
+  cases: AccountabilityCaseView[]
 }
 
 /** A published special fund (财政专项资金) with the fields an editor may propose to change. */
-export interface WorkspaceFund {
-  id: number
+export interface WorkspaceFund extends WorkspaceRecord {
   code: string
   name: string
   year: number
@@ -101,9 +95,6 @@ export interface WorkspaceFund {
   periodStart: number
   periodEnd: number
   howToApply: string
-  status: ItemStatus
-  department: { id: number; name: string }
-  openRequest: { id: number; status: ChangeRequestStatus } | null
 }
 
 export interface WorkspacePage<T> { total: number; page: number; pageCount: number; items: T[] }
@@ -111,7 +102,7 @@ export interface WorkspacePage<T> { total: number; page: number; pageCount: numb
 
 export interface ChangeRequestRow {
   id: number
-  entityType: ListEntityType
+  entityType: DraftEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   itemName: string
@@ -139,7 +130,7 @@ export interface FieldChangeView { field: string; before: unknown; after: unknow
 
 export interface ChangeRequestView {
   id: number
-  entityType: ListEntityType
+  entityType: DraftEntityType
   action: ChangeAction
   status: ChangeRequestStatus
   department: { id: number; name: string }
@@ -147,6 +138,8 @@ export interface ChangeRequestView {
   reason: string | null
   payload: Record<string, unknown>
   entityId: number | null
+  /** the published record the change is of (for a guide, its item), null for a new record */
+  record: { code: string; name: string } | null
   baseRevision: number | null
   currentRevision: number | null
   published: Record<string, unknown> | null

@@ -470,16 +470,25 @@ export function generateDemoContent(input: DemoInput): DemoContent {
     list.push(item)
     itemsByDepartment.set(item.departmentCode, list)
   }
+  // Grouped once: filtering every item for each department was quadratic (20 s for a city).
   const departmentNameOf = new Map(departments.map((d) => [d.code, d.name]))
-  const itemsOfName = (name: string): Item[] =>
-    items.filter((item) => departmentNameOf.get(item.departmentCode) === name)
+  const itemsByName = new Map<string, Item[]>()
+  for (const item of items) {
+    const name = departmentNameOf.get(item.departmentCode)
+    if (name === undefined) continue
+    const list = itemsByName.get(name) ?? []
+    list.push(item)
+    itemsByName.set(name, list)
+  }
+  const itemsOfName = (name: string): Item[] => itemsByName.get(name) ?? []
 
   // Duties are grouped by department; an item whose department is not in the input gets none,
   // since its duty could not reference a department.
   const duties: DemoDuty[] = []
+  const primarySet = new Set(primary)
   for (const department of departments) {
     const profile = profileOf(department.name)
-    if (primary.includes(department)) {
+    if (primarySet.has(department)) {
       duties.push(...makeDepartmentDuties(department, profile))
       const licensing = itemsOfName(department.name).filter((item) => item.type === 'LICENSING')
       duties.push(...makeSupervision(department, licensing))

@@ -160,12 +160,17 @@ export const demoTableSchemas = {
 }
 
 export function parseDemoTable<F extends keyof typeof demoTableSchemas>(file: F, data: unknown): z.output<(typeof demoTableSchemas)[F]> {
-  const parsed = demoTableSchemas[file].safeParse(data)
+  return checkTable(file, demoTableSchemas[file], data) as z.output<(typeof demoTableSchemas)[F]>
+}
+
+/** `data` as `schema` reads it, or an error naming the file and the place of its first problems. */
+export function checkTable<T extends z.ZodType>(file: string, schema: T, data: unknown): z.output<T> {
+  const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((issue) => `  - ${issue.path.join('.') || '(file)'}: ${issue.message}`)
     throw new Error(`the demo table prisma/seed/demo/${file} is malformed:\n${issues.join('\n')}`)
   }
-  return parsed.data as z.output<(typeof demoTableSchemas)[F]>
+  return parsed.data
 }
 
 export const POWER_DUTIES = parseDemoTable('power-duties.json', powerDutiesFile)

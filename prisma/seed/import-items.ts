@@ -3,6 +3,8 @@
 // codes: a record that exists is left as it is (published records change only through the
 // review workflow), so a second run changes nothing. All or nothing, in one transaction.
 import type { Db, Prisma } from '../../server/utils/prisma'
+import type { Duty, PowerItem } from '../../server/generated/prisma/client'
+import { insertRows, type ColumnType } from '../../server/utils/bulk-insert'
 import { appendAudit, SYSTEM_ACTOR, type AuditActor, type AuditRecordRef } from '../../server/services/audit'
 import { recordVersions } from '../../server/services/history'
 import { enqueueSearchSync } from '../../server/services/search/outbox'
@@ -13,6 +15,8 @@ import { parseDictionary, type Dictionary } from './dictionary-file'
 import { parseAliasFile } from './alias-file'
 import { parseReferralFile } from './referral-file'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
+import { importDemoGuides, type GuideImportReport } from './import-guides'
+import type { DemoGuideInput } from './demo-guides'
 
 type Tx = Prisma.TransactionClient
 
@@ -28,6 +32,16 @@ async function inChunks<T, R>(rows: T[], run: (chunk: T[]) => Promise<R[]>): Pro
   return out
 }
 
+const POWER_ITEM_COLUMNS: Record<string, ColumnType> = {
+  code: 'text', name: 'text', aliases: 'text[]', type: '"ItemType"', departmentId: 'integer', groupName: 'text', sourceUrl: 'text',
+  level: '"AdminLevel"', publishedAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+}
+const DUTY_COLUMNS: Record<string, ColumnType> = {
+  code: 'text', kind: '"DutyKind"', departmentId: 'integer', powerItemId: 'integer', title: 'text', content: 'text',
+  basis: 'text', isDemo: 'boolean', publishedAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+}
+const CASE_COLUMNS: Record<string, ColumnType> = { dutyId: 'integer', sortOrder: 'integer', content: 'text', basis: 'text' }
+
 export interface ImportReport {
   departments: { created: number; existing: number }
   items: { created: number; existing: number; differing: number }
@@ -35,6 +49,7 @@ export interface ImportReport {
   boundaries: { created: number; existing: number }
   funds: { created: number; existing: number; allocations: number }
   dictionary: { created: number; existing: number; stopWords: number }
+  guides: GuideImportReport
 }
 
 export interface ImportOptions {
@@ -71,6 +86,7 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     }
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
+    const guides = await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
@@ -78,8 +94,10 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
       boundaries: demo.boundaries,
       funds: demo.funds,
       dictionary: dict,
+      guides,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
+      + guides.halls.created + guides.guides.created + guides.lifeEvents.created
     if (changed > 0) {
       const records: AuditRecordRef[] = [
         ...items.added.map((r) => ({ entityType: 'POWER_ITEM' as const, entityId: r.id, code: r.code, name: r.name })),
@@ -120,27 +138,26 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
   }).length
   // The first load is the list's initial publication: a list version with its announcement.
   const listVersion = missing.length ? await publishImportVersion(tx, missing.length, at) : null
+  const departmentNames = new Map([...departmentIds].map(([name, id]) => [id, name]))
   const created = await inChunks(missing, async (chunk) => {
-    const items = await tx.powerItem.createManyAndReturn({
-      data: chunk.map((r) => ({
-        code: r.itemCode,
-        name: r.name,
-        aliases: aliases.get(r.itemCode) ?? [],
-        type: r.typeKey,
-        departmentId: departmentIds.get(r.department)!,
-        groupName: r.group,
-        sourceUrl: r.sourceUrl ?? null,
-        level: 'COUNTY' as const,
-        publishedAt: at,
-      })),
-      include: { department: { select: { name: true } } },
-    })
-    await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot(item) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
+    const items = await insertRows<PowerItem>(tx, 'PowerItem', POWER_ITEM_COLUMNS, chunk.map((r) => ({
+      code: r.itemCode,
+      name: r.name,
+      aliases: aliases.get(r.itemCode) ?? [],
+      type: r.typeKey,
+      departmentId: departmentIds.get(r.department)!,
+      groupName: r.group,
+      sourceUrl: r.sourceUrl ?? null,
+      level: 'COUNTY',
+      publishedAt: at,
+      updatedAt: at,
+    })), ['*'])
+    await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot({ ...item, department: { name: departmentNames.get(item.departmentId)! } }) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
     await enqueueSearchSync(tx, 'POWER_ITEM', items.map((i) => i.id))
     return items.map((i) => ({ id: i.id, code: i.code, name: i.name }))
   })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, added: created, created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+  return { ids, added: created, newIds: new Set(created.map((i) => i.id)), created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -168,29 +185,27 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
   const knownDuties = new Set((await tx.duty.findMany({ select: { code: true } })).map((d) => d.code))
   const newDuties = demo.duties.filter((d) => !knownDuties.has(d.code))
   const duties = await inChunks(newDuties, async (chunk) => {
-    const rows = await tx.duty.createManyAndReturn({
-      data: chunk.map((d) => ({
-        code: d.code,
-        kind: d.kind,
-        departmentId: deptIdByCode.get(d.departmentCode)!,
-        powerItemId: d.powerItemCode ? itemIds.get(d.powerItemCode) ?? null : null,
-        title: d.title,
-        content: d.content,
-        basis: d.basis,
-        isDemo: true,
-        publishedAt: at,
-      })),
-      select: { id: true, code: true, title: true },
-    })
+    const rows = await insertRows<Duty>(tx, 'Duty', DUTY_COLUMNS, chunk.map((d) => ({
+      code: d.code,
+      kind: d.kind,
+      departmentId: deptIdByCode.get(d.departmentCode)!,
+      powerItemId: d.powerItemCode ? itemIds.get(d.powerItemCode) ?? null : null,
+      title: d.title,
+      content: d.content,
+      basis: d.basis,
+      isDemo: true,
+      publishedAt: at,
+      updatedAt: at,
+    })), ['*'])
     const dutyId = new Map(rows.map((d) => [d.code, d.id]))
-    await tx.accountabilityCase.createMany({
-      data: chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis }))),
-    })
+    const cases = chunk.flatMap((d) => d.cases.map((c, i) => ({ dutyId: dutyId.get(d.code)!, sortOrder: i, content: c.content, basis: c.basis ?? null })))
+    await insertRows(tx, 'AccountabilityCase', CASE_COLUMNS, cases)
     const itemsWithDuty = chunk.flatMap((d) => (d.powerItemCode ? [itemIds.get(d.powerItemCode)!] : []))
-    if (itemsWithDuty.length) await tx.powerItem.updateMany({ where: { id: { in: itemsWithDuty } }, data: { hasDemoContent: true } })
+    if (itemsWithDuty.length) await tx.$executeRaw`UPDATE "PowerItem" SET "hasDemoContent" = true WHERE id = ANY(${itemsWithDuty}::int[])`
     await enqueueSearchSync(tx, 'DUTY', rows.map((d) => d.id))
-    const dutyRecords = await tx.duty.findMany({ where: { id: { in: rows.map((d) => d.id) } }, include: { accountabilityCases: true } })
-    await recordVersions(tx, 'DUTY', dutyRecords.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot(d) })), { action: 'ADD', at, listVersionId })
+    const casesOf = new Map<number, typeof cases>()
+    for (const c of cases) casesOf.set(c.dutyId, [...(casesOf.get(c.dutyId) ?? []), c])
+    await recordVersions(tx, 'DUTY', rows.map((d) => ({ entityId: d.id, revision: d.revision, data: dutySnapshot({ ...d, accountabilityCases: casesOf.get(d.id) ?? [] }) })), { action: 'ADD', at, listVersionId })
     return rows
   })
 
@@ -223,7 +238,7 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     : []
   const fundId = new Map(funds.map((f) => [f.code, f.id]))
   const allocations = newFunds.flatMap((f) => f.allocations.map((a) => ({ fundId: fundId.get(f.code)!, recipient: a.recipient, amount: a.amount, project: a.project, publishedOn: new Date(`${a.publishedOn}T00:00:00Z`) })))
-  await tx.fundAllocation.createMany({ data: allocations })
+  await insertRows(tx, 'FundAllocation', { fundId: 'integer', recipient: 'text', amount: 'numeric', project: 'text', publishedOn: 'date' }, allocations)
   await enqueueSearchSync(tx, 'SPECIAL_FUND', funds.map((f) => f.id))
   const fundRecords = await tx.specialFund.findMany({ where: { id: { in: funds.map((f) => f.id) } }, include: { allocations: true } })
   await recordVersions(tx, 'SPECIAL_FUND', fundRecords.map((f) => ({ entityId: f.id, revision: f.revision, data: fundSnapshot(f) })), { action: 'ADD', at, listVersionId })
@@ -233,6 +248,15 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
     boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
     funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },
+  }
+}
+
+function demoGuideInput(source: ParsedSource, departments: { code: string; name: string }[]): DemoGuideInput {
+  const codeByName = new Map(departments.map((d) => [d.name, d.code]))
+  const named = new Set(source.records.map((r) => r.department))
+  return {
+    departments: departments.filter((d) => named.has(d.name)),
+    items: source.records.map((r) => ({ code: r.itemCode, name: r.name, type: r.typeKey, departmentCode: codeByName.get(r.department)!, sourceUrl: r.sourceUrl ?? null })),
   }
 }
 

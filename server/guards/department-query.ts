@@ -1,5 +1,5 @@
-// Guards for routes that read the records of a department named in the query (`?dept=`): an
-// actor who holds the permission for their own department only gets that department, and
+// Guards for routes about the records of a department named in the query (`?dept=`) or the body:
+// an actor who holds the permission for their own department only gets that department, and
 // naming another is refused with 403.
 import type { H3Event } from 'h3'
 import type { ListKind } from '../../shared/lists'
@@ -23,5 +23,16 @@ export function exportDepartment(actor: Actor, dept: number | undefined): number
   requireScope(actor, 'draft:read', dept === undefined ? undefined : { departmentId: dept })
   const departmentId = dept ?? departmentScope(actor, 'draft:read')
   if (departmentId === null) throw apiError(400, 'DEPARTMENT_REQUIRED', '请用 ?dept= 指定要导出的部门')
+  return departmentId
+}
+
+/**
+ * The department whose service halls are kept: an editor's own (another one named is refused with
+ * 403); an administrator, who keeps every department's, must name one.
+ */
+export function hallDepartment(actor: Actor, dept: number | undefined): number {
+  requireScope(actor, 'hall:write', dept === undefined ? undefined : { departmentId: dept })
+  const departmentId = dept ?? departmentScope(actor, 'hall:write')
+  if (departmentId === null) throw apiError(400, 'DEPARTMENT_REQUIRED', '请指定部门（?dept= 或 departmentId）')
   return departmentId
 }

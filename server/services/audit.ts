@@ -89,47 +89,54 @@ export function toJsonValue(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export async function appendAudit(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
+  await appendAudits(tx, actor, [input])
+}
+
+/**
+ * Entries in the given order, chained as one appendAudit after another would chain them, with
+ * the chain lock taken and the last entry read once and one insert: an import of 2,000 drafts
+ * writes its entries in one statement instead of 6,000.
+ */
+export async function appendAudits(tx: Tx, actor: AuditActor, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } })
   // BigInt() rather than 1n literals: the server bundle targets ES2019, which has none.
-  const seq = (last?.seq ?? BigInt(0)) + BigInt(1)
-  const before = toJsonValue(input.before)
-  const after = toJsonValue(input.after)
-  const content: HashedContent = {
-    seq,
-    // Millisecond precision survives the round trip through timestamp(3), so verification sees the same value.
-    at: new Date(),
-    actorId: actor.id,
-    actorName: actor.username,
-    role: actor.role,
-    departmentId: actor.departmentId,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-    before: before ?? null,
-    after: after ?? null,
-    reason: input.reason ?? null,
-    documentNo: input.documentNo ?? null,
-    requestId: input.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  }
-  const records = sortedRecords(input.records ?? [])
-  if (records.length) content.records = records
-  const hash = entryHash(content)
+  let seq = last?.seq ?? BigInt(0)
+  let prevHash = last?.hash ?? GENESIS_HASH
   const { key } = signingKey()
-  const { records: _records, ...columns } = content
-  await tx.auditEntry.create({
-    data: {
-      ...columns,
+  const named: (AuditRecordRef & { seq: bigint })[] = []
+  const rows = inputs.map((input) => {
+    seq += BigInt(1)
+    const before = toJsonValue(input.before)
+    const after = toJsonValue(input.after)
+    const content: HashedContent = {
+      seq,
+      // Millisecond precision survives the round trip through timestamp(3), so verification sees the same value.
+      at: new Date(),
+      actorId: actor.id,
+      actorName: actor.username,
       role: actor.role,
+      departmentId: actor.departmentId,
+      action: input.action,
       entityType: input.entityType ?? null,
-      before,
-      after,
-      hash,
-      hmac: key ? entryHmac(hash, key) : null,
-    },
+      entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+      before: before ?? null,
+      after: after ?? null,
+      reason: input.reason ?? null,
+      documentNo: input.documentNo ?? null,
+      requestId: input.requestId ?? null,
+      prevHash,
+    }
+    const records = sortedRecords(input.records ?? [])
+    if (records.length) content.records = records
+    for (const r of records) named.push({ ...r, seq })
+    prevHash = entryHash(content)
+    const { records: _records, ...columns } = content
+    return { ...columns, role: actor.role, entityType: input.entityType ?? null, before, after, hash: prevHash, hmac: key ? entryHmac(prevHash, key) : null }
   })
-  if (records.length) await tx.auditEntryRecord.createMany({ data: records.map((r) => ({ ...r, seq })) })
+  await tx.auditEntry.createMany({ data: rows })
+  if (named.length) await tx.auditEntryRecord.createMany({ data: named })
 }
 
 /** One entry per record, in a fixed order, so the hash does not depend on the order they were named in. */

@@ -3,14 +3,19 @@
 import type { Db, Prisma } from '../utils/prisma'
 import type { PublicHistoryEntry } from '../../shared/items'
 import { diffSnapshots, type FieldChange } from '../../shared/diff'
-import { toJsonValue } from './audit'
+import { insertRows, type ColumnType } from '../utils/bulk-insert'
 
 export { diffSnapshots, type FieldChange } from '../../shared/diff'
 export { endOfCityDay } from '../../shared/city-time'
 
 type Tx = Prisma.TransactionClient
-export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
+export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND' | 'SERVICE_GUIDE' | 'LIFE_EVENT'
 type Action = Prisma.RecordVersionCreateManyInput['action']
+
+const RECORD_VERSION_COLUMNS: Record<string, ColumnType> = {
+  entityType: '"EntityType"', entityId: 'integer', revision: 'integer', data: 'jsonb',
+  validFrom: 'timestamp(3)', action: '"ChangeAction"', documentNo: 'text', reason: 'text', listVersionId: 'integer',
+}
 
 export interface VersionInput {
   entityId: number
@@ -21,23 +26,21 @@ export interface VersionInput {
 /** Records new current versions and closes the ones they replace, at the same instant. */
 export async function recordVersions(tx: Tx, entityType: VersionedEntity, versions: VersionInput[], meta: { action: Action; at: Date; documentNo?: string | null; reason?: string | null; listVersionId?: number | null }): Promise<void> {
   if (!versions.length) return
-  await tx.recordVersion.updateMany({
-    where: { entityType, entityId: { in: versions.map((v) => v.entityId) }, validTo: null },
-    data: { validTo: meta.at },
-  })
-  await tx.recordVersion.createMany({
-    data: versions.map((v) => ({
-      entityType,
-      entityId: v.entityId,
-      revision: v.revision,
-      data: toJsonValue(v.data) ?? {},
-      validFrom: meta.at,
-      action: meta.action,
-      documentNo: meta.documentNo ?? null,
-      reason: meta.reason ?? null,
-      listVersionId: meta.listVersionId ?? null,
-    })),
-  })
+  // One array parameter rather than one per record (an import closes thousands at once).
+  await tx.$executeRaw`
+    UPDATE "RecordVersion" SET "validTo" = ${meta.at.toISOString()}::timestamp(3)
+    WHERE "entityType" = ${entityType}::"EntityType" AND "entityId" = ANY(${versions.map((v) => v.entityId)}::int[]) AND "validTo" IS NULL`
+  await insertRows(tx, 'RecordVersion', RECORD_VERSION_COLUMNS, versions.map((v) => ({
+    entityType,
+    entityId: v.entityId,
+    revision: v.revision,
+    data: v.data ?? {},
+    validFrom: meta.at,
+    action: meta.action,
+    documentNo: meta.documentNo ?? null,
+    reason: meta.reason ?? null,
+    listVersionId: meta.listVersionId ?? null,
+  })))
 }
 
 export interface TimelineEntry {

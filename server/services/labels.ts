@@ -5,6 +5,7 @@
 import type { AdminLevel, AllocationMethod, DutyKind, ItemStatus, ListKind } from '../../shared/lists'
 import { itemTypeByKey } from '../../shared/item-types'
 import type { FieldChange } from '../../shared/diff'
+import type { MaterialForm, MaterialSource, OnlineLevel } from '../../shared/guides'
 
 export const LEVEL_NAMES: Record<AdminLevel, string> = {
   PROVINCE: '省级',
@@ -30,6 +31,11 @@ export const ACTION_NAMES: Record<string, string> = {
   MERGE: '合并',
 }
 
+/** 网上办理深度, 申请材料来源 and 材料形式 of a service guide. */
+export const ONLINE_LEVEL_NAMES: Record<OnlineLevel, string> = { FULLY_ONLINE: '全程网办', PRE_CHECK: '网上预审', INFO_ONLY: '网上咨询查询' }
+export const MATERIAL_SOURCE_NAMES: Record<MaterialSource, string> = { SELF: '申请人自备', DEPARTMENT: '部门出具', SHARED: '政府部门共享' }
+export const MATERIAL_FORM_NAMES: Record<MaterialForm, string> = { PAPER: '纸质', ELECTRONIC: '电子', PAPER_OR_ELECTRONIC: '纸质或电子' }
+
 /** The lists by their official names. */
 export const LIST_NAMES: Record<ListKind, string> = { power: '权力清单', responsibility: '责任清单', fund: '财政专项资金管理清单' }
 
@@ -47,6 +53,10 @@ export const ENTITY_NAMES: Record<string, string> = {
   LIST_VERSION: '清单版本',
   CHANGE_REQUEST: '变更申请',
   SETTING: '系统设置',
+  SERVICE_GUIDE: '办事指南',
+  SERVICE_HALL: '服务窗口',
+  LIFE_EVENT: '一件事',
+  REFORM_TASK: '改革任务',
 }
 
 /** Snapshot fields by name, for the "what changed" column of a version's changes. */
@@ -88,6 +98,22 @@ export const FIELD_NAMES: Record<string, string> = {
   howToApply: '申报方式',
   allocations: '分配结果',
   isDemo: '示例数据',
+  conditions: '受理条件',
+  materials: '申请材料',
+  steps: '办理流程',
+  locations: '办理地点',
+  legalTimeLimitDays: '法定时限',
+  promisedTimeLimitDays: '承诺时限（工作日）',
+  feeFree: '是否收费',
+  feeStandard: '收费标准',
+  feeBasis: '收费依据',
+  visits: '到现场次数',
+  onlineLevel: '网上办理深度',
+  onlineUrl: '网上办理地址',
+  consultPhone: '办事指南咨询电话',
+  complaintPhone: '监督投诉电话',
+  resultName: '办理结果',
+  faqs: '常见问题',
 }
 
 export const label = (names: Record<string, string>, key: string | null | undefined): string => (key ? names[key] ?? key : '')

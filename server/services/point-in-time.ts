@@ -49,7 +49,8 @@ const VERSION_COLUMNS: { header: string; value: (r: RecordAsOf<unknown, unknown>
   { header: '本版文号', value: (r) => r.documentNo, width: 24 },
 ]
 
-async function asOf<S, F, R>(db: Db, definition: ListDefinition<S, F, R>, filters: F, status: string | undefined, at: Date, lookups: Lookups): Promise<ListAsOf<S, R>> {
+async function asOf<S, F, R>(db: Db, definition: ListDefinition<S, F, R>, filters: F, status: string | undefined, at: Date, common: Lookups): Promise<ListAsOf<S, R>> {
+  const lookups = { ...common, ...(await definition.moreLookups?.(db, at)) }
   const order = definition.order(filters, lookups)
   const records = (await statesAt(db, definition.entityType, at, () => definition.published(db)))
     .filter((state) => definition.matches(state.snapshot, filters))

@@ -25,8 +25,10 @@ export interface AppConfig {
   auditHmacKey: string | undefined
   /** the first audit entry written with the key, when it was added to an existing log */
   auditHmacFromSeq: bigint | undefined
-  /** the portal's public address (https://…, no trailing slash): links in feeds and mails; feeds fall back to the request's */
-  publicUrl: string | undefined
+  /** the portal's public address, for the sitemap and the language links; the server refuses to start without it */
+  siteUrl: string | undefined
+  /** open connections one client address may hold; 0: no limit (docs/SECURITY.md, "Slow clients") */
+  maxConnectionsPerClient: number
   /** where subscription mails are sent (smtp://user:pass@host:port, smtps://…); unset: kept for the demo page instead */
   smtpUrl: string | undefined
   /** the sender of subscription mails */
@@ -50,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     auditHmacKey: env.AUDIT_HMAC_KEY || undefined,
     auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    siteUrl: env.SITE_URL ? env.SITE_URL.replace(/\/+$/, '') : undefined,
+    maxConnectionsPerClient: /^\d+$/.test(env.MAX_CONNECTIONS_PER_CLIENT ?? '') ? Number(env.MAX_CONNECTIONS_PER_CLIENT) : 100,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '三张清单一张网 <noreply@localhost>',
     subscriptionKey: env.SUBSCRIPTION_KEY || env.NUXT_SESSION_PASSWORD || undefined,

@@ -3,7 +3,7 @@
 // too deep, control characters, broken encoding) is refused here, before any schema: see
 // docs/SECURITY.md, "Hostile input".
 import type { H3Event } from 'h3'
-import { createError, getQuery, getRequestHeader, getRequestProtocol, getRequestURL, getRouterParam } from 'h3'
+import { createError, getQuery, getRequestHeader, getRequestProtocol, getRouterParam } from 'h3'
 import type { z } from 'zod'
 
 import type { ApiErrorData } from '../../shared/api'
@@ -158,9 +158,4 @@ export async function validBody<T extends z.ZodType>(event: H3Event, schema: T):
   const parsed = schema.safeParse(body ?? {})
   if (!parsed.success) throw validationError(parsed.error)
   return parsed.data
-}
-
-/** The portal's address for links a reader follows from elsewhere (feeds): PUBLIC_URL, else the request's own. */
-export function publicOrigin(event: H3Event): string {
-  return loadConfig().publicUrl ?? getRequestURL(event).origin
 }

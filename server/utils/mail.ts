@@ -2,14 +2,15 @@
 // need to link back to the portal.
 import { createTransport, type Transporter } from 'nodemailer'
 import { loadConfig, type AppConfig } from './config'
+import { siteUrl } from './site-url'
 
-/** What a mail links to (the portal's public address) and the key its unsubscribe link is signed with. */
+/** What a mail links to (the portal's public address, SITE_URL) and the key its unsubscribe link is signed with. */
 export interface MailSettings { origin: string; key: string }
 
 export function mailSettings(config: AppConfig = loadConfig()): MailSettings {
   const key = config.subscriptionKey
   if (!key) throw new Error('neither SUBSCRIPTION_KEY nor NUXT_SESSION_PASSWORD is set: the unsubscribe links of the mails cannot be signed')
-  return { origin: config.publicUrl ?? 'http://localhost:3000', key }
+  return { origin: siteUrl(), key }
 }
 
 /** The SMTP transport of SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS), or null when unset. */

@@ -12,6 +12,8 @@ export interface Download {
   asciiFileName: string
   contentType: string
   body: string | Buffer
+  /** where the data dictionary of a CSV is, for its Link header (a CSV has no room for it) */
+  describedBy?: string
 }
 
 /** The filters of `list` from the query string, refused with 400 like any other query. */
@@ -46,6 +48,7 @@ export function sendDownload(event: H3Event, download: Download): string | Buffe
     'Content-Type': download.contentType,
     'Content-Disposition': contentDisposition(download),
     'X-Content-Type-Options': 'nosniff',
+    ...(download.describedBy ? { Link: `<${download.describedBy}>; rel="describedby"; type="text/csv"` } : {}),
   })
   return download.body
 }

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client'
 import { loadConfig, type AppConfig } from './config'
-import { checkDataDir } from './data-dir'
+import { checkDataDir, lockDataDir } from './data-dir'
 
 export type Db = PrismaClient
 export type { Prisma } from '../generated/prisma/client'
@@ -31,14 +31,20 @@ export async function openDatabase(config: AppConfig = loadConfig()): Promise<Db
     return { prisma, close: () => prisma.$disconnect(), listen: (channel, onNotify) => listenPg(url, channel, onNotify) }
   }
   await checkDataDir(config.pgliteDir)
+  // PGlite admits one process: a second one on the same files would lose writes without a word.
+  const unlock = lockDataDir(config.dataDir)
   const pglite = new PGlite({ dataDir: config.pgliteDir })
-  await pglite.waitReady
+  await pglite.waitReady.catch((error: unknown) => {
+    unlock()
+    throw error
+  })
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   return {
     prisma,
     close: async () => {
       await prisma.$disconnect()
       await pglite.close()
+      unlock()
     },
     listen: async (channel, onNotify) => pglite.listen(channel, onNotify),
   }
@@ -102,6 +108,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function prismaErrorCode(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code
   return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : null
+}
+
+/**
+ * What a unique violation (P2002) names, as the driver adapter reports it: the index on
+ * PostgreSQL, its columns on PGlite. Empty for any other error.
+ */
+export function uniqueViolation(error: unknown): string {
+  if (prismaErrorCode(error) !== 'P2002') return ''
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } } } }).meta?.driverAdapterError?.cause
+  return [cause?.constraint?.index, ...(cause?.constraint?.fields ?? [])].filter(Boolean).join(' ')
 }
 
 let shared: Promise<DbHandle> | undefined

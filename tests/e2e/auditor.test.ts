@@ -5,12 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startPortalWithRealData, waitForIndex, type Portal } from '../helpers/portal'
+import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
 import type { PointInTimeList } from '../../shared/history'
@@ -29,14 +27,7 @@ const json = async <T>(res: Response) => (await res.json()) as T
 const fileText = async (res: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())
 
 beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
-  portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-  } finally {
-    await db.close()
-  }
+  portal = (await startDemoPortal()).portal
   cookies.auditor = await signIn(portal, 'auditor', DEMO_PASSWORD)
   cookies.reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
   cookies.admin = await signIn(portal, 'admin', DEMO_PASSWORD)

@@ -35,6 +35,9 @@ interface Fixtures {
   /** a duty of 区公安分局 and a special fund of 区民政局 (区公安分局 has none) */
   policeDutyId: number
   civilFundId: number
+  /** a service hall of 区公安分局, and a life event (which belongs to no department) */
+  policeHallId: number
+  lifeEventId: number
 }
 
 /**
@@ -134,6 +137,39 @@ const ACCESS: Record<string, Access> = {
   'POST /api/search/referrals': { allow: ['reform', 'admin'], body: {} },
   'PATCH /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999', body: {} },
   'DELETE /api/search/referrals/[id]': { allow: ['reform', 'admin'], path: () => '/api/search/referrals/999999' },
+  // Service guides, a record kind of the workspace, history and import routes (a guide by its
+  // item's id): drafts go through /api/change-requests; the workspace lists what each guide lacks.
+  'GET /api/workspace/guides': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/workspace/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/workspace/guides/${f.policeItemId}` },
+  'GET /api/history/guides/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/guides/${f.policeItemId}` },
+  'POST /api/import/guides': { allow: ['editorA', 'editorB'], path: () => '/api/import/guides?dryRun=1', body: {} },
+  // Service halls are kept by their department's editors (and administrators).
+  'GET /api/service-halls': { allow: ['editorA', 'editorB', 'admin'] },
+  'POST /api/service-halls': { allow: ['editorA', 'editorB', 'admin'], body: {} },
+  'PATCH /api/service-halls/[id]': { allow: ['editorA', 'admin'], path: (f) => `/api/service-halls/${f.policeHallId}`, body: {} },
+  // Life events are curated by the reform office; they belong to no department, so editors read no history of them.
+  'GET /api/life-events': { allow: ['reform'] },
+  'POST /api/life-events': { allow: ['reform'], body: {} },
+  'PUT /api/life-events/[id]': { allow: ['reform'], path: (f) => `/api/life-events/${f.lifeEventId}`, body: {} },
+  'GET /api/history/life-events/[id]': { allow: ['reform', 'auditor'], path: (f) => `/api/history/life-events/${f.lifeEventId}` },
+  // 督查: an editor reads their own department's findings; the office and auditors every one; only the office keeps the calendar.
+  'GET /api/oversight/findings': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'GET /api/oversight/calendar': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'PUT /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06', body: {} },
+  'DELETE /api/oversight/calendar/[date]': { allow: ['reform'], path: () => '/api/oversight/calendar/2031-01-06' },
+  // 考核: scorecards read like the findings (an editor gets their own row); the office sets weights and takes a period.
+  'GET /api/oversight/scorecards': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/oversight/scorecards': { allow: ['reform'], body: {} },
+  'GET /api/oversight/scorecards/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999' },
+  'GET /api/oversight/scorecards/[id]/export': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/oversight/scorecards/999999/export' },
+  'PUT /api/oversight/scorecard-weights': { allow: ['reform'], body: {} },
+  // 目标责任: departments read their own tasks, the office and auditors all; the office records them; only the lead department reports.
+  'GET /api/reform/results': { public: true },
+  'GET /api/reform/tasks': { allow: ['editorA', 'editorB', 'reform', 'auditor'] },
+  'POST /api/reform/tasks': { allow: ['reform'], body: {} },
+  'GET /api/reform/tasks/[id]': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/reform/tasks/999999' },
+  'PUT /api/reform/tasks/[id]': { allow: ['reform'], path: () => '/api/reform/tasks/999999', body: {} },
+  'POST /api/reform/tasks/[id]/reports': { allow: ['editorA', 'editorB'], path: () => '/api/reform/tasks/999999/reports', body: {} },
 }
 
 /** Public areas of the API owned by other parts of the product: served to anyone, whatever the route. */
@@ -149,12 +185,14 @@ beforeAll(async () => {
   portal = started.portal
   config = started.config
   const db = await openDatabase(started.config)
-  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId'>
+  let records: Pick<Fixtures, 'policeDutyId' | 'civilFundId' | 'policeHallId' | 'lifeEventId'>
   try {
     await ensureDemoAccounts(db.prisma)
     records = {
       policeDutyId: (await db.prisma.duty.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
       civilFundId: (await db.prisma.specialFund.findFirstOrThrow({ where: { department: { name: '区民政局' } }, select: { id: true } })).id,
+      policeHallId: (await db.prisma.serviceHall.findFirstOrThrow({ where: { department: { name: '区公安分局' } }, select: { id: true } })).id,
+      lifeEventId: (await db.prisma.lifeEvent.findFirstOrThrow({ select: { id: true } })).id,
     }
   } finally {
     await db.close()
@@ -316,6 +354,9 @@ describe('the back-office pages', () => {
       '/admin/review': ['reform'],
       '/admin/review/versions': ['reform'],
       '/admin/synonyms': ['reform', 'admin'],
+      '/admin/oversight': ['editorA', 'editorB', 'reform', 'auditor'],
+      '/admin/oversight/calendar': ['reform'],
+      '/admin/oversight/scorecards': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/history': ['editorA', 'editorB', 'reform', 'auditor'],
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],

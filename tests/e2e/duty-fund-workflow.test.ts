@@ -4,11 +4,9 @@
 // a document number and publishes it, and the public fund page and search show the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday, type ChangeRequestPage, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
@@ -23,14 +21,7 @@ let policeDuty: WorkspaceDuty
 let civilFund: WorkspaceFund
 
 beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
-  portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-  } finally {
-    await db.close()
-  }
+  portal = (await startDemoPortal()).portal
   police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
   civil = await signIn(portal, 'civil.editor', DEMO_PASSWORD)
   policeDuty = ((await (await api(portal, 'GET', '/api/workspace/duties', { cookie: police })).json()) as WorkspacePage<WorkspaceDuty>).items[0]!
@@ -204,7 +195,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     expect((await (await fetch(`${portal.url}/api/v1/funds/${civilFund.code}`)).json() as { name: string }).name).toBe(civilFund.name)
     await publishButton.click()
     await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
-    await expect.poll(() => alertText(office)).toContain('已发布生效')
+    // Publishing applies everything in one transaction: longer than the default second on a loaded machine.
+    await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
     await office.close()
 
     const visitor = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })

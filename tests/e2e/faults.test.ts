@@ -144,9 +144,12 @@ describe('PostgreSQL restarted while the portal serves', () => {
     const outcomes: Outcome[] = []
     const paths = ['/api/v1/power-items', '/api/v1/departments', '/api/v1/funds', '/power']
     let running = true
+    // Every request asks for another page, so none is answered from the public cache and each
+    // one needs the database.
+    let requests = 0
     const visitor = async (offset: number) => {
       for (let n = offset; running; n++) {
-        const route = paths[n % paths.length]!
+        const route = `${paths[n % paths.length]!}?page=${++requests}`
         const at = Date.now()
         try {
           const res = await fetch(`${portal.url}${route}`, { signal: AbortSignal.timeout(15_000) })
@@ -192,7 +195,7 @@ describe('the built server without DATABASE_URL and a data folder it cannot use'
       const dataDir = path.join(dir, 'a-file', 'data')
       const server = spawnSync(process.execPath, ['.output/server/index.mjs'], {
         cwd: path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'),
-        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD },
+        env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD, SITE_URL: 'http://localhost' },
         encoding: 'utf8',
         timeout: 20_000,
       })

@@ -32,6 +32,8 @@ interface Fixtures {
   withdrawId: number
   dutyId: number
   fundId: number
+  reformTaskId: number
+  milestoneId: number
 }
 
 /**
@@ -48,6 +50,7 @@ interface Target {
 }
 
 const NONE = 999_999
+const reformTask = (f: Fixtures) => ({ title: '推进证照分离改革', sourceDocument: '广安府办发〔2026〕1号', leadDepartmentId: f.policeDepartmentId, cooperatingDepartmentIds: [], deadline: '2031-12-31', milestones: [{ title: '制定方案', dueDate: '2031-06-30' }] })
 const today = cityToday()
 
 const ROUTES: Record<string, Target> = {
@@ -77,6 +80,10 @@ const ROUTES: Record<string, Target> = {
   'GET /api/v1/compare/[list]': { as: 'anonymous', path: () => '/api/v1/compare/power', query: (f) => ({ from: '2026-01-01', to: today, dept: String(f.policeDepartmentId), type: 'LICENSING', level: 'COUNTY', change: 'ADDED', page: '1', pageSize: '20' }) },
   'GET /api/open-data/compare/[file]': { as: 'anonymous', path: () => '/api/open-data/compare/fund.json', query: () => ({ from: '2026-01-01', to: today, year: '2024', method: 'FACTOR', change: 'CHANGED' }) },
   'GET /api/v1/power-items/[code]': { as: 'anonymous', path: (f) => `/api/v1/power-items/${f.itemCode}` },
+  'GET /api/v1/life-events': { as: 'anonymous', query: () => ({ audience: 'ENTERPRISE', q: '开饭店' }) },
+  'GET /api/v1/life-events/[slug]': { as: 'anonymous', path: () => '/api/v1/life-events/kaiban-canyindian' },
+  'GET /api/open-data/dictionary.csv': { as: 'anonymous' },
+  'GET /api/open-data/guide-materials.csv': { as: 'anonymous', query: (f) => ({ dept: String(f.policeDepartmentId), type: 'LICENSING' }) },
   // An unknown user: the refusal is recorded, and no real account gets locked.
   'POST /api/auth/login': { as: 'anonymous', body: () => ({ username: 'hostile.nobody', password: 'not-the-password' }), refusalAudit: 'auth.login_failed' },
   'GET /api/auth/me': { as: 'auditor' },
@@ -146,6 +153,34 @@ const ROUTES: Record<string, Target> = {
   'POST /api/search/referrals': { as: 'reform', body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
   'PATCH /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}`, body: () => ({ keywords: ['测试关键词'], title: '测试事项', handledBy: '市级机关', level: 'CITY', note: '办理说明', url: 'https://example.org/guide' }) },
   'DELETE /api/search/referrals/[id]': { as: 'reform', path: () => `/api/search/referrals/${NONE}` },
+  'GET /api/workspace/guides': { as: 'editorA', query: () => ({ q: '护照', gap: 'NO_FEE', page: '1', pageSize: '20' }) },
+  'GET /api/workspace/guides/[id]': { as: 'editorA', path: (f) => `/api/workspace/guides/${f.policeItemId}` },
+  'GET /api/history/guides/[id]': { as: 'auditor', path: (f) => `/api/history/guides/${f.policeItemId}` },
+  'GET /api/history/life-events/[id]': { as: 'auditor', path: () => '/api/history/life-events/1' },
+  'POST /api/import/guides': { as: 'editorA', query: () => ({ dryRun: '1' }) },
+  'GET /api/service-halls': { as: 'editorA' },
+  // A hall for a department that does not exist: refused, so no case creates one.
+  'POST /api/service-halls': { as: 'admin', body: () => ({ name: '测试窗口', address: '广安区测试路1号', window: '一楼1号窗口', hours: '工作日 9:00-17:00', phone: '0826-0012345', mapUrl: 'https://example.org/map', sortOrder: 0, departmentId: NONE }) },
+  'PATCH /api/service-halls/[id]': { as: 'admin', path: () => `/api/service-halls/${NONE}`, body: () => ({ name: '测试窗口', address: '广安区测试路1号', window: null, hours: '工作日 9:00-17:00', phone: '0826-0012345', mapUrl: null, sortOrder: 0 }) },
+  'GET /api/life-events': { as: 'reform' },
+  // A slug already taken: the event is never created.
+  'POST /api/life-events': { as: 'reform', body: (f) => ({ slug: 'jiehun', title: '测试一件事', audience: 'PERSON', summary: '测试的简介内容', keywords: ['测试'], steps: [{ title: '第一步', note: '说明', itemCodes: [f.itemCode] }], sortOrder: 1 }) },
+  'PUT /api/life-events/[id]': { as: 'reform', path: () => `/api/life-events/${NONE}`, body: (f) => ({ baseRevision: 1, status: 'IN_FORCE', event: { slug: 'ceshi', title: '测试一件事', audience: 'PERSON', summary: '测试的简介内容', keywords: ['测试'], steps: [{ title: '第一步', note: null, itemCodes: [f.itemCode] }], sortOrder: 1 } }) },
+  'GET /api/oversight/findings': { as: 'reform', query: (f) => ({ dept: String(f.policeDepartmentId), kind: 'ITEM_NO_CONTACT', page: '1', pageSize: '20' }) },
+  'GET /api/oversight/calendar': { as: 'auditor', query: () => ({ year: '2026' }) },
+  'PUT /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2026-10-01', body: () => ({ workday: false, name: '国庆节' }) },
+  'DELETE /api/oversight/calendar/[date]': { as: 'reform', path: () => '/api/oversight/calendar/2031-01-06' },
+  'GET /api/oversight/scorecards': { as: 'auditor' },
+  'POST /api/oversight/scorecards': { as: 'reform', body: () => ({ period: '2031' }) },
+  'GET /api/oversight/scorecards/[id]': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}` },
+  'GET /api/oversight/scorecards/[id]/export': { as: 'auditor', path: () => `/api/oversight/scorecards/${NONE}/export` },
+  'PUT /api/oversight/scorecard-weights': { as: 'reform', body: () => ({ completeness: 60, timeliness: 40 }) },
+  'GET /api/reform/results': { as: 'anonymous', query: () => ({ lang: 'en' }) },
+  'GET /api/reform/tasks': { as: 'auditor', query: () => ({ state: 'OVERDUE' }) },
+  'POST /api/reform/tasks': { as: 'reform', body: (f) => reformTask(f) },
+  'GET /api/reform/tasks/[id]': { as: 'editorA', path: (f) => `/api/reform/tasks/${f.reformTaskId}` },
+  'PUT /api/reform/tasks/[id]': { as: 'reform', path: (f) => `/api/reform/tasks/${f.reformTaskId}`, body: (f) => ({ revision: 1, task: { ...reformTask(f), milestones: [{ id: f.milestoneId, title: '制定方案', dueDate: '2031-06-30' }] } }) },
+  'POST /api/reform/tasks/[id]/reports': { as: 'editorA', path: (f) => `/api/reform/tasks/${f.reformTaskId}/reports`, body: (f) => ({ milestoneId: f.milestoneId, note: '方案已起草', links: ['https://example.gov.cn/doc/1'], milestoneDone: false }) },
 }
 
 // Hostile values. `refuse`: the answer must be a 4xx; otherwise a 2xx is fine as long as nothing breaks.
@@ -339,6 +374,9 @@ beforeAll(async () => {
     if (res.status !== 201) throw new Error(`draft refused: ${res.status} ${await res.text()}`)
     return (await res.json() as { id: number }).id
   }
+  const task = await api(portal, 'POST', '/api/reform/tasks', { cookie: cookies.reform, body: reformTask({ policeDepartmentId: hits.hits[0]!.departmentId } as Fixtures) })
+  if (task.status !== 201) throw new Error(`reform task refused: ${task.status} ${await task.text()}`)
+  const created = await task.json() as { id: number; milestoneList: { id: number }[] }
   const firstId = async (list: string) => ((await (await api(portal, 'GET', list, { cookie: cookies.reform })).json()) as { items: { id: number }[] }).items[0]!.id
   const departments = await (await fetch(`${portal.url}/api/v1/departments`)).json() as { code: string }[] | { items: { code: string }[] }
   const funds = await (await fetch(`${portal.url}/api/v1/funds`)).json() as { items: { code: string }[] }
@@ -352,6 +390,8 @@ beforeAll(async () => {
     withdrawId: await draft('CANCEL', otherItem),
     dutyId: await firstId('/api/workspace/duties'),
     fundId: await firstId('/api/workspace/funds'),
+    reformTaskId: created.id,
+    milestoneId: created.milestoneList[0]!.id,
   }
 })
 
@@ -375,6 +415,10 @@ async function snapshot(): Promise<string> {
     (SELECT count(*) FROM "Setting") AS settings, (SELECT count(*) FROM "SearchOutbox") AS outbox,
     (SELECT count(*) FROM "PopularTerm") AS "popularTerms", (SELECT count(*) FROM "ServiceReferral") AS referrals,
     (SELECT count(*) FROM "Subscription") AS subscriptions, (SELECT count(*) FROM "OutgoingMail") AS mails,
+    (SELECT count(*) FROM "ServiceGuide") AS guides, (SELECT count(*) FROM "GuideMaterial") AS materials,
+    (SELECT count(*) FROM "ServiceHall") AS halls, (SELECT count(*) FROM "LifeEvent") AS "lifeEvents",
+    (SELECT count(*) FROM "CalendarDay") AS "calendarDays", (SELECT count(*) FROM "Scorecard") AS scorecards,
+    (SELECT count(*) FROM "ReformTask") AS "reformTasks", (SELECT count(*) FROM "ReformProgressReport") AS "reformReports", (SELECT count(*) FROM "ReformTaskVersion") AS "reformVersions",
     (SELECT max(seq) FROM "AuditEntry") AS "auditHead"`)
   return JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))
 }
@@ -401,12 +445,16 @@ function send(c: Case): Promise<Response> {
 /** More sample requests for routes whose body takes several shapes: drafts of each list. */
 const VARIANTS: [route: string, label: string, target: Target][] = [
   ['POST /api/change-requests', 'a duty draft', { as: 'editorA', body: (f) => ({ entityType: 'DUTY', action: 'ADD', payload: { code: `${f.itemCode}-D`, kind: 'POWER_DUTY', title: '测试责任事项', content: '依法履行审核职责', basis: '依据', powerItemId: f.policeItemId, cases: [{ content: '未按规定审核的', basis: '依据' }] } }) }],
+  ['POST /api/change-requests', 'a guide draft', { as: 'editorA', body: (f) => ({ entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: f.policeItemId, payload: { conditions: ['年满十六周岁'], materials: [{ name: '居民身份证', required: true, originalCount: 1 }], steps: [{ title: '申请' }], hallIds: [], legalTimeLimitDays: 15, promisedTimeLimitDays: 7, feeFree: true, visits: 1, onlineLevel: 'INFO_ONLY', consultPhone: '0826-0012345', resultName: '护照', faqs: [{ question: '要带什么？', answer: '居民身份证' }], legalBasis: [{ law: '《中华人民共和国护照法》', article: '第五条' }] } }) }],
   ['POST /api/change-requests', 'a fund draft', { as: 'editorA', body: () => ({ entityType: 'SPECIAL_FUND', action: 'ADD', payload: { code: 'HOSTILE-FUND-1', name: '测试专项资金', year: 2026, amount: '100.50', legalBasis: '设立依据', purpose: '资金用途', recipients: '支持对象', allocationMethod: 'PROJECT', performanceTargets: '绩效目标', periodStart: 2026, periodEnd: 2027, howToApply: '申报方式' } }) }],
   // The list a route's path names, replaced by hostile values like any other path parameter.
   ['GET /api/workspace/[records]/[id]', 'the list in the path', { as: 'reform', path: (f) => `/api/workspace/duties/${f.dutyId}` }],
   ['GET /api/history/[records]/[id]', 'the list in the path', { as: 'auditor', path: (f) => `/api/history/funds/${f.fundId}` }],
   ['POST /api/import/[records]', 'the list in the path', { as: 'editorA', path: () => '/api/import/duties', query: () => ({ dryRun: '1' }) }],
   ['GET /api/history/[file]', 'the list file in the path', { as: 'auditor', path: () => '/api/history/fund-list', query: () => ({ date: '2026-01-01' }) }],
+  // The guides' workbook, which has no CSV form, through the same file routes as the lists.
+  ['GET /api/import/templates/[file]', 'the guides workbook', { as: 'editorA', path: () => '/api/import/templates/guides.xlsx' }],
+  ['GET /api/import/exports/[file]', 'the guides workbook', { as: 'auditor', path: () => '/api/import/exports/guides.xlsx', query: (f) => ({ dept: String(f.policeDepartmentId) }) }],
 ]
 
 const summary = { cases: 0, passed: 0 }
@@ -506,6 +554,30 @@ describe.skipIf(!hasChromium)('stored text shown in the browser', () => {
     shown.push({ who: 'reform', path: '/admin/referrals', text: HTML_NAME })
     // Reflected, not stored: the query itself is shown back.
     shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent(SCRIPT)}`, text: SCRIPT })
+    // A guide of that item with HTML in its material, step and question, published the same way:
+    // the item page, its printable notice and the reviewer's diff show it.
+    const guide = { conditions: [HTML_NAME], materials: [{ name: `材料${SCRIPT}`, required: false, requiredWhen: IMG, originalCount: 1 }], steps: [{ title: `受理${IMG}`, description: HTML_NAME }], hallIds: [], visits: 1, faqs: [{ question: `问题${SCRIPT}`, answer: HTML_NAME }], legalBasis: [{ law: `《${SCRIPT}》`, article: IMG }] }
+    const workspace = await ok(await api(portal, 'GET', `/api/workspace/guides?q=${code}`, { cookie: cookies.editorA }), 'workspace item')
+    const itemId = (workspace as { items: { id: number; code: string }[] }).items.find((i) => i.code === code)!.id
+    const guideDraft = await ok(await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: itemId, payload: guide } }), 'guide draft')
+    await ok(await api(portal, 'POST', `/api/change-requests/${guideDraft.id}/submit`, { cookie: cookies.editorA, body: { reason: HTML_NAME } }), 'submit guide')
+    await ok(await api(portal, 'POST', `/api/change-requests/${guideDraft.id}/decision`, { cookie: cookies.reform, body: { outcome: 'APPROVED', documentNo: '广安审改〔2026〕77号', effectiveDate: today, comment: null } }), 'guide decision')
+    const guideVersion = await ok(await api(portal, 'POST', '/api/list-versions', { cookie: cookies.reform, body: { title: '2026年办事指南批', documentNo: '广安审改〔2026〕77号', effectiveDate: today, changeRequestIds: [guideDraft.id] } }), 'guide version')
+    await ok(await api(portal, 'POST', `/api/list-versions/${guideVersion.id}/publish`, { cookie: cookies.reform }), 'publish guide')
+    shown.push({ who: 'anonymous', path: `/items/${code}`, text: `材料${SCRIPT}` })
+    shown.push({ who: 'anonymous', path: `/notices/${code}`, text: `材料${SCRIPT}` })
+    // The reviewer's diff is read while a change waits for review: a second change to the guide,
+    // submitted and left in the queue.
+    const revised = { ...guide, materials: [{ ...guide.materials[0]!, name: `材料${SCRIPT}（修订）` }] }
+    const reviewDraft = await ok(await api(portal, 'POST', '/api/change-requests', { cookie: cookies.editorA, body: { entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: itemId, payload: revised } }), 'second guide draft')
+    await ok(await api(portal, 'POST', `/api/change-requests/${reviewDraft.id}/submit`, { cookie: cookies.editorA, body: { reason: HTML_NAME } }), 'submit second guide draft')
+    shown.push({ who: 'reform', path: `/admin/review/${reviewDraft.id}`, text: `材料${SCRIPT}（修订）` })
+    // A life event named in HTML, on its page and the home page.
+    await ok(await api(portal, 'POST', '/api/life-events', { cookie: cookies.reform, body: { slug: 'hostile-event', title: `一件事${SCRIPT}`.slice(0, 40), audience: 'PERSON', summary: HTML_NAME, keywords: [SCRIPT.slice(0, 20)], steps: [{ title: `步骤${IMG}`.slice(0, 60), note: HTML_NAME, itemCodes: [code] }] } }), 'life event')
+    shown.push({ who: 'anonymous', path: '/life-events/hostile-event', text: HTML_NAME })
+    shown.push({ who: 'anonymous', path: '/', text: `一件事${SCRIPT}`.slice(0, 40) })
+    // Search shows the event its keyword names above the hits.
+    shown.push({ who: 'anonymous', path: `/search?q=${encodeURIComponent(SCRIPT.slice(0, 20))}`, text: `一件事${SCRIPT}`.slice(0, 40) })
   })
   afterAll(async () => { await browser?.close() })
 

@@ -38,7 +38,14 @@ describe('open data over HTTP', () => {
   })
 
   it('serves a CSV that Excel reads as UTF-8, a workbook that opens, and JSON with every item', async () => {
-    const csv = new Uint8Array(await (await get('/api/open-data/power.csv')).arrayBuffer())
+    const csvAnswer = await get('/api/open-data/power.csv')
+    // A CSV holds one table: its data dictionary is a file of its own, linked from the answer.
+    expect(csvAnswer.headers.get('link')).toBe('</api/open-data/dictionary.csv>; rel="describedby"; type="text/csv"')
+    const dictionary = new TextDecoder().decode(await (await get('/api/open-data/dictionary.csv')).arrayBuffer())
+    expect(dictionary).toContain('权力清单,到现场次数,guide.visits,integer,')
+    const materials = new TextDecoder().decode(await (await get('/api/open-data/guide-materials.csv')).arrayBuffer())
+    expect(materials.split('\r\n')[0]).toMatch(/^\uFEFF?事项编码,事项名称,序号,材料名称,是否必需/)
+    const csv = new Uint8Array(await csvAnswer.arrayBuffer())
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(csv)
     expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?事项编码,事项名称,/)
@@ -46,7 +53,7 @@ describe('open data over HTTP', () => {
 
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await (await get('/api/open-data/fund.xlsx')).arrayBuffer())
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['专项资金', '分配结果'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['专项资金', '分配结果', '数据字典'])
     expect(wb.worksheets[0]!.rowCount).toBe(catalogue.lists.find((l) => l.list === 'fund')!.total + 1)
 
     const services = await (await get('/api/open-data/power.json?type=PUBLIC_SERVICE')).json() as OpenDataJson<PowerItemRecord>
@@ -97,6 +104,12 @@ describe('open data over HTTP', () => {
     expect(params.map((p) => p.name)).toEqual(['dept', 'type', 'status', 'level', 'page', 'pageSize'])
     expect(params.find((p) => p.name === 'pageSize')!.schema.maximum).toBe(200)
     expect(doc.components.schemas.ApiErrorData.required).toEqual(['error', 'message'])
+    // The guide, the life events and the data dictionary are described too.
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/life-events', '/api/v1/life-events/{slug}', '/api/open-data/dictionary.csv', '/api/open-data/guide-materials.csv']))
+    expect(doc.paths['/api/v1/power-items/{code}'].get.responses[200].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PowerItem' })
+    expect(doc.components.schemas.Guide.required).toEqual(expect.arrayContaining(['conditions', 'materials', 'steps', 'locations', 'legalTimeLimitDays', 'promisedTimeLimitDays', 'fee', 'visits', 'online', 'isDemo']))
+    expect(doc.components.schemas.GuideMaterial.required).toEqual(expect.arrayContaining(['name', 'required']))
+    expect(doc.components.schemas.OpenDataDictionary.properties['申请材料'].properties['材料名称'].description).toContain('guide.materials[].name')
   })
 })
 

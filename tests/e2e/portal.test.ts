@@ -2,6 +2,7 @@
 // real data loaded by the import command, found over HTTP and in a browser.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -16,6 +17,15 @@ let portal: Portal
 let config: ReturnType<typeof testConfig>
 
 const get = (path: string) => fetch(`${portal.url}${path}`)
+/** A GET with headers fetch() will not send as given (Host), through node:http. */
+function getWithHeaders(path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(`${portal.url}${path}`, { headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => { body += chunk }).on('end', () => resolve(body))
+    }).on('error', reject)
+  })
+}
 const getJson = async <T>(path: string) => (await get(path)).json() as Promise<T>
 const hitNames = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
 
@@ -69,6 +79,24 @@ describe('the portal over HTTP', () => {
     expect(xml).toContain(`hreflang="en" href="${portal.url}/en/items/${hit.code}"`)
     expect(xml.match(/<url>/g)!.length).toBeGreaterThan(1135)
     expect(await (await get('/robots.txt')).text()).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
+  })
+
+  it('names its configured address (SITE_URL) in the sitemap and language links, whatever Host a request claims', async () => {
+    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example' }
+    const hit = (await getJson<SearchResult>(`/api/search?q=${encodeURIComponent('护照')}`)).hits[0]!
+    const sitemap = await getWithHeaders('/sitemap.xml', forged)
+    expect(sitemap).toContain(`<loc>${portal.url}/items/${hit.code}</loc>`)
+    expect(sitemap).not.toContain('evil.example')
+    expect(await getWithHeaders('/robots.txt', forged)).toContain(`Sitemap: ${portal.url}/sitemap.xml`)
+    const page = await getWithHeaders(`/items/${hit.code}`, forged)
+    expect(page).toContain(`href="${portal.url}/en/items/${hit.code}"`)
+    expect(page).not.toContain('evil.example')
+    expect(page).not.toContain('localhost:3000')
+  })
+
+  it('refuses to start without SITE_URL, saying so', async () => {
+    const refused = await startPortal(config, { SITE_URL: '' }).then(async (started) => { await started.stop(); return null }, (error: Error) => error.message)
+    expect(refused).toContain('SITE_URL must be set')
   })
 
   it('sends security headers, and a script policy that allows only the page\'s own inline script', async () => {
@@ -152,6 +180,24 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
     // The home page offers the search again, from this browser's own memory.
     await page.goto(portal.url)
     await page.getByRole('link', { name: '办护照' }).nth(1).waitFor()
+    await page.close()
+  })
+
+  it('keeps what was typed into the search box while the page was still coming alive', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    // The scripts arrive only once the visitor has typed, as on a slow phone.
+    let release!: () => void
+    const typed = new Promise<void>((resolve) => { release = resolve })
+    await page.route((url) => url.pathname.startsWith('/_nuxt/') && url.pathname.endsWith('.js'), async (route) => { await typed; await route.continue() })
+    // Module scripts hold DOMContentLoaded back: the page is there as soon as its HTML is.
+    await page.goto(portal.url, { waitUntil: 'commit' })
+    await page.getByRole('searchbox', { name: '搜索事项' }).fill('办护照')
+    release()
+    await page.waitForFunction(() => (document.getElementById('__nuxt') as unknown as { __vue_app__?: { config: { globalProperties: { $nuxt?: { isHydrating?: boolean } } } } } | null)?.__vue_app__?.config.globalProperties.$nuxt?.isHydrating === false)
+    expect(await page.getByRole('searchbox', { name: '搜索事项' }).inputValue()).toBe('办护照')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/search\?q=/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('办护照')
     await page.close()
   })
 

@@ -4,11 +4,9 @@
 // step (audited, and search finds it), and 大家都在搜 as chosen. On a phone, with axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startPortalWithRealData, waitForIndex, type Portal } from '../helpers/portal'
+import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { alertText, hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
-import { openDatabase } from '../../server/utils/prisma'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchResult } from '../../shared/search'
@@ -23,22 +21,15 @@ const searchApi = async (q: string) => (await fetch(`${portal.url}/api/search?q=
 const names = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
 
 beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
+  // What citizens searched today, as the portal's counters would have written it.
+  const started = await startDemoPortal((db) => db.prisma.searchQueryStat.createMany({
+    data: [
+      { day: new Date(`${today}T00:00:00Z`), query: ZERO, searches: 4, zeroResults: 4, opened: 0 },
+      { day: new Date(`${today}T00:00:00Z`), query: '护照', searches: 12, zeroResults: 0, opened: 7 },
+      { day: new Date(`${today}T00:00:00Z`), query: '低保', searches: 5, zeroResults: 0, opened: 0 },
+    ],
+  }))
   portal = started.portal
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-    // What citizens searched today, as the portal's counters would have written it.
-    await db.prisma.searchQueryStat.createMany({
-      data: [
-        { day: new Date(`${today}T00:00:00Z`), query: ZERO, searches: 4, zeroResults: 4, opened: 0 },
-        { day: new Date(`${today}T00:00:00Z`), query: '护照', searches: 12, zeroResults: 0, opened: 7 },
-        { day: new Date(`${today}T00:00:00Z`), query: '低保', searches: 5, zeroResults: 0, opened: 0 },
-      ],
-    })
-  } finally {
-    await db.close()
-  }
   cookies.reform = await signIn(portal, 'reform.office', DEMO_PASSWORD)
   cookies.editor = await signIn(portal, 'police.editor', DEMO_PASSWORD)
 })

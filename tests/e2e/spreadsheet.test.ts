@@ -3,11 +3,11 @@
 // the page in a phone-sized browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { processMemory, startPortalWithRealData, type Portal } from '../helpers/portal'
 import { waitForLockWaiter } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
-import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
+import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, HEADER, PNG, row, xlsxOf, zipBombXlsx } from '../helpers/sheets'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { createDraftIn } from '../../server/services/workflow/change-requests'
@@ -169,6 +169,24 @@ describe('importing', () => {
     expect((await res.json()).data.error).toBe('OPEN_CHANGE_EXISTS')
     expect(await db.prisma.changeRequest.count({ where: { entityId: item.id, status: { in: ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] } } })).toBe(1)
     expect((await written()).changeRequests).toBe(before.changeRequests + 1)
+  })
+
+  it('refuses a zip bomb in a dry run at once, the portal using no more memory for it', async () => {
+    // 1 MB whose sheet inflates to 1 GB while the zip claims 2,000 bytes.
+    const bomb = zipBombXlsx(1024)
+    const before = await written()
+    const pid = portal.process.pid!
+    processMemory.resetPeak(pid)
+    const baseline = processMemory.kilobytes(pid).now
+    const started = performance.now()
+    const res = await upload('清单.xlsx', bomb, { dryRun: true })
+    const elapsed = performance.now() - started
+    expect(res.status).toBe(400)
+    expect((await res.json()).data).toMatchObject({ error: 'NOT_A_SPREADSHEET', message: '文件不是有效的 Excel（.xlsx）文件：压缩包已损坏' })
+    expect(processMemory.kilobytes(pid).peak - baseline).toBeLessThan(64 * 1024)
+    expect(elapsed).toBeLessThan(3000)
+    expect(await written()).toEqual(before)
+    expect((await api(portal, 'GET', '/api/import/templates/power-items.csv', { cookie: editor })).status).toBe(200)
   })
 
   it('refuses an upload from another site, and from the reform office', async () => {

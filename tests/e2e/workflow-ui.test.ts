@@ -4,12 +4,11 @@
 // show the change. Screenshots of each step land in test-results/ (phone and desktop).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
 import type { AppConfig } from '../../server/utils/config'
-import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday, type ChangeRequestPage, type WorkspacePage, type WorkspacePowerItem } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
@@ -23,15 +22,9 @@ let civil: string
 let passport: WorkspacePage<WorkspacePowerItem>['items'][number]
 
 beforeAll(async () => {
-  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
+  const started = await startDemoPortal()
   portal = started.portal
   config = started.config
-  const db = await openDatabase(started.config)
-  try {
-    await ensureDemoAccounts(db.prisma)
-  } finally {
-    await db.close()
-  }
   police = await signIn(portal, 'police.editor', DEMO_PASSWORD)
   civil = await signIn(portal, 'civil.editor', DEMO_PASSWORD)
   const found = await (await api(portal, 'GET', `/api/workspace/power-items?q=${encodeURIComponent('普通护照签发')}`, { cookie: police })).json() as WorkspacePage<WorkspacePowerItem>

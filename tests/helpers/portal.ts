@@ -1,8 +1,10 @@
 // The built portal as a user's browser or API client meets it: `nuxt build` once per run, then
 // real server processes on free ports against the test's database and Meilisearch.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AppConfig } from '../../server/utils/config'
+import type { DbHandle } from '../../server/utils/prisma'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -32,6 +34,7 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       MEILI_INDEX: config.meiliIndex,
       // The portal refuses to start without a session secret; tests may pass their own.
       NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+      SITE_URL: `http://127.0.0.1:${port}`,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,6 +61,19 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
       await gone
     },
   }
+}
+
+/**
+ * The resident memory of a process, now and at its peak since the last `resetPeak` (Linux: the
+ * kernel keeps the peak, so a spike between two samples is not missed).
+ */
+export const processMemory = {
+  resetPeak: (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
+  kilobytes(pid: number): { now: number; peak: number } {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)![1])
+    return { now: field('VmRSS'), peak: field('VmHWM') }
+  },
 }
 
 /** Waits until the portal's own outbox worker has applied every pending change to the index. */
@@ -95,4 +111,22 @@ export async function startPortalWithRealData(extraEnv: Record<string, string> =
     throw error
   })
   return { portal, config }
+}
+
+/**
+ * The portal with the real data in demo mode and the demo accounts (shared/demo-accounts.ts), so
+ * a test signs in as any role; `setup` adds what the test needs to the database before it starts.
+ */
+export async function startDemoPortal(setup?: (db: DbHandle) => Promise<unknown>): Promise<{ portal: Portal; config: AppConfig }> {
+  const { openDatabase } = await import('../../server/utils/prisma')
+  const { ensureDemoAccounts } = await import('../../server/services/auth/demo-accounts')
+  const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })
+  const db = await openDatabase(started.config)
+  try {
+    await ensureDemoAccounts(db.prisma)
+    await setup?.(db)
+  } finally {
+    await db.close()
+  }
+  return started
 }

@@ -2,17 +2,20 @@
 // cover every route (the access matrix, the hostile-input cases) fail when one is added.
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { LIST_KINDS, LISTS } from '../../shared/lists'
+import { DRAFT_KINDS, LIST_KINDS, RECORD_KINDS, RECORDS } from '../../shared/lists'
 import { HISTORY_LIST_NAMES } from '../../shared/history'
 
 const apiDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../server/api')
 
 /**
  * Route parameters that name one of a few things: such a route is listed once per thing, so that
- * every list's records, and each kind of answer, meet the access matrix and the hostile inputs.
+ * every kind of record, and each kind of answer, meet the access matrix and the hostile inputs.
+ * The first entry whose route matches applies: history has every kind of record (life events
+ * too), the other record routes those an editor drafts.
  */
 const NAMED_VALUES: { route: RegExp; param: string; values: readonly string[] }[] = [
-  { route: /\[records\]/, param: '[records]', values: LIST_KINDS.map((list) => LISTS[list].records) },
+  { route: /^\/api\/history\/\[records\]/, param: '[records]', values: RECORD_KINDS.map((kind) => RECORDS[kind].records) },
+  { route: /\[records\]/, param: '[records]', values: DRAFT_KINDS.map((kind) => RECORDS[kind].records) },
   { route: /^\/api\/history\/\[file\]$/, param: '[file]', values: LIST_KINDS.flatMap((list) => [HISTORY_LIST_NAMES[list], `${HISTORY_LIST_NAMES[list]}.csv`]) },
 ]
 

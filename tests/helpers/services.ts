@@ -6,6 +6,8 @@ import { Migrator } from '../../prisma/migrator'
 import { loadConfig, type AppConfig } from '../../server/utils/config'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { createMeiliClient } from '../../server/utils/meili'
+import type { AuditActor } from '../../server/services/audit'
+import type { RoleName } from '../../shared/auth'
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`
@@ -73,3 +75,22 @@ export async function waitForLockWaiter(db: DbHandle['prisma'], timeoutMs = 20_0
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/** An account of the back office written straight to the database, as the actor the services take. */
+export async function createActor(db: DbHandle['prisma'], account: { username: string; displayName: string; role: RoleName; departmentId?: number | null }): Promise<AuditActor & { id: number }> {
+  const user = await db.user.create({ data: { ...account, passwordHash: 'x' } })
+  return { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId }
+}
+
+/** An editor of the department and a reform office account, the two sides of every change. */
+export async function createEditorAndOffice(db: DbHandle['prisma'], departmentId: number) {
+  return {
+    editor: await createActor(db, { username: 'police-editor', displayName: '公安经办人', role: 'EDITOR', departmentId }),
+    office: await createActor(db, { username: 'office', displayName: '审改办', role: 'REFORM_OFFICE' }),
+  }
+}
+
+/** A power item's draft fields: a licence of the county with nothing but its name. */
+export const powerItemFields = (name: string, overrides: Record<string, unknown> = {}) => (
+  { name, aliases: [], type: 'LICENSING', groupName: null, legalBasis: null, level: 'COUNTY', timeLimit: null, fees: null, contact: null, ...overrides }
+)

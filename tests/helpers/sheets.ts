@@ -1,6 +1,6 @@
 // Spreadsheets as people send them, for the import tests: Excel workbooks (with formulas, error
 // cells, numbers where text belongs), CSV in UTF-8 or GB18030, and files that only pretend to be.
-import { crc32 } from 'node:zlib'
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { DUTY_SHEET_COLUMNS, FUND_SHEET_COLUMNS, SHEET_COLUMNS } from '../../shared/spreadsheet'
 
@@ -55,28 +55,37 @@ export function csvOf(rows: SheetCell[][], { bom = false } = {}): string {
   return `${bom ? '\uFEFF' : ''}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`
 }
 
-/** A zip holding the given entries, stored without compression. */
-export function zipOf(entries: Record<string, string>): Buffer {
+/** An entry already deflated, with the size and checksum its zip records claim (true or not). */
+export interface DeflatedEntry { deflated: Buffer; size: number; crc: number }
+
+/** A zip holding the given entries: text stored without compression, or deflated data as given. */
+export function zipOf(entries: Record<string, string | DeflatedEntry>): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
-  for (const [name, text] of Object.entries(entries)) {
+  for (const [name, content] of Object.entries(entries)) {
     const nameBytes = Buffer.from(name)
-    const data = Buffer.from(text)
+    const stored = typeof content === 'string' ? Buffer.from(content) : undefined
+    const data = stored ?? (content as DeflatedEntry).deflated
+    const size = stored ? stored.length : (content as DeflatedEntry).size
+    const crc = stored ? crc32(stored) : (content as DeflatedEntry).crc
+    const method = stored ? 0 : 8
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(crc32(data), 14)
+    local.writeUInt16LE(method, 8)
+    local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(nameBytes.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt32LE(crc32(data), 16)
+    central.writeUInt16LE(method, 10)
+    central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(size, 24)
     central.writeUInt16LE(nameBytes.length, 28)
     central.writeUInt32LE(offset, 42)
     locals.push(local, nameBytes, data)
@@ -91,6 +100,45 @@ export function zipOf(entries: Record<string, string>): Buffer {
   end.writeUInt32LE(directory.length, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, directory, end])
+}
+
+const MiB = 1024 * 1024
+
+/**
+ * Deflated data that inflates to `mebibytes` MiB of spaces, about 1 KB per MiB: one deflate block
+ * of a MiB of spaces, repeated (each copy refers back to the spaces before it), then a last block.
+ */
+export function deflatedSpaces(mebibytes: number): Buffer {
+  const spaces = Buffer.alloc(MiB, 0x20)
+  const flush = { finishFlush: zlibConstants.Z_SYNC_FLUSH, level: 9 }
+  const first = deflateRawSync(spaces, flush)
+  const next = deflateRawSync(spaces, { ...flush, dictionary: spaces.subarray(0, 32 * 1024) })
+  return Buffer.concat([first, ...Array.from({ length: mebibytes - 1 }, () => next), deflateRawSync(Buffer.alloc(0))])
+}
+
+const WORKBOOK = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="权力事项" sheetId="1" r:id="rId1"/></sheets></workbook>'
+const WORKBOOK_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+
+/**
+ * A zip bomb dressed as a workbook: its sheet inflates to `mebibytes` MiB while the zip's records
+ * claim `claimed` bytes (with a checksum to match), so a reader that believes them lets it through.
+ */
+export function zipBombXlsx(mebibytes: number, claimed = 2000): Buffer {
+  return zipOf({
+    'xl/workbook.xml': WORKBOOK,
+    'xl/_rels/workbook.xml.rels': WORKBOOK_RELS,
+    'xl/worksheets/sheet1.xml': { deflated: deflatedSpaces(mebibytes), size: claimed, crc: crc32(Buffer.alloc(claimed, 0x20)) },
+  })
+}
+
+/** A well-formed workbook whose one sheet is the given XML (what goes inside <sheetData>), deflated honestly. */
+export function xlsxWithSheetData(sheetData: string): Buffer {
+  const sheet = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`)
+  return zipOf({
+    'xl/workbook.xml': WORKBOOK,
+    'xl/_rels/workbook.xml.rels': WORKBOOK_RELS,
+    'xl/worksheets/sheet1.xml': { deflated: deflateRawSync(sheet), size: sheet.length, crc: crc32(sheet) },
+  })
 }
 
 /** The first bytes of a PNG image, and then noise: a picture renamed .xlsx or .csv. */

@@ -147,7 +147,7 @@ describe('login', () => {
     expect(await login(db, { username: user.username, password: PASSWORD }, from('10.9.9.9'), new Date(Date.now() + 16 * 60_000))).toMatchObject({ ok: true })
   })
 
-  it('refuses a disabled user with the ordinary answer, and ends their sessions', async () => {
+  it('refuses a disabled user with the ordinary answer, and ends their sessions for good', async () => {
     const user = await newUser()
     const session = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangedAt.getTime()
     const sid = await openSession(db, user.id, 3600)
@@ -157,6 +157,10 @@ describe('login', () => {
     expect(await loadActor(db, user.id, session, sid)).toBeNull()
     const failed = await db.auditEntry.findFirstOrThrow({ where: { entityId: String(user.id), action: 'auth.login_failed' } })
     expect(failed.after).toMatchObject({ reason: 'disabled' })
+    // Enabled again, the account needs a new login: the cookie issued before is still refused.
+    await updateUser(db, SYSTEM_ACTOR, user.id, { disabled: false })
+    expect(await loadActor(db, user.id, session, sid)).toBeNull()
+    expect(await login(db, { username: user.username, password: PASSWORD }, from('10.0.0.3'))).toMatchObject({ ok: true })
   })
 })
 

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkDataDir, DataDirError } from '../../server/utils/data-dir'
+import { checkDataDir, DataDirError, lockDataDir } from '../../server/utils/data-dir'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const work = mkdtempSync(path.join(os.tmpdir(), 'sanzhang-datadir-'))
@@ -92,5 +92,44 @@ describe('npm start with a data folder it cannot use', () => {
     const refused = await checkDataDir(dir, { minFreeBytes: Number.MAX_SAFE_INTEGER }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(DataDirError)
     expect((refused as Error).message).toMatch(/所在磁盘已满.*MB free, \d+ MB needed/)
+  })
+})
+
+describe('one process per data folder', () => {
+  /** A process that claims the folder and keeps running; resolves once it holds the claim. */
+  function holder(dataDir: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `const { lockDataDir } = await import('./server/utils/data-dir.ts'); lockDataDir(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000)`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const held = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    return { child, held, gone }
+  }
+
+  it('refuses a second claim from another process, naming the folder and the holder, and takes over once the holder was killed', async () => {
+    const dir = path.join(work, 'locked')
+    const first = holder(dir)
+    await first.held
+    const refused = (() => {
+      try {
+        lockDataDir(dir)
+        return null
+      } catch (error) {
+        return error
+      }
+    })()
+    expect(refused).toBeInstanceOf(DataDirError)
+    expect((refused as Error).message).toContain(`The data folder ${dir} is in use by process ${first.child.pid} (`)
+    expect((refused as Error).message).toContain(`数据文件夹 ${dir} 正被进程 ${first.child.pid}`)
+
+    // Killed without a chance to let go, the holder leaves its claim behind; it no longer counts.
+    first.child.kill('SIGKILL')
+    await first.gone
+    const release = lockDataDir(dir)
+    // Claiming again in the same process is allowed (the launcher, then its migrations).
+    expect(lockDataDir(dir)).toBeTypeOf('function')
+    release()
+    const second = holder(dir)
+    await second.held
+    second.child.kill('SIGKILL')
+    await second.gone
   })
 })

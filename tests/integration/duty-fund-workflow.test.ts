@@ -23,7 +23,7 @@ import { readDataFiles } from '../../scripts/lib/runtime'
 import { listAsOf } from '../../server/services/point-in-time'
 import { historyListQuerySchemas } from '../../shared/history'
 import { cityToday } from '../../shared/city-time'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createActor, createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let policeEditor: AuditActor & { id: number }
@@ -69,12 +69,8 @@ beforeAll(async () => {
   await drainAll(db(), env.meili, env.config.meiliIndex)
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
-  const p = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  const c = await db().user.create({ data: { username: 'civil-editor', displayName: '民政经办人', passwordHash: 'x', role: 'EDITOR', departmentId: civil.id } })
-  const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  policeEditor = { id: p.id, username: p.displayName, role: 'EDITOR', departmentId: police.id }
-  civilEditor = { id: c.id, username: c.displayName, role: 'EDITOR', departmentId: civil.id }
-  office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  ;({ editor: policeEditor, office } = await createEditorAndOffice(db(), police.id))
+  civilEditor = await createActor(db(), { username: 'civil-editor', displayName: '民政经办人', role: 'EDITOR', departmentId: civil.id })
 })
 afterAll(async () => { await env.close() })
 

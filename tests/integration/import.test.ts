@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../prisma/seed/import-items'
 import { ImportFileError } from '../../prisma/seed/source-file'
+import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../../server/services/lists/snapshots'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
@@ -85,6 +86,27 @@ describe('importing the real data', () => {
     expect(report.items).toEqual({ created: 0, existing: 1135, differing: 0 })
     expect(report.departments.created + report.duties.created + report.funds.created + report.dictionary.created).toBe(0)
     expect(await counts()).toEqual(before)
+  })
+
+  it('starts every record\'s history with the record exactly as it was stored', async () => {
+    const db = env.db.prisma
+    const first = new Map((await db.recordVersion.findMany({ where: { revision: 1 } })).map((v) => [`${v.entityType}:${v.entityId}`, v.data]))
+    const asJson = (snapshot: unknown) => JSON.parse(JSON.stringify(snapshot)) as unknown
+    for (const item of await db.powerItem.findMany({ include: { department: { select: { name: true } } } })) {
+      expect(first.get(`POWER_ITEM:${item.id}`), item.code).toEqual(asJson(powerItemSnapshot(item)))
+    }
+    for (const duty of await db.duty.findMany({ include: { accountabilityCases: true } })) {
+      expect(first.get(`DUTY:${duty.id}`), duty.code).toEqual(asJson(dutySnapshot(duty)))
+    }
+    for (const fund of await db.specialFund.findMany({ include: { allocations: true } })) {
+      expect(first.get(`SPECIAL_FUND:${fund.id}`), fund.code).toEqual(asJson(fundSnapshot(fund)))
+    }
+    // Everyday names are a list per item (written as one array parameter per column).
+    expect((await db.powerItem.findFirstOrThrow({ where: { name: '无犯罪记录证明' } })).aliases).toContain('良民证')
+    // Stored as Prisma stores them: in UTC, to the millisecond.
+    const item = await db.powerItem.findFirstOrThrow()
+    expect(Math.abs(item.publishedAt.getTime() - Date.now())).toBeLessThan(10 * 60_000)
+    expect(item.updatedAt.getTime()).toBe(item.publishedAt.getTime())
   })
 
   it('keeps every fund allocation summing to the fund', async () => {

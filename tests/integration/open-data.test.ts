@@ -60,11 +60,23 @@ describe('the current lists', () => {
   it('gives each list as an Excel workbook: power items, duties, and funds with their allocations on a second sheet', async () => {
     const db = env.db.prisma
     const power = await workbook(await listDownload(db, request('power'), 'xlsx'))
-    expect(power.worksheets.map((w) => w.name)).toEqual(['权力清单'])
+    expect(power.worksheets.map((w) => w.name)).toEqual(['权力清单', '申请材料', '数据字典'])
     const powerRows = sheetRows(power.worksheets[0]!)
     expect(powerRows[0]!.slice(0, 2)).toEqual(['事项编码', '事项名称'])
+    expect(powerRows[0]).toEqual(expect.arrayContaining(['承诺时限（工作日）', '是否收费', '到现场次数', '网上办理深度', '办理地点']))
     expect(powerRows).toHaveLength((await db.powerItem.count()) + 1)
     expect(powerRows.some((r) => r[1] === '普通护照签发' && r[5] === '区公安分局')).toBe(true)
+    // The guides' materials on a sheet of their own, keyed by item code.
+    const materialRows = sheetRows(power.worksheets[1]!)
+    expect(materialRows[0]!.slice(0, 4)).toEqual(['事项编码', '事项名称', '序号', '材料名称'])
+    expect(materialRows).toHaveLength((await db.guideMaterial.count()) + 1)
+    const passport = await db.powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
+    expect(materialRows.filter((r) => r[0] === passport.code).map((r) => r[3])).toEqual(expect.arrayContaining(['居民身份证', '居民户口簿']))
+    // Every column of both sheets is in the data dictionary, with its meaning and type.
+    const dictionary = sheetRows(power.worksheets[2]!)
+    expect(dictionary[0]).toEqual(['工作表', '列名', 'JSON字段', '类型', '含义'])
+    expect(dictionary).toHaveLength(powerRows[0]!.length + materialRows[0]!.length + 1)
+    expect(dictionary.find((r) => r[1] === '到现场次数')).toEqual(['权力清单', '到现场次数', 'guide.visits', 'integer', expect.stringContaining('最多跑一次')])
 
     const duties = await workbook(await listDownload(db, request('responsibility'), 'xlsx'))
     const dutyRows = sheetRows(duties.worksheets[0]!)
@@ -72,7 +84,7 @@ describe('the current lists', () => {
     expect(dutyRows).toHaveLength((await db.duty.count()) + 1)
 
     const funds = await workbook(await listDownload(db, request('fund'), 'xlsx'))
-    expect(funds.worksheets.map((w) => w.name)).toEqual(['专项资金', '分配结果'])
+    expect(funds.worksheets.map((w) => w.name)).toEqual(['专项资金', '分配结果', '数据字典'])
     expect(sheetRows(funds.worksheets[0]!)).toHaveLength((await db.specialFund.count()) + 1)
     const allocations = sheetRows(funds.worksheets[1]!)
     expect(allocations).toHaveLength((await db.fundAllocation.count()) + 1)
@@ -84,6 +96,9 @@ describe('the current lists', () => {
     const power = json<PowerItemRecord>(await listDownload(db, request('power'), 'json'))
     expect(power).toMatchObject({ list: 'power', version: null, total: await db.powerItem.count() })
     expect(power.items.find((i) => i.name === '普通护照签发')).toMatchObject({ department: '区公安分局', type: 'LICENSING', typeCode: '01', status: 'IN_FORCE' })
+    // The guide nested, and the data dictionary beside the records.
+    expect(power.items.find((i) => i.name === '普通护照签发')!.guide).toMatchObject({ isDemo: true, visits: 1, materials: expect.arrayContaining([expect.objectContaining({ name: '居民身份证', required: true })]) })
+    expect(power.dictionary).toContainEqual({ sheet: '申请材料', column: '是否必需', field: 'guide.materials[].required', type: 'boolean', meaning: expect.any(String) })
 
     const duties = json<DutyRecord>(await listDownload(db, request('responsibility'), 'json'))
     const passportDuty = await db.duty.findFirstOrThrow({ where: { powerItem: { name: '普通护照签发' } }, include: { accountabilityCases: true, powerItem: true } })
@@ -118,8 +133,8 @@ describe('the current lists', () => {
   it('lists the published versions with the number of changes each made', async () => {
     const catalogue = await openDataCatalogue(env.db.prisma)
     expect(catalogue.lists).toContainEqual({ list: 'power', total: 1135 })
-    // The import published every item, duty and fund it created.
-    const published = 1135 + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count()
+    // The import published every item, duty, fund and (demo) service guide it created.
+    const published = 1135 + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count() + await env.db.prisma.serviceGuide.count()
     expect(catalogue.versions[0]).toMatchObject({ id: versionId, batch: 1, changes: published })
   })
 })
@@ -151,8 +166,12 @@ describe('a list version', () => {
     const changes = csvRecords((await changesDownload(db, later.id, 'csv'))!)
     expect(changes.rows).toEqual([expect.objectContaining({ 编码: item.code, 名称: '普通护照签发（含换发）', 实施主体: '区公安分局', 变更类型: '修改', 变更内容: '名称', 变更前后: '名称：普通护照签发 → 普通护照签发（含换发）', 文号: '广安审改〔2099〕1号' })])
     const imported = json<ChangeRecord>((await changesDownload(db, versionId, 'json'))!)
-    expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count())
+    expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count() + await db.serviceGuide.count())
     expect(new Set(imported.items.map((c) => c.action))).toEqual(new Set(['ADD']))
+    // A guide's change is told apart from its item's, under the item's code.
+    expect(imported.items.filter((c) => c.list === 'power' && c.part === 'RECORD')).toHaveLength(1135)
+    expect(imported.items.filter((c) => c.part === 'GUIDE')).toHaveLength(await db.serviceGuide.count())
+    expect(changes.rows[0]!['变更部分']).toBe('清单记录')
   })
 
   it('knows no draft or missing version', async () => {

@@ -10,7 +10,7 @@ import { applyDueVersions, createListVersion, publishListVersion, removeFromVers
 import { listVersions } from '../../server/services/workflow/queries'
 import type { WorkflowError } from '../../server/services/workflow/errors'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, powerItemFields, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -22,7 +22,7 @@ const db = () => env.db.prisma
 const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
 const today = () => new Date().toISOString().slice(0, 10)
 const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code, message: e.message }))
-const fields = (name: string) => ({ name, aliases: [], type: 'LICENSING', groupName: null, legalBasis: null, level: 'COUNTY', timeLimit: null, fees: null, contact: null })
+const fields = (name: string) => powerItemFields(name)
 
 /** A fresh published power item of 区公安分局. */
 async function newItem(name = '测试许可事项') {
@@ -49,10 +49,7 @@ const versionView = async (id: number) => (await listVersions(db())).find((v) =>
 beforeAll(async () => {
   env = await createTestEnv()
   police = (await db().department.create({ data: { code: 'GA', name: '区公安分局', areaCode: '511602' } })).id
-  const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police } })
-  const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  editor = { id: e.id, username: e.username, role: 'EDITOR', departmentId: police }
-  office = { id: o.id, username: o.username, role: 'REFORM_OFFICE', departmentId: null }
+  ;({ editor, office } = await createEditorAndOffice(db(), police))
 })
 afterAll(async () => {
   expect(await verifyAuditChain(db())).toMatchObject({ ok: true })

@@ -10,7 +10,7 @@ import { importSheet } from '../../server/services/import/spreadsheet'
 import { WorkflowError } from '../../server/services/workflow/errors'
 import { openDatabase, type Db, type DbHandle } from '../../server/utils/prisma'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { createTestEnv, waitForLockWaiter, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, powerItemFields, waitForLockWaiter, type TestEnv } from '../helpers/services'
 import { csvOf, HEADER, row } from '../helpers/sheets'
 
 /** As many as the requests of one burst from three portal processes. */
@@ -26,7 +26,7 @@ let counter = 0
 const db = () => env.db.prisma
 const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
 const today = () => new Date().toISOString().slice(0, 10)
-const fields = (name: string) => ({ name, aliases: [], type: 'LICENSING', groupName: null, legalBasis: null, level: 'COUNTY', timeLimit: null, fees: null, contact: null })
+const fields = (name: string) => powerItemFields(name)
 const fund = (code: string) => ({
   code, name: '2026年中小企业发展专项资金', year: 2026, amount: '300', legalBasis: '《广安区财政专项资金管理办法》', purpose: '支持中小企业技术改造。',
   recipients: '区内中小企业', allocationMethod: 'PROJECT', performanceTargets: '支持项目不少于20个。', periodStart: 2026, periodEnd: 2026, howToApply: '向区经信局申报。',
@@ -57,10 +57,7 @@ beforeAll(async () => {
   env = await createTestEnv()
   handles = await Promise.all(Array.from({ length: RACERS }, () => openDatabase(env.config)))
   police = (await db().department.create({ data: { code: 'GA', name: '区公安分局', areaCode: '511602' } })).id
-  const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police } })
-  const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  editor = { id: e.id, username: e.username, role: 'EDITOR', departmentId: police }
-  office = { id: o.id, username: o.username, role: 'REFORM_OFFICE', departmentId: null }
+  ;({ editor, office } = await createEditorAndOffice(db(), police))
 })
 afterAll(async () => {
   await Promise.all((handles ?? []).map((h) => h.close()))

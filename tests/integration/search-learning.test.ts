@@ -82,16 +82,13 @@ describe('what citizens type', () => {
     expect(result.partial).toBe(true)
     expect(result.help?.suggestions.length).toBeGreaterThan(0)
     expect(result.help?.departments.map((d) => d.name)).toContain('区公安分局')
-    expect(result.help?.lifeEvents).toEqual([])
+    expect(result.lifeEvents).toEqual([])
   })
 
-  it('passes the query terms to the life-event matcher when one is given', async () => {
-    const asked: string[][] = []
-    const result = await searchItems(env.meili, env.db.prisma, env.config.meiliIndex, searchQuerySchema.parse({ q: '户口本上名字写错了' }), {
-      matchLifeEvents: async (terms) => { asked.push(terms); return [{ slug: 'newborn', title: '新生儿出生' }] },
-    })
-    expect(asked).toEqual([result.understood.terms])
-    expect(result.help?.lifeEvents).toEqual([{ slug: 'newborn', title: '新生儿出生' }])
+  it('shows the life event a query names above the hits, read as search reads the query', async () => {
+    for (const q of ['开饭店', '开餐馆', '我想开个火锅店', '開火鍋店']) expect((await search(q)).lifeEvents.map((e) => e.slug), q).toEqual(['kaiban-canyindian'])
+    for (const q of ['生孩子', '新生儿']) expect((await search(q)).lifeEvents.map((e) => e.slug), q).toEqual(['xinshenger-chusheng'])
+    expect((await search('护照')).lifeEvents).toEqual([])
   })
 
   it('shows nothing rather than hits that match single characters of an unknown word', async () => {

@@ -1,16 +1,21 @@
 // The spreadsheet import on the real data, for an editor of 区公安分局: a broken file is reported
 // row by row and column by column and writes nothing at all; a clean one becomes the right
 // drafts with their audit entries; the department's export imports back as "unchanged".
+import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
 import { readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'
-import type { AuditActor } from '../../server/services/audit'
+import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
+import { undoInterruptedImports, UNDONE_REASON } from '../../server/services/import/pending-imports'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import type { SheetReport } from '../../shared/spreadsheet'
-import { createTestEnv, type TestEnv } from '../helpers/services'
-import { csvOf, HEADER, PNG, row, xlsxOf } from '../helpers/sheets'
+import type { DomainError } from '../../server/services/errors'
+import type { Prisma } from '../../server/utils/prisma'
+import { OPEN_CHANGE_REQUEST_STATUSES } from '../../shared/workspace'
+import { createTestEnv, waitForLockWaiter, type TestEnv } from '../helpers/services'
+import { csvOf, HEADER, PNG, row, xlsxOf, type SheetCell } from '../helpers/sheets'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -225,5 +230,135 @@ describe('a clean file', () => {
   it('is refused whole the second time: the items now have open changes and the new codes are proposed', async () => {
     const report = await refusedWhole('清单.csv', `${file()}${exported}\r\n`)
     expect(where(report)).toEqual([[2, '事项编码', 'CODE_PROPOSED'], [4, '事项编码', 'OPEN_CHANGE'], [5, '事项编码', 'CODE_PROPOSED']])
+  })
+})
+
+describe('written in batches, as on the embedded database', () => {
+  const sheet = (prefix: string, count: number, last?: SheetCell[]) => csvOf([HEADER, ...Array.from({ length: count }, (_, i) => row(`${prefix}-${i}`)), ...(last ? [last] : [])])
+  const batched = (data: string, batchSize: number) => importSheet(db(), 'power', editor, police.id, { name: '清单.csv', data: Buffer.from(data) }, { dryRun: false, batchSize })
+  const pendingImports = () => db().setting.count({ where: { key: { startsWith: 'import.pending.' } } })
+
+  it('writes the same drafts and audit entries as one transaction would', async () => {
+    const before = await written()
+    const report = await batched(sheet('BATCH', 95), 20)
+    expect(report).toMatchObject({ imported: true, errors: [], counts: { ADD: 95 } })
+    const ids = report.rows.map((r) => r.changeRequestId!)
+    const drafts = await db().changeRequest.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } })
+    expect(drafts.map((d) => (d.payload as { code: string }).code)).toEqual(Array.from({ length: 95 }, (_, i) => `BATCH-${i}`))
+    expect(drafts.map((d) => d.id)).toEqual(ids)
+    expect(await written()).toEqual({ changeRequests: before.changeRequests + 95, auditEntries: before.auditEntries + 96 })
+    const entry = await db().auditEntry.findFirstOrThrow({ where: { action: 'draft.import' }, orderBy: { seq: 'desc' } })
+    expect((entry.after as { changeRequestIds: number[] }).changeRequestIds).toEqual(ids)
+    expect(await pendingImports()).toBe(0)
+  })
+
+  it('withdraws what it wrote when a later batch meets a change made meanwhile, and reports the row', async () => {
+    const item = policeItems[5]!
+    const last = (await db().changeRequest.aggregate({ _max: { id: true } }))._max.id ?? 0
+    const importing = batched(sheet('RACE', 300, row(item.code, { 事项名称: `${item.name}（新）` })), 10)
+    // Once the first batches are in, someone else opens a change on the sheet's last item.
+    while (await db().changeRequest.count({ where: { id: { gt: last } } }) === 0) await new Promise((r) => setTimeout(r, 10))
+    const manual = await createDraft(db(), editor, police.id, { entityType: 'POWER_ITEM', action: 'RETAIN', entityId: item.id, payload: {} })
+    const report = await importing
+    expect(report.imported).toBe(false)
+    expect(where(report)).toEqual([[302, '事项编码', 'OPEN_CHANGE']])
+
+    const written = await db().changeRequest.findMany({ where: { id: { gt: last, not: manual.id } } })
+    expect(written.length).toBeGreaterThan(0)
+    expect(new Set(written.map((d) => d.status))).toEqual(new Set(['WITHDRAWN']))
+    const withdrawals = await db().auditEntry.findMany({ where: { action: 'draft.withdraw', entityId: { in: written.map((d) => String(d.id)) } } })
+    expect(withdrawals).toHaveLength(written.length)
+    expect(withdrawals[0]!.reason).toBe(UNDONE_REASON)
+    expect((await db().changeRequest.findUniqueOrThrow({ where: { id: manual.id } })).status).toBe('DRAFT')
+    expect(await pendingImports()).toBe(0)
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
+  })
+
+  /**
+   * Another process's draft, inserted but not committed when the import writes the batch that
+   * holds the same record or code. The import's checks cannot see it; the database's one-open-
+   * change indexes make the batch wait for it and refuse once it commits. Returns the refusal.
+   */
+  async function raceDraftInFlight(inFlight: (ids: { author: number; department: number }) => Prisma.ChangeRequestUncheckedCreateInput, rows: SheetCell[][]) {
+    const last = (await db().changeRequest.aggregate({ _max: { id: true } }))._max.id ?? 0
+    let release!: () => void
+    const held = new Promise<void>((resolve) => { release = resolve })
+    let inserted!: () => void
+    const ready = new Promise<void>((resolve) => { inserted = resolve })
+    const other = db().$transaction(async (tx) => {
+      const draft = await tx.changeRequest.create({ data: inFlight({ author: editor.id, department: police.id }) })
+      inserted()
+      await held
+      return draft
+    }, { timeout: 60_000 })
+    await ready
+    const importing = batched(csvOf([HEADER, ...rows]), 10).then(() => null, (error: DomainError) => error)
+    await waitForLockWaiter(db())
+    release()
+    const committed = await other
+    const refusal = await importing
+
+    // The first two batches were written, then withdrawn; the third never was.
+    const written = await db().changeRequest.findMany({ where: { id: { gt: last, not: committed.id } } })
+    expect(written).toHaveLength(20)
+    expect(new Set(written.map((d) => d.status))).toEqual(new Set(['WITHDRAWN']))
+    expect(await db().auditEntry.count({ where: { action: 'draft.withdraw', reason: UNDONE_REASON, entityId: { in: written.map((d) => String(d.id)) } } })).toBe(20)
+    expect(await pendingImports()).toBe(0)
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
+    await db().changeRequest.update({ where: { id: committed.id }, data: { status: 'WITHDRAWN' } })
+    return refusal
+  }
+
+  /** Two items of the department no change holds now. */
+  async function freeItems() {
+    const held = new Set((await db().changeRequest.findMany({ where: { status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } }, select: { entityId: true } })).map((c) => c.entityId))
+    return policeItems.filter((i) => !held.has(i.id)).slice(0, 2) as [typeof policeItems[number], typeof policeItems[number]]
+  }
+
+  const newRows = (prefix: string, from: number, count: number) => Array.from({ length: count }, (_, i) => row(`${prefix}-${from + i}`))
+
+  it('answers 409 OPEN_CHANGE_EXISTS when a draft of a row\'s item commits while its batch is written, and withdraws the batches before', async () => {
+    const [item] = await freeItems()
+    const refusal = await raceDraftInFlight(
+      ({ author, department }) => ({ entityType: 'POWER_ITEM', entityId: item.id, action: 'RETAIN', departmentId: department, authorId: author, payload: {}, status: 'DRAFT' }),
+      [...newRows('INFLIGHT', 0, 25), row(item.code, { 事项名称: `${item.name}（导入）` }), ...newRows('INFLIGHT', 25, 4)],
+    )
+    expect(refusal).toMatchObject({ status: 409, code: 'OPEN_CHANGE_EXISTS', message: '该事项已有未完成的变更' })
+  })
+
+  it('answers 409 ITEM_CODE_TAKEN when a proposal of a row\'s new code commits while its batch, new and changed items together, is written', async () => {
+    const [, item] = await freeItems()
+    const refusal = await raceDraftInFlight(
+      ({ author, department }) => ({ entityType: 'POWER_ITEM', action: 'ADD', proposedCode: 'PROPOSED-25', departmentId: department, authorId: author, payload: { code: 'PROPOSED-25' }, status: 'DRAFT' }),
+      [...newRows('PROPOSED', 0, 26), row(item.code, { 事项名称: `${item.name}（导入）` }), ...newRows('PROPOSED', 26, 3)],
+    )
+    expect(refusal).toMatchObject({ status: 409, code: 'ITEM_CODE_TAKEN' })
+  })
+
+  it('is undone when its process was killed half-way, once the next process starts', { timeout: 120_000 }, async () => {
+    const last = (await db().changeRequest.aggregate({ _max: { id: true } }))._max.id ?? 0
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/import-child.ts'], {
+      env: { ...process.env, DATABASE_URL: env.config.databaseUrl, DEPARTMENT_ID: String(police.id), USER_ID: String(editor.id) },
+      stdio: 'ignore',
+    })
+    const gone = new Promise((resolve) => child.once('exit', resolve))
+    while (await db().changeRequest.count({ where: { id: { gt: last } } }) < 20) await new Promise((r) => setTimeout(r, 10))
+    child.kill('SIGKILL')
+    await gone
+    // A commit the database had already received when the process died still completes.
+    const count = () => db().changeRequest.count({ where: { id: { gt: last } } })
+    for (let seen = -1; seen !== await count();) {
+      seen = await count()
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    const written = await db().changeRequest.findMany({ where: { id: { gt: last } } })
+    expect(written.length).toBeLessThan(400)
+    expect(await pendingImports()).toBe(1)
+
+    expect(await undoInterruptedImports(db())).toBe(written.length)
+    expect(await db().changeRequest.count({ where: { id: { gt: last }, status: { not: 'WITHDRAWN' } } })).toBe(0)
+    expect(await db().auditEntry.count({ where: { action: 'draft.withdraw', reason: UNDONE_REASON, actorName: 'system' } })).toBe(written.length)
+    expect(await pendingImports()).toBe(0)
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true })
   })
 })

@@ -13,7 +13,7 @@ import { searchItems } from '../../server/services/search/query'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { searchQuerySchema } from '../../shared/search'
 import { readDataFiles } from '../../scripts/lib/runtime'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, powerItemFields, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -27,9 +27,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 const names = async (q: string) => (await searchItems(env.meili, db(), env.config.meiliIndex, searchQuerySchema.parse({ q }))).hits.map((h) => h.name.map((p) => p.text).join(''))
 const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code }))
 
-function fields(overrides: Record<string, unknown> = {}) {
-  return { name: '普通护照签发', aliases: [], type: 'LICENSING', groupName: null, legalBasis: null, level: 'COUNTY', timeLimit: null, fees: null, contact: null, ...overrides }
-}
+const fields = (overrides: Record<string, unknown> = {}) => powerItemFields('普通护照签发', overrides)
 
 beforeAll(async () => {
   env = await createTestEnv()
@@ -38,10 +36,7 @@ beforeAll(async () => {
   await drainAll(db(), env.meili, env.config.meiliIndex)
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
-  const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  editor = { id: e.id, username: e.displayName, role: 'EDITOR', departmentId: police.id }
-  office = { id: o.id, username: o.displayName, role: 'REFORM_OFFICE', departmentId: null }
+  ;({ editor, office } = await createEditorAndOffice(db(), police.id))
 })
 afterAll(async () => { await env.close() })
 

@@ -16,10 +16,10 @@ const admin = actor('ADMIN')
 
 /** Every permission each role holds, written out by hand from docs/SECURITY.md's table. */
 const EXPECTED: Record<RoleName, Permission[]> = {
-  EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read'],
-  REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate'],
-  AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'audit:read', 'audit:verify', 'data:export'],
-  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage'],
+  EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read', 'hall:write', 'oversight:read', 'reform:read', 'reform:report'],
+  REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'lifeEvent:write', 'oversight:read', 'calendar:write', 'scorecard:write', 'reform:read', 'reform:write'],
+  AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'oversight:read', 'reform:read', 'audit:read', 'audit:verify', 'data:export'],
+  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'hall:write'],
 }
 
 describe('the permission table', () => {
@@ -40,7 +40,7 @@ describe('the permission table', () => {
   })
 
   it('lets the auditor read everything and change nothing', () => {
-    for (const p of ['draft:write', 'draft:submit', 'draft:import', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'department:manage', 'user:manage'] as const) {
+    for (const p of ['draft:write', 'draft:submit', 'draft:import', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'lifeEvent:write', 'hall:write', 'department:manage', 'user:manage'] as const) {
       expect(authorize(auditor, p, { departmentId: POLICE }).ok).toBe(false)
     }
     expect(authorize(auditor, 'draft:read', { departmentId: CIVIL }).ok).toBe(true)
@@ -50,7 +50,7 @@ describe('the permission table', () => {
 
 describe('own department against other department', () => {
   it("lets an editor work on their own department's drafts only", () => {
-    for (const p of ['draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read'] as const) {
+    for (const p of ['draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read', 'hall:write'] as const) {
       expect(authorize(policeEditor, p, { departmentId: POLICE }).ok).toBe(true)
       expect(authorize(policeEditor, p, { departmentId: CIVIL })).toMatchObject({ ok: false, status: 403, error: 'FORBIDDEN' })
       expect(authorize(policeEditor, p, { departmentId: null }).ok).toBe(false)

@@ -1,12 +1,12 @@
 // Reading and checking an imported spreadsheet: what the file is, which rows and cells are wrong
 // (by the row number Excel shows and the column's header), and what is read from each cell.
 import { describe, expect, it } from 'vitest'
-import { decodeText, readCsv, readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
+import { decodeText, MAX_COLUMNS, readCsv, readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { cellText, parseSheet } from '../../server/services/import/sheet-rows'
 import { joinCases, splitCases } from '../../server/services/import/sheet-lists'
 import { templateDownload } from '../../server/services/import/spreadsheet'
 import { SHEET_LIMITS } from '../../shared/spreadsheet'
-import { csvOf, HEADER, PNG, row, xlsxOf, zipOf } from '../helpers/sheets'
+import { csvOf, HEADER, PNG, row, xlsxOf, xlsxWithSheetData, zipBombXlsx, zipOf } from '../helpers/sheets'
 
 const refusal = (work: Promise<unknown>) => work.then(() => null, (e: SheetFileError) => ({ status: e.status, code: e.code, message: e.message }))
 const parseCsv = (text: string) => parseSheet(readCsv(text))
@@ -31,6 +31,32 @@ describe('what the file is', () => {
     expect(await refusal(readSheetFile('清单.csv', Buffer.from(csvOf([...rows, row('A-last')]))))).toMatchObject({ status: 400, code: 'TOO_MANY_ROWS' })
     // Blank lines do not count, and cost nothing.
     expect(parseCsv(`${csvOf(rows)}${'\r\n'.repeat(100_000)}`).rows).toHaveLength(SHEET_LIMITS.maxRows)
+  })
+
+  it('refuses a zip bomb while inflating it: a sheet whose zip claims 2,000 bytes and inflates to 1 GB', async () => {
+    const bomb = zipBombXlsx(1024)
+    expect(bomb.byteLength).toBeLessThan(SHEET_LIMITS.maxBytes)
+    const heapBefore = process.memoryUsage().heapUsed
+    const started = performance.now()
+    expect(await refusal(readSheetFile('清单.xlsx', bomb))).toMatchObject({ status: 400, code: 'NOT_A_SPREADSHEET', message: '文件不是有效的 Excel（.xlsx）文件：压缩包已损坏' })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024)
+    // Claiming its true size, it is refused from the zip's records, before anything is inflated.
+    expect(await refusal(readSheetFile('清单.xlsx', zipBombXlsx(64, 64 * 1024 * 1024)))).toMatchObject({ status: 413, code: 'UNPACKED_TOO_LARGE' })
+  })
+
+  it('refuses a small workbook that would fill memory with cells, before the Excel reader builds them', async () => {
+    // 3 MB of XML, about 270,000 empty cells in one row: each would be an object of the Excel reader.
+    const empties = xlsxWithSheetData(`<row r="1">${'<c r="A1"/>'.repeat(600_000)}</row>`)
+    expect(await refusal(readSheetFile('清单.xlsx', empties))).toMatchObject({ status: 413, code: 'UNPACKED_TOO_LARGE' })
+    // One cell in the last column of 2,000 rows: read naively, 32 million cells.
+    const farRight = xlsxWithSheetData(Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join(''))
+    expect(await refusal(readSheetFile('清单.xlsx', farRight))).toMatchObject({ status: 400, code: 'TOO_MANY_COLUMNS', message: expect.stringContaining('第1行第16384列') })
+    expect(await refusal(readSheetFile('清单.csv', Buffer.from(`${HEADER.join(',')}${','.repeat(200)}x\r\n`)))).toMatchObject({ status: 400, code: 'TOO_MANY_COLUMNS', message: expect.stringContaining(`第1行第${HEADER.length + 200}列`) })
+    // Empty cells far right, as Excel writes for a formatted range, are left out.
+    const padded = await readSheetFile('清单.xlsx', xlsxWithSheetData('<row r="1"><c r="A1" t="inlineStr"><is><t>事项编码</t></is></c><c r="XFD1" s="0"/></row>'))
+    expect(padded).toEqual([{ row: 1, cells: [{ text: '事项编码' }] }])
+    expect(readCsv(`a,b${','.repeat(500)}\r\n`)).toEqual([{ row: 1, cells: [{ text: 'a' }, { text: 'b' }, ...Array.from({ length: MAX_COLUMNS - 2 }, () => ({ text: '' }))] }])
   })
 
   it('reads CSV in UTF-8 with or without a byte order mark, and in GB18030', () => {

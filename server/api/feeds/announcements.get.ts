@@ -7,5 +7,5 @@ export default defineEventHandler(async (event) => {
   const { db } = await publicContext(event)
   validQuery(event, noQuerySchema)
   setResponseHeader(event, 'Content-Type', FEED_CONTENT_TYPE)
-  return announcementsFeed(db, publicOrigin(event))
+  return announcementsFeed(db, siteUrl())
 })

@@ -7,6 +7,7 @@ import { appendAudit, type AuditActor } from '../audit'
 import type { Db, Prisma } from '../../utils/prisma'
 import { AccountError } from '../auth/errors'
 import { hashPassword, temporaryPassword } from '../auth/passwords'
+import { endUserSessions } from '../auth/sessions'
 
 type Tx = Prisma.TransactionClient
 
@@ -91,6 +92,7 @@ export async function updateUser(db: Db, actor: AuditActor, id: number, input: U
       if (!otherAdmins) throw new AccountError(409, 'LAST_ADMIN', '至少需要保留一名启用的系统管理员')
     }
     const after = await tx.user.update({ where: { id }, data: { ...input }, include: withDepartment })
+    if (disabled && !before.disabled) await endUserSessions(tx, id)
     await appendAudit(tx, actor, { action: 'user.updated', entityType: 'USER', entityId: id, before: auditedUser(before), after: auditedUser(after), requestId })
     return toUserView(after)
   })

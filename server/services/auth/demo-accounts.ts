@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../shared/demo-accounts'
 import { appendAudit, SYSTEM_ACTOR } from '../audit'
 import { createAccount } from '../admin/users'
 import { verifyPassword } from './passwords'
+import { endUserSessions } from './sessions'
 import type { Db } from '../../utils/prisma'
 
 /** Creates the demo accounts that do not exist yet; returns the usernames it created. */
@@ -37,6 +38,7 @@ export async function disableDemoAccounts(db: Db): Promise<string[]> {
     if (!(await verifyPassword(user.passwordHash, DEMO_PASSWORD))) continue
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { disabled: true } })
+      await endUserSessions(tx, user.id)
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.updated', entityType: 'USER', entityId: user.id, before: { disabled: false }, after: { disabled: true }, reason: 'demo account with the public demo password, outside demo mode' })
     })
     disabled.push(user.username)

@@ -27,6 +27,22 @@ export const PERMISSIONS = [
   'synonym:write',
   /** see what citizens search for; choose 大家都在搜; keep the table of needs handled elsewhere */
   'search:curate',
+  /** curate the life events (一件事) */
+  'lifeEvent:write',
+  /** keep a department's service halls (服务窗口) */
+  'hall:write',
+  /** read the 督查 findings on the lists' quality and waiting changes */
+  'oversight:read',
+  /** keep the working-day calendar (holidays, adjusted working days) */
+  'calendar:write',
+  /** set the 考核 weights and take a period's scorecard */
+  'scorecard:write',
+  /** read the reform tasks (目标责任): a department those it leads or cooperates on */
+  'reform:read',
+  /** record and edit reform tasks */
+  'reform:write',
+  /** report progress on a reform task the department leads */
+  'reform:report',
   /** read the audit log */
   'audit:read',
   /** verify the audit log's hash chain */
@@ -76,6 +92,10 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'draft:submit': 'own',
     'draft:import': 'own',
     'history:read': 'own',
+    'hall:write': 'own',
+    'oversight:read': 'own',
+    'reform:read': 'own',
+    'reform:report': 'own',
   },
   REFORM_OFFICE: {
     ...OWN_ACCOUNT,
@@ -85,11 +105,19 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'version:publish': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
+    'lifeEvent:write': 'all',
+    'oversight:read': 'all',
+    'calendar:write': 'all',
+    'scorecard:write': 'all',
+    'reform:read': 'all',
+    'reform:write': 'all',
   },
   AUDITOR: {
     ...OWN_ACCOUNT,
     'draft:read': 'all',
     'history:read': 'all',
+    'oversight:read': 'all',
+    'reform:read': 'all',
     'audit:read': 'all',
     'audit:verify': 'all',
     'data:export': 'all',
@@ -101,6 +129,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     'mail:read': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
+    'hall:write': 'all',
   },
 }
 

@@ -26,3 +26,11 @@ export async function isSessionOpen(db: Db, id: string, userId: number, now = ne
 export async function endSessionRecord(tx: Tx, id: string, now = new Date()): Promise<void> {
   await tx.userSession.updateMany({ where: { id, endedAt: null }, data: { endedAt: now } })
 }
+
+/**
+ * Ends every open session of a user; call inside the transaction that disables them. Otherwise
+ * re-enabling the account would bring back every cookie issued before it was disabled.
+ */
+export async function endUserSessions(tx: Tx, userId: number, now = new Date()): Promise<void> {
+  await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now } })
+}

@@ -4,10 +4,11 @@
 import ExcelJS from 'exceljs'
 import { SHEET_LIMITS } from '../../../shared/spreadsheet'
 import { DomainError } from '../errors'
+import { unpackWithin, zipEntryNames, ZipLimitError, type ZipLimits, type ZipRefusal } from './xlsx-zip'
 
 /** A refusal of the file as a whole, before any row is looked at. */
 export class SheetFileError extends DomainError {
-  constructor(status: 400 | 413, code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'TOO_MANY_ROWS', message: string) {
+  constructor(status: 400 | 413, code: 'NOT_A_SPREADSHEET' | 'EMPTY_FILE' | 'FILE_TOO_LARGE' | 'UNPACKED_TOO_LARGE' | 'TOO_MANY_ROWS' | 'TOO_MANY_COLUMNS', message: string) {
     super(status, code, message)
   }
 }
@@ -55,70 +56,91 @@ function startsWith(data: Uint8Array, magic: number[]): boolean {
 // ---- Excel ----
 
 /**
- * What an xlsx may unpack to: 2,000 rows of the longest texts take about 25 MB; much more is a
- * zip bomb or a workbook of other things, and the Excel reader holds all of it in memory.
+ * What an xlsx may unpack to, and how many XML elements it may hold: 2,000 rows of the longest
+ * texts take about 25 MB and 150,000 elements. The Excel reader keeps the whole workbook in
+ * memory, about 150 bytes per element, so these two bound what one import costs (about 200 MB at
+ * worst, whatever the file claims about itself).
  */
-const MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+const ZIP_LIMITS: ZipLimits = { maxUnpackedBytes: 40 * 1024 * 1024, maxElements: 500_000 }
 
-/**
- * The names and total unpacked size of a zip's entries, from its central directory, read before
- * the zip library inflates anything.
- */
-function zipDirectory(data: Uint8Array): { names: string[]; unpacked: number } {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  let end = -1
-  for (let i = data.byteLength - 22; i >= Math.max(0, data.byteLength - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { end = i; break }
-  }
-  if (end < 0) throw notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：压缩包不完整')
-  const count = view.getUint16(end + 10, true)
-  let at = view.getUint32(end + 16, true)
-  const names: string[] = []
-  let unpacked = 0
-  const decoder = new TextDecoder()
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > data.byteLength || view.getUint32(at, true) !== 0x02014b50) throw notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：压缩包已损坏')
-    const size = view.getUint32(at + 24, true)
-    // 0xFFFFFFFF means the real size is in a zip64 field: no workbook of this size needs that.
-    if (size === 0xffffffff) throw notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：压缩包过大')
-    unpacked += size
-    const nameLength = view.getUint16(at + 28, true)
-    names.push(decoder.decode(data.subarray(at + 46, at + 46 + nameLength)))
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
-  }
-  return { names, unpacked }
+/** Columns read from a row; the templates have at most 13, and a cell far right would make every row that wide. */
+export const MAX_COLUMNS = 100
+
+const ZIP_REFUSALS: Record<ZipRefusal, () => SheetFileError> = {
+  NOT_A_ZIP: () => notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：压缩包不完整'),
+  CORRUPT: () => notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：压缩包已损坏'),
+  UNPACKED_TOO_LARGE: () => new SheetFileError(413, 'UNPACKED_TOO_LARGE', `Excel 文件解压后超过 ${ZIP_LIMITS.maxUnpackedBytes / 1024 / 1024} MB，请删除多余的工作表、图片和格式后再导入`),
+  TOO_MANY_ELEMENTS: () => new SheetFileError(413, 'UNPACKED_TOO_LARGE', 'Excel 文件中的单元格和格式过多，请删除多余的工作表、空白单元格的格式后再导入'),
 }
 
-async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
-  const { names, unpacked } = zipDirectory(data)
-  if (!names.includes('xl/workbook.xml')) throw notSpreadsheet('文件是压缩包，但不是 Excel（.xlsx）工作簿')
-  if (unpacked > MAX_UNPACKED_BYTES) throw notSpreadsheet('Excel 文件解压后过大，请删除多余的工作表、图片和格式后再导入')
+async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  let stored: Buffer
+  try {
+    if (!zipEntryNames(data).includes('xl/workbook.xml')) throw notSpreadsheet('文件是压缩包，但不是 Excel（.xlsx）工作簿')
+    stored = await unpackWithin(data, ZIP_LIMITS)
+  } catch (error) {
+    throw error instanceof ZipLimitError ? ZIP_REFUSALS[error.reason]() : error
+  }
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer)
+    await workbook.xlsx.load(stored as unknown as ExcelJS.Buffer)
   } catch {
     throw notSpreadsheet('文件不是有效的 Excel（.xlsx）文件：无法读取')
   }
-  const sheet = workbook.worksheets.find((ws) => ws.name !== INSTRUCTIONS_SHEET)
-  if (!sheet) throw notSpreadsheet('Excel 文件中没有可导入的工作表')
+  return workbook
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number = SHEET_LIMITS.maxRows): RawRow[] {
   const rows: RawRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = []
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellOf(row.getCell(c).value))
-    keep(rows, { row: rowNumber, cells })
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const value = cellOf(cell.value)
+      if (column > MAX_COLUMNS) {
+        if (hasContent(value)) throw tooManyColumns(rowNumber, column)
+        return
+      }
+      while (cells.length < column - 1) cells.push({ text: '' })
+      cells[column - 1] = value
+    })
+    keep(rows, { row: rowNumber, cells }, maxRows)
   })
   return rows
+}
+
+const hasContent = (cell: RawCell) => Boolean(cell.text.trim() || cell.problem)
+
+function tooManyColumns(row: number, column: number): SheetFileError {
+  return new SheetFileError(400, 'TOO_MANY_COLUMNS', `第${row}行第${column}列有内容：一次最多读取 ${MAX_COLUMNS} 列，请使用导入模板的列`)
+}
+
+async function readXlsx(data: Uint8Array): Promise<RawRow[]> {
+  const sheet = (await loadWorkbook(data)).worksheets.find((ws) => ws.name !== INSTRUCTIONS_SHEET)
+  if (!sheet) throw notSpreadsheet('Excel 文件中没有可导入的工作表')
+  return sheetRows(sheet)
+}
+
+/**
+ * Every worksheet of an Excel file by name, for a list that spreads over several sheets (a guide
+ * and its materials). Refused like readSheetFile; a CSV, which holds one sheet, is refused too.
+ */
+export async function readWorkbookSheets(data: Uint8Array, maxRows: (sheet: string) => number): Promise<Map<string, RawRow[]>> {
+  if (data.byteLength > SHEET_LIMITS.maxBytes) throw tooLarge(data.byteLength)
+  if (!data.byteLength) throw new SheetFileError(400, 'EMPTY_FILE', '文件是空的')
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) throw notSpreadsheet('请上传 Excel（.xlsx）文件：办事指南和申请材料在同一文件的两个工作表中，CSV 无法容纳')
+  const workbook = await loadWorkbook(data)
+  return new Map(workbook.worksheets.filter((ws) => ws.name !== INSTRUCTIONS_SHEET).map((ws) => [ws.name, sheetRows(ws, maxRows(ws.name))]))
 }
 
 /**
  * Adds a row that has content: empty rows are left out (the report names them from the gaps in
  * the row numbers), so a file of blank lines costs no memory, and the row limit ends reading.
  */
-function keep(rows: RawRow[], row: RawRow): void {
-  if (row.cells.every((c) => !c.text.trim() && !c.problem)) return
+function keep(rows: RawRow[], row: RawRow, maxRows: number = SHEET_LIMITS.maxRows): void {
+  if (!row.cells.some(hasContent)) return
   // The header plus the limit: one more row is enough to know the file is too long.
-  if (rows.length > SHEET_LIMITS.maxRows) {
-    throw new SheetFileError(400, 'TOO_MANY_ROWS', `文件超过 ${SHEET_LIMITS.maxRows} 行，一次最多导入 ${SHEET_LIMITS.maxRows} 行，请拆分后分批导入`)
+  if (rows.length > maxRows) {
+    throw new SheetFileError(400, 'TOO_MANY_ROWS', `文件超过 ${maxRows} 行，一次最多导入 ${maxRows} 行，请拆分后分批导入`)
   }
   rows.push(row)
 }
@@ -175,8 +197,14 @@ export function readCsv(text: string): RawRow[] {
   let quoted = false
   let i = 0
   let record = 0
-  const endField = () => { cells.push({ text: field }); field = '' }
-  const endRow = () => { endField(); keep(rows, { row: ++record, cells }); cells = [] }
+  let column = 0
+  const endField = () => {
+    column++
+    if (column <= MAX_COLUMNS) cells.push({ text: field })
+    else if (field.trim()) throw tooManyColumns(record + 1, column)
+    field = ''
+  }
+  const endRow = () => { endField(); keep(rows, { row: ++record, cells }); cells = []; column = 0 }
   while (i < text.length) {
     const ch = text[i]!
     if (quoted) {

@@ -44,6 +44,10 @@ const TEXTS: Record<SheetIssueCode, (p: Record<string, string | number>) => stri
   OPEN_CHANGE: (p) => `${p.noun} ${p.code} 已有未完成的变更（编号 ${p.id}），请先在工作台处理`,
   CODE_PROPOSED: (p) => `${p.noun}编码 ${p.code} 已用于另一项新增${p.noun}的变更（编号 ${p.id}）`,
   POWER_ITEM_INVALID: (p) => `权力事项 ${p.code} 不存在、已取消或不属于本部门`,
+  NO_SHEET: (p) => `文件中没有「${p.sheet}」工作表，请使用导入模板`,
+  ITEM_NOT_FOUND: (p) => `没有事项编码为 ${p.code} 的事项`,
+  NOT_IN_GUIDE_SHEET: (p) => `事项编码 ${p.code} 不在「办事指南」工作表中，请在该表中也填写这一事项`,
+  HALL_NOT_FOUND: (p) => `本部门没有名为「${p.value}」的服务窗口（可填：${p.allowed}）`,
 }
 
 /** One problem, with the Chinese message "第5行「事项类型」：…" the page and API clients show. */

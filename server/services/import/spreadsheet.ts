@@ -1,23 +1,26 @@
 // A department's lists as spreadsheets, one per list (power items, duties, special funds; see
-// sheet-lists.ts): the empty template, the export of what is published, and the import that turns
-// a filled-in sheet into drafts of that department (ChangeRequest DRAFT), all of them or none.
+// sheet-lists.ts) and one workbook of its service guides (guide-sheets.ts): the empty template, the
+// export of what is published, and the import that turns a filled-in sheet into drafts of that
+// department (ChangeRequest DRAFT), all of them or none.
 // The import checks the whole file first and reports every problem by row and column; a dry run
 // reports what the import would do.
 import type { Db, Prisma } from '../../utils/prisma'
 import type { ApiErrorData } from '../../../shared/api'
 import type { DraftInput } from '../../../shared/drafts'
-import type { ListKind } from '../../../shared/lists'
+import type { DraftKind } from '../../../shared/lists'
 import type { RowOutcome, SheetFormat, SheetIssue, SheetReport, SheetRowReport } from '../../../shared/spreadsheet'
 import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
-import { createDraftIn } from '../workflow/change-requests'
+import { insertDrafts } from '../workflow/change-requests'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { requestRecords } from '../workflow/audit-records'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
 import { SHEET_LIST_DEFS, type SheetList, type SheetRecord } from './sheet-lists'
+import { clearPending, markPending, pendingImportKey, undoImport } from './pending-imports'
 import { issue, parseSheet, type SheetRow } from './sheet-rows'
+import { guideExportDownload, guideTemplateDownload, importGuideSheet } from './guide-sheets'
 
 type Tx = Prisma.TransactionClient
 
@@ -30,7 +33,8 @@ function download(format: SheetFormat, name: { zh: string; ascii: string }, body
 }
 
 /** The empty template of a list: the header row, and in Excel a second sheet explaining each column. */
-export async function templateDownload(format: SheetFormat, key: ListKind): Promise<Download> {
+export async function templateDownload(format: SheetFormat, key: DraftKind): Promise<Download> {
+  if (key === 'guide') return guideTemplateDownload()
   const list = SHEET_LIST_DEFS[key]
   const sheet = table(list.sheetName, columnsOf(list), [])
   const name = { zh: `${list.sheetName}导入模板`, ascii: `${list.asciiName}-template` }
@@ -47,7 +51,8 @@ export async function templateDownload(format: SheetFormat, key: ListKind): Prom
  * template's columns, so that an export, edited and imported, gives drafts of exactly the rows
  * that were edited. Null when the department does not exist.
  */
-export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: ListKind): Promise<Download | null> {
+export async function exportDownload(db: Db, departmentId: number, format: SheetFormat, key: DraftKind): Promise<Download | null> {
+  if (key === 'guide') return guideExportDownload(db, departmentId)
   const list = SHEET_LIST_DEFS[key]
   const department = await db.department.findUnique({ where: { id: departmentId }, select: { name: true } })
   if (!department) return null
@@ -60,6 +65,13 @@ type Plan =
   | { row: SheetRow; outcome: 'ADD' }
   | { row: SheetRow; outcome: 'UPDATE'; recordId: number; changed: string[] }
   | { row: SheetRow; outcome: 'UNCHANGED'; changed: [] }
+
+function draftOf(list: SheetList, p: Plan & { outcome: 'ADD' | 'UPDATE' }): DraftInput {
+  // The fields passed the list's own draft schema in parseSheet.
+  return (p.outcome === 'ADD'
+    ? { entityType: list.entityType, action: 'ADD', payload: { ...p.row.fields, code: p.row.code } }
+    : { entityType: list.entityType, action: 'UPDATE', entityId: p.recordId, payload: p.row.fields }) as DraftInput
+}
 
 function changedColumns(list: SheetList, record: { code: string }, fields: Record<string, unknown>): string[] {
   const published = list.fields(record)
@@ -156,17 +168,38 @@ export class SheetInvalidError extends DomainError {
   }
 }
 
+/**
+ * Drafts per transaction on the embedded database, which serves one transaction at a time: public
+ * pages wait for one batch (a tenth of a second or so) instead of the whole import.
+ */
+export const EMBEDDED_IMPORT_BATCH = 50
+
+/**
+ * The pause between two batches. The database takes waiting queries in turn, and a page asks
+ * several one after another: without a pause each of them would wait for a batch of its own.
+ */
+const BATCH_PAUSE_MS = 50
+
 export interface ImportOptions {
   dryRun: boolean
   requestId?: string
+  /**
+   * Drafts written per transaction (default: all in one). The embedded PGlite serves one
+   * transaction at a time, public pages included: there an import is written in batches.
+   */
+  batchSize?: number
 }
 
 /**
  * Reads, checks and (unless a dry run, and only when the whole file is clean) imports a sheet of
  * one list as drafts of `departmentId`, with one audit entry for the import beside each draft's
- * own, in one transaction. Throws SheetFileError for a file that is not a spreadsheet or is too large.
+ * own. The whole sheet is checked in the transaction that writes the first batch; each later
+ * batch checks its rows again in its own, since other drafts may have been made in between, and
+ * a problem found then withdraws what the import wrote (pending-imports.ts) and is reported like
+ * any other. Throws SheetFileError for a file that is not a spreadsheet or is too large.
  */
-export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
+export async function importSheet(db: Db, key: DraftKind, actor: AuditActor & { id: number }, departmentId: number, file: { name: string; data: Uint8Array }, options: ImportOptions): Promise<SheetReport> {
+  if (key === 'guide') return importGuideSheet(db, actor, departmentId, file, options)
   const list = SHEET_LIST_DEFS[key]
   const sheet = parseSheet(await readSheetFile(file.name, file.data), list)
   // Wrong columns say nothing about the rows: they are reported alone.
@@ -175,21 +208,29 @@ export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { i
     const checked = await plan(db, list, departmentId, sheet.rows)
     return report(file.name, options.dryRun, [...sheet.errors, ...checked.errors], checked.plans, sheet.skipped)
   }
-  return db.$transaction(async (tx) => {
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY
+  const pending = pendingImportKey()
+  const plans = new Map<number, Plan>()
+  let rows = sheet.rows
+  const created = new Map<number, number>()
+  const writeBatch = (batch: number) => db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}::int, ${departmentId}::int)`
-    const checked = await plan(tx, list, departmentId, sheet.rows)
-    const errors = [...sheet.errors, ...checked.errors]
-    if (errors.length) return report(file.name, false, errors, checked.plans, sheet.skipped)
-    const created = new Map<number, number>()
-    for (const p of checked.plans) {
-      if (p.outcome === 'UNCHANGED') continue
-      // The fields passed the list's own draft schema in parseSheet.
-      const input = (p.outcome === 'ADD'
-        ? { entityType: list.entityType, action: 'ADD', payload: { ...p.row.fields, code: p.row.code } }
-        : { entityType: list.entityType, action: 'UPDATE', entityId: p.recordId, payload: p.row.fields }) as DraftInput
-      created.set(p.row.row, (await createDraftIn(tx, actor, departmentId, input, options.requestId)).id)
+    const checked = await plan(tx, list, departmentId, rows.slice(0, batch === 0 ? rows.length : batchSize))
+    if (checked.errors.length) return { done: false as const, errors: checked.errors, plans: checked.plans }
+    for (const p of checked.plans) plans.set(p.row.row, p)
+    if (batch === 0) rows = checked.plans.filter((p) => p.outcome !== 'UNCHANGED').map((p) => p.row)
+    const writes = rows.slice(0, batchSize).map((row) => plans.get(row.row)!).filter((p): p is Plan & { outcome: 'ADD' | 'UPDATE' } => p.outcome !== 'UNCHANGED')
+    // plan() reported every row's problem; insertDrafts checks each draft again as a manual one
+    // is (checkReferences) and writes them together, so that the transaction stays short.
+    const drafts = await insertDrafts(tx, actor, departmentId, writes.map((p) => draftOf(list, p)), options.requestId)
+    writes.forEach((p, i) => created.set(p.row.row, drafts[i]!.id))
+    rows = rows.slice(batchSize)
+    if (rows.length) {
+      await markPending(tx, pending, departmentId, [...created.values()])
+      return null
     }
-    const result = report(file.name, false, [], checked.plans, sheet.skipped, created)
+    await clearPending(tx, pending)
+    const result = report(file.name, false, [], [...plans.values()], sheet.skipped, created)
     if (created.size) {
       await appendAudit(tx, actor, {
         action: 'draft.import',
@@ -199,6 +240,23 @@ export async function importSheet(db: Db, key: ListKind, actor: AuditActor & { i
         records: await requestRecords(tx, await tx.changeRequest.findMany({ where: { id: { in: [...created.values()] } } })),
       })
     }
-    return result
+    return { done: true as const, result }
   }, { timeout: 120_000, maxWait: 10_000 })
+  for (let batch = 0; ; batch++) {
+    let outcome: Awaited<ReturnType<typeof writeBatch>>
+    try {
+      outcome = await writeBatch(batch)
+    } catch (error) {
+      if (batch > 0) await undoImport(db, actor, pending, options.requestId)
+      throw error
+    }
+    if (!outcome) {
+      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS))
+      continue
+    }
+    if (outcome.done) return outcome.result
+    if (batch > 0) await undoImport(db, actor, pending, options.requestId)
+    for (const p of outcome.plans) plans.set(p.row.row, p)
+    return report(file.name, false, [...sheet.errors, ...outcome.errors], [...plans.values()], sheet.skipped)
+  }
 }

@@ -4,17 +4,19 @@ import { ITEM_TYPE_KEYS, isPower, itemTypeByKey } from '../../../shared/item-typ
 import type { DepartmentRow, DepartmentView, ListCounts } from '../../../shared/list-views'
 import { boundaryInclude, boundaryView, dutyRow, dutyRowInclude } from './duties'
 import { listFunds } from './funds'
+import { countedOnce } from './paging'
+import { listServiceHalls } from '../guides/halls'
 
 type Grouped = { departmentId: number; _count: { _all: number } }[]
 
 async function countsByDepartment(db: Db, departmentId?: number): Promise<(id: number) => ListCounts> {
   const dept = departmentId === undefined ? {} : { departmentId }
-  const [power, services, duties, funds] = await Promise.all([
+  const [power, services, duties, funds] = await countedOnce(['departments:counts', departmentId], () => Promise.all([
     db.powerItem.groupBy({ by: ['departmentId'], where: { ...dept, type: { not: 'PUBLIC_SERVICE' }, status: { not: 'CANCELLED' } }, _count: { _all: true } }),
     db.powerItem.groupBy({ by: ['departmentId'], where: { ...dept, type: 'PUBLIC_SERVICE', status: { not: 'CANCELLED' } }, _count: { _all: true } }),
     db.duty.groupBy({ by: ['departmentId'], where: dept, _count: { _all: true } }),
     db.specialFund.groupBy({ by: ['departmentId'], where: dept, _count: { _all: true } }),
-  ])
+  ]))
   const lookup = (groups: Grouped) => new Map(groups.map((g) => [g.departmentId, g._count._all]))
   const [p, s, d, f] = [lookup(power), lookup(services), lookup(duties), lookup(funds)]
   return (id) => ({ powerItems: p.get(id) ?? 0, publicServices: s.get(id) ?? 0, duties: d.get(id) ?? 0, funds: f.get(id) ?? 0 })
@@ -32,7 +34,7 @@ export async function getDepartment(db: Db, code: string): Promise<DepartmentVie
   const department = await db.department.findUnique({ where: { code }, select: { id: true, code: true, name: true, shortName: true, level: true } })
   if (!department) return null
   const where = { departmentId: department.id }
-  const [counts, byType, publicServices, duties, powerDuties, boundaries, funds] = await Promise.all([
+  const [counts, byType, publicServices, duties, powerDuties, boundaries, funds, halls] = await Promise.all([
     countsByDepartment(db, department.id),
     db.powerItem.groupBy({ by: ['type', 'status'], where: { ...where, type: { not: 'PUBLIC_SERVICE' } }, _count: { _all: true } }),
     db.powerItem.findMany({ where: { ...where, type: 'PUBLIC_SERVICE' }, select: { code: true, name: true, status: true }, orderBy: { code: 'asc' } }),
@@ -41,6 +43,7 @@ export async function getDepartment(db: Db, code: string): Promise<DepartmentVie
     db.dutyBoundary.findMany({ where: { departments: { some: where } }, include: boundaryInclude, orderBy: { code: 'asc' } }),
     // A department holds a few dozen funds at most; 200 is the list's largest page.
     listFunds(db, { dept: [department.id], year: [], method: [], sort: 'year', page: 1, pageSize: 200 }),
+    listServiceHalls(db, department.id),
   ])
   const powerByType = ITEM_TYPE_KEYS.filter(isPower).flatMap((type) => {
     const groups = byType.filter((g) => g.type === type)
@@ -59,5 +62,6 @@ export async function getDepartment(db: Db, code: string): Promise<DepartmentVie
     powerDuties,
     boundaries: boundaries.map(boundaryView),
     funds: funds.items,
+    halls,
   }
 }

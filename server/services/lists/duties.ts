@@ -4,7 +4,8 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { DUTY_KINDS, type BoundaryListQuery, type DutyListQuery } from '../../../shared/lists'
 import type { BoundaryPage, BoundaryView, DutyPage, DutyRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
-import { filterCounts, pageOf, pageWindow } from './paging'
+import { countedOnce, filterCounts, pageOf, pageWindow } from './paging'
+import { dutyView } from './snapshots'
 import { dutiesAsOf } from './as-of'
 
 export const dutyRowInclude = {
@@ -14,18 +15,7 @@ export const dutyRowInclude = {
 } as const satisfies Prisma.DutyInclude
 
 export function dutyRow(duty: Prisma.DutyGetPayload<{ include: typeof dutyRowInclude }>): DutyRow {
-  return {
-    code: duty.code,
-    kind: duty.kind,
-    title: duty.title,
-    content: duty.content,
-    basis: duty.basis,
-    status: duty.status,
-    isDemo: duty.isDemo,
-    department: duty.department,
-    powerItem: duty.powerItem,
-    cases: duty.accountabilityCases,
-  }
+  return { ...dutyView(duty), department: duty.department, powerItem: duty.powerItem }
 }
 
 function dutyWhere(query: DutyListQuery, except?: 'dept' | 'kind'): Prisma.DutyWhereInput {
@@ -45,9 +35,9 @@ export async function listDuties(db: Db, query: DutyListQuery): Promise<DutyPage
       orderBy: [{ department: { sortOrder: 'asc' } }, { kind: 'asc' }, { code: 'asc' }],
       ...pageWindow(query),
     }),
-    db.duty.count({ where }),
-    db.duty.groupBy({ by: ['departmentId'], where: dutyWhere(query, 'dept'), _count: { _all: true } }),
-    db.duty.groupBy({ by: ['kind'], where: dutyWhere(query, 'kind'), _count: { _all: true } }),
+    countedOnce(['duties', where], () => db.duty.count({ where })),
+    countedOnce(['duties:dept', dutyWhere(query, 'dept')], () => db.duty.groupBy({ by: ['departmentId'], where: dutyWhere(query, 'dept'), _count: { _all: true } })),
+    countedOnce(['duties:kind', dutyWhere(query, 'kind')], () => db.duty.groupBy({ by: ['kind'], where: dutyWhere(query, 'kind'), _count: { _all: true } })),
   ])
   return {
     ...pageOf(duties.map(dutyRow), total, query),
@@ -80,8 +70,8 @@ export async function listBoundaries(db: Db, query: BoundaryListQuery): Promise<
   const where: Prisma.DutyBoundaryWhereInput = query.dept.length ? { departments: { some: { departmentId: { in: query.dept } } } } : {}
   const [boundaries, total, byDept] = await Promise.all([
     db.dutyBoundary.findMany({ where, include: boundaryInclude, orderBy: { code: 'asc' }, ...pageWindow(query) }),
-    db.dutyBoundary.count({ where }),
-    db.dutyBoundaryDepartment.groupBy({ by: ['departmentId'], _count: { _all: true } }),
+    countedOnce(['boundaries', where], () => db.dutyBoundary.count({ where })),
+    countedOnce(['boundaries:dept'], () => db.dutyBoundaryDepartment.groupBy({ by: ['departmentId'], _count: { _all: true } })),
   ])
   return {
     ...pageOf(boundaries.map(boundaryView), total, query),

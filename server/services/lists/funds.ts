@@ -4,7 +4,7 @@ import type { Db, Prisma } from '../../utils/prisma'
 import { ALLOCATION_METHODS, type FundListQuery } from '../../../shared/lists'
 import type { FundPage, FundRow, FundView } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
-import { filterCounts, isoDate, pageOf, pageWindow } from './paging'
+import { countedOnce, filterCounts, isoDate, pageOf, pageWindow } from './paging'
 import { publicHistory } from '../history'
 import { fundsAsOf, sumWan } from './as-of'
 
@@ -71,11 +71,11 @@ export async function listFunds(db: Db, query: FundListQuery): Promise<FundPage>
   const where = fundWhere(query)
   const [funds, total, sum, byDept, byYear, byMethod] = await Promise.all([
     db.specialFund.findMany({ where, include: fundRowInclude, orderBy: ORDER[query.sort], ...pageWindow(query) }),
-    db.specialFund.count({ where }),
-    db.specialFund.aggregate({ where, _sum: { amount: true } }),
-    db.specialFund.groupBy({ by: ['departmentId'], where: fundWhere(query, 'dept'), _count: { _all: true } }),
-    db.specialFund.groupBy({ by: ['year'], where: fundWhere(query, 'year'), _count: { _all: true }, _sum: { amount: true } }),
-    db.specialFund.groupBy({ by: ['allocationMethod'], where: fundWhere(query, 'method'), _count: { _all: true } }),
+    countedOnce(['funds', where], () => db.specialFund.count({ where })),
+    countedOnce(['funds:sum', where], () => db.specialFund.aggregate({ where, _sum: { amount: true } })),
+    countedOnce(['funds:dept', fundWhere(query, 'dept')], () => db.specialFund.groupBy({ by: ['departmentId'], where: fundWhere(query, 'dept'), _count: { _all: true } })),
+    countedOnce(['funds:year', fundWhere(query, 'year')], () => db.specialFund.groupBy({ by: ['year'], where: fundWhere(query, 'year'), _count: { _all: true }, _sum: { amount: true } })),
+    countedOnce(['funds:method', fundWhere(query, 'method')], () => db.specialFund.groupBy({ by: ['allocationMethod'], where: fundWhere(query, 'method'), _count: { _all: true } })),
   ])
   const years = [...new Set([...byYear.map((g) => g.year), ...query.year])].sort((a, b) => b - a).map(String)
   return {

@@ -1,6 +1,17 @@
 // Pagination and filter counts shared by the list services.
 import type { Page } from '../../../shared/lists'
 import type { FilterCount } from '../../../shared/list-views'
+import { usePublicCache } from '../../utils/public-cache'
+
+/**
+ * Counts over a whole list (the totals and the count behind every filter value) change only when
+ * published content does: each portal process computes them once per generation of the content
+ * (server/utils/public-cache.ts) instead of scanning the table on every request. `key` names the
+ * count and every input it depends on. Outside a portal process (commands, tests) it counts each time.
+ */
+export function countedOnce<T>(key: unknown[], count: () => Promise<T>): Promise<T> {
+  return usePublicCache().memo(JSON.stringify(key), count)
+}
 
 export function pageWindow(query: { page: number; pageSize: number }) {
   return { skip: (query.page - 1) * query.pageSize, take: query.pageSize }

@@ -6,7 +6,7 @@ import { ADMIN_LEVELS, type PowerListQuery } from '../../../shared/lists'
 import { ITEM_STATUSES } from '../../../shared/lists'
 import type { PowerItemPage, PowerItemRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
-import { filterCounts, pageOf, pageWindow } from './paging'
+import { countedOnce, filterCounts, pageOf, pageWindow } from './paging'
 import { powerItemsAsOf } from './as-of'
 
 const POWER_TYPES = ITEM_TYPE_KEYS.filter(isPower)
@@ -47,11 +47,11 @@ export async function listPowerItems(db: Db, query: PowerListQuery): Promise<Pow
       orderBy: [{ department: { sortOrder: 'asc' } }, { type: 'asc' }, { code: 'asc' }],
       ...pageWindow(query),
     }),
-    db.powerItem.count({ where }),
-    db.powerItem.groupBy({ by: ['departmentId'], where: powerWhere(query, 'dept'), _count: { _all: true } }),
-    db.powerItem.groupBy({ by: ['type'], where: powerWhere(query, 'type'), _count: { _all: true } }),
-    db.powerItem.groupBy({ by: ['status'], where: powerWhere(query, 'status'), _count: { _all: true } }),
-    db.powerItem.groupBy({ by: ['level'], where: powerWhere(query, 'level'), _count: { _all: true } }),
+    countedOnce(['power-items', where], () => db.powerItem.count({ where })),
+    countedOnce(['power-items:dept', powerWhere(query, 'dept')], () => db.powerItem.groupBy({ by: ['departmentId'], where: powerWhere(query, 'dept'), _count: { _all: true } })),
+    countedOnce(['power-items:type', powerWhere(query, 'type')], () => db.powerItem.groupBy({ by: ['type'], where: powerWhere(query, 'type'), _count: { _all: true } })),
+    countedOnce(['power-items:status', powerWhere(query, 'status')], () => db.powerItem.groupBy({ by: ['status'], where: powerWhere(query, 'status'), _count: { _all: true } })),
+    countedOnce(['power-items:level', powerWhere(query, 'level')], () => db.powerItem.groupBy({ by: ['level'], where: powerWhere(query, 'level'), _count: { _all: true } })),
   ])
   return {
     ...pageOf(items.map(powerRow), total, query),

@@ -1,21 +1,34 @@
 // The public fields of a record as one plain object: what RecordVersion stores, what the
 // history diff compares and what the open data exports.
 import type { AccountabilityCase, Duty, FundAllocation, PowerItem, SpecialFund } from '../../generated/prisma/client'
+import type { DutyView, PowerItemFields } from '../../../shared/items'
+
+/** The fields of a power item that an editor keeps, from the record or a snapshot of it. */
+export function powerItemFields(item: PowerItemFields): PowerItemFields {
+  const { code, name, aliases, type, groupName, legalBasis, level, timeLimit, fees, contact } = item
+  return { code, name, aliases, type, groupName, legalBasis, level, timeLimit, fees, contact }
+}
+
+/** A duty as the public reads it, with its cases in the order given. */
+export function dutyView(duty: Omit<DutyView, 'cases'> & { accountabilityCases: { content: string; basis: string | null }[] }): DutyView {
+  return {
+    code: duty.code,
+    kind: duty.kind,
+    title: duty.title,
+    content: duty.content,
+    basis: duty.basis,
+    status: duty.status,
+    isDemo: duty.isDemo,
+    cases: duty.accountabilityCases.map((c) => ({ content: c.content, basis: c.basis })),
+  }
+}
 
 export function powerItemSnapshot(item: PowerItem & { department?: { name: string } }) {
   return {
-    code: item.code,
-    name: item.name,
-    aliases: item.aliases,
+    ...powerItemFields(item),
     type: item.type,
     departmentId: item.departmentId,
     department: item.department?.name,
-    groupName: item.groupName,
-    legalBasis: item.legalBasis,
-    level: item.level,
-    timeLimit: item.timeLimit,
-    fees: item.fees,
-    contact: item.contact,
     status: item.status,
     delegatedToLevel: item.delegatedToLevel,
     delegatedToDepartmentId: item.delegatedToDepartmentId,
@@ -27,19 +40,9 @@ export function powerItemSnapshot(item: PowerItem & { department?: { name: strin
 export type PowerItemSnapshot = ReturnType<typeof powerItemSnapshot>
 
 /** A duty with its accountability cases: the cases are part of what was published. */
-export function dutySnapshot(duty: Duty & { accountabilityCases: AccountabilityCase[] }) {
-  return {
-    code: duty.code,
-    kind: duty.kind,
-    departmentId: duty.departmentId,
-    powerItemId: duty.powerItemId,
-    title: duty.title,
-    content: duty.content,
-    basis: duty.basis,
-    status: duty.status,
-    isDemo: duty.isDemo,
-    cases: [...duty.accountabilityCases].sort((a, b) => a.sortOrder - b.sortOrder).map((c) => ({ content: c.content, basis: c.basis })),
-  }
+export function dutySnapshot(duty: Duty & { accountabilityCases: Pick<AccountabilityCase, 'sortOrder' | 'content' | 'basis'>[] }) {
+  const accountabilityCases = [...duty.accountabilityCases].sort((a, b) => a.sortOrder - b.sortOrder)
+  return { ...dutyView({ ...duty, accountabilityCases }), departmentId: duty.departmentId, powerItemId: duty.powerItemId }
 }
 export type DutySnapshot = ReturnType<typeof dutySnapshot>
 

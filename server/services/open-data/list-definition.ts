@@ -5,6 +5,7 @@ import type { Db } from '../../utils/prisma'
 import type { ListKind } from '../../../shared/lists'
 import type { Table } from './tables'
 import type { PublishedRecord } from '../history'
+import type { GuideSnapshot } from '../../../shared/guides'
 
 export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
 
@@ -12,6 +13,8 @@ export type VersionedEntity = 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
 export interface Lookups {
   departments: Map<number, { name: string; sortOrder: number }>
   itemCodes: Map<number, string>
+  /** guides by item code, as they stood at the list's instant (loaded by the lists that show them) */
+  guides?: Map<string, GuideSnapshot>
 }
 
 export type PublishedSnapshot<S> = PublishedRecord<S>
@@ -27,6 +30,8 @@ export interface ListDefinition<S, F, R> {
   order: (filters: F, lookups: Lookups) => (a: R, b: R) => number
   /** the spreadsheet of the records, in order; the first table is also the CSV */
   tables: (records: R[]) => Table[]
+  /** what else toRecord reads, as it stood at `at` (null: now) */
+  moreLookups?: (db: Db, at: Date | null) => Promise<Partial<Lookups>>
 }
 
 export async function loadLookups(db: Db): Promise<Lookups> {

@@ -4,7 +4,18 @@ import ExcelJS from 'exceljs'
 
 export type Cell = string | number | null
 
-export interface Column<T> {
+/** What a column holds, as the data dictionary of a download states it. */
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'list'
+
+/** A column's entry in the data dictionary: its meaning, its type and the JSON field it comes from. */
+export interface ColumnMeaning {
+  meaning?: string
+  type?: ColumnType
+  /** the key (path) of the JSON download's record that holds the same value */
+  field?: string
+}
+
+export interface Column<T> extends ColumnMeaning {
   header: string
   value: (record: T) => Cell
   /** amounts in 万元: two decimals in CSV, a number with a decimal format in Excel */
@@ -16,16 +27,34 @@ export interface Column<T> {
 /** A sheet with its cells computed: what both writers take. */
 export interface Table {
   name: string
-  columns: { header: string; money?: boolean; width?: number }[]
+  columns: ({ header: string; money?: boolean; width?: number } & ColumnMeaning)[]
   rows: Cell[][]
 }
 
 export function table<T>(name: string, columns: Column<T>[], records: T[]): Table {
   return {
     name,
-    columns: columns.map(({ header, money, width }) => ({ header, money, width })),
+    columns: columns.map(({ header, money, width, meaning, type, field }) => ({ header, money, width, meaning, type, field })),
     rows: records.map((record) => columns.map((c) => c.value(record))),
   }
+}
+
+export interface DictionaryEntry { sheet: string; column: string; field: string | null; type: ColumnType; meaning: string }
+
+/** Every column of the tables with its meaning and type: the data dictionary of a download. */
+export function dataDictionary(tables: Table[]): DictionaryEntry[] {
+  return tables.flatMap((t) => t.columns.map((c) => ({ sheet: t.name, column: c.header, field: c.field ?? null, type: c.type ?? (c.money ? 'decimal' : 'text'), meaning: c.meaning ?? c.header })))
+}
+
+/** The dictionary as a sheet of its own, the last of an Excel download. */
+export function dictionaryTable(tables: Table[]): Table {
+  return table<DictionaryEntry>('数据字典', [
+    { header: '工作表', value: (e) => e.sheet, width: 14 },
+    { header: '列名', value: (e) => e.column, width: 22 },
+    { header: 'JSON字段', value: (e) => e.field, width: 24 },
+    { header: '类型', value: (e) => e.type, width: 10 },
+    { header: '含义', value: (e) => e.meaning, width: 80 },
+  ], dataDictionary(tables))
 }
 
 // Excel, LibreOffice and Google Sheets start a formula at these characters (OWASP "CSV injection").

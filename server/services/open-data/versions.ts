@@ -39,9 +39,10 @@ export async function snapshotsAt<S>(db: Db, entityType: VersionedEntity, at: Da
   return (await statesAt(db, entityType, at, published)).map((state) => state.snapshot)
 }
 
-const LIST_OF: Record<VersionedEntity | 'DUTY_BOUNDARY', ListKind> = { POWER_ITEM: 'power', DUTY: 'responsibility', DUTY_BOUNDARY: 'responsibility', SPECIAL_FUND: 'fund' }
+// A guide is changed as part of its item's entry on the power list.
+const LIST_OF: Record<VersionedEntity | 'DUTY_BOUNDARY' | 'SERVICE_GUIDE', ListKind> = { POWER_ITEM: 'power', DUTY: 'responsibility', DUTY_BOUNDARY: 'responsibility', SPECIAL_FUND: 'fund', SERVICE_GUIDE: 'power' }
 
-interface SnapshotFields { code?: string; name?: string; title?: string; departmentId?: number; [field: string]: unknown }
+interface SnapshotFields { code?: string; itemCode?: string; name?: string; title?: string; departmentId?: number; [field: string]: unknown }
 
 /** Every record the version added, cancelled, delegated or changed, with what changed. */
 export async function versionChanges(db: Db, version: PublishedVersion, departmentName: (id: number | undefined) => string): Promise<ChangeRecord[]> {
@@ -58,13 +59,18 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
     : []
   const before = new Map(previous.map((p) => [`${p.entityType}:${p.entityId}`, p.data as SnapshotFields]))
   const diffs = await publicDiffs(db, versions.map((v) => ({ before: before.get(`${v.entityType}:${v.entityId}`) ?? null, after: v.data as SnapshotFields })))
+  // A guide's snapshot names its item by code only: its name and department are the item's.
+  const guideIds = versions.filter((v) => v.entityType === 'SERVICE_GUIDE').map((v) => v.entityId)
+  const guideItems = new Map(guideIds.length ? (await db.powerItem.findMany({ where: { id: { in: guideIds } }, select: { id: true, name: true, departmentId: true } })).map((i) => [i.id, i]) : [])
   return versions.map((v, i) => {
     const data = v.data as SnapshotFields
+    const item = v.entityType === 'SERVICE_GUIDE' ? guideItems.get(v.entityId) : undefined
     return {
       list: LIST_OF[v.entityType as keyof typeof LIST_OF],
-      code: data.code ?? '',
-      name: data.name ?? data.title ?? '',
-      department: departmentName(data.departmentId),
+      part: v.entityType === 'SERVICE_GUIDE' ? 'GUIDE' as const : 'RECORD' as const,
+      code: data.code ?? data.itemCode ?? '',
+      name: data.name ?? data.title ?? item?.name ?? '',
+      department: departmentName(data.departmentId ?? item?.departmentId),
       action: v.action,
       changedFields: diffs[i]!.map((c) => c.field),
       changes: diffs[i]!,

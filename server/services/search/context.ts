@@ -3,8 +3,10 @@
 // the segmenter learns as words and the query analysis uses; and the vocabulary of what the index
 // holds, for telling words it knows and for correcting typos. Staleness of a minute (ten for the
 // vocabulary, which changes only when a list version is published) is fine for search, and every
-// process converges on the database by itself.
+// process converges on the database by itself; in a portal process both are forgotten at once
+// when published content changes, since search answers are then kept until the next change.
 import type { Db } from '../../utils/prisma'
+import { KeptValue } from '../../utils/public-cache'
 import { STOP_WORDS_SETTING } from './settings'
 import { BUILT_IN_FILLERS, type QueryContext } from './analysis'
 import { addWords, cut } from './segmenter'
@@ -22,20 +24,26 @@ export interface SearchContext {
 const CONTEXT_TTL_MS = 60_000
 const VOCABULARY_TTL_MS = 10 * 60_000
 
-let cached: { at: number; context: SearchContext } | undefined
-let vocabulary: { at: number; parts: string[]; text: string; spelling?: SpellingIndex } | undefined
+interface Vocabulary { parts: string[]; text: string; spelling?: SpellingIndex }
+const kept = new KeptValue<SearchContext>(CONTEXT_TTL_MS)
+const vocabulary = new KeptValue<Vocabulary>(VOCABULARY_TTL_MS)
 
-async function indexedTexts(db: Db): Promise<NonNullable<typeof vocabulary>> {
-  if (!vocabulary || Date.now() - vocabulary.at > VOCABULARY_TTL_MS) {
-    const [items, duties, funds] = await Promise.all([
+function indexedTexts(db: Db): Promise<Vocabulary> {
+  return vocabulary.get(async () => {
+    const [items, duties, funds, materials, results] = await Promise.all([
       db.powerItem.findMany({ select: { name: true, aliases: true, groupName: true } }),
       db.duty.findMany({ where: { kind: { not: 'POWER_DUTY' } }, select: { title: true } }),
       db.specialFund.findMany({ select: { name: true } }),
+      // What a guide asks for and gives is in the index too (guideText): 出生医学证明 is a known word.
+      db.guideMaterial.findMany({ distinct: ['name'], select: { name: true } }),
+      db.serviceGuide.findMany({ distinct: ['resultName'], where: { resultName: { not: null } }, select: { resultName: true } }),
     ])
-    const parts = [...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name)].filter(Boolean)
-    vocabulary = { at: Date.now(), parts, text: parts.join('\n') }
-  }
-  return vocabulary
+    const parts = [
+      ...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name),
+      ...materials.map((m) => m.name), ...results.map((r) => r.resultName ?? ''),
+    ].filter(Boolean)
+    return { parts, text: parts.join('\n') }
+  })
 }
 
 /** The words of the indexed texts (and their neighbours joined, 户口 + 迁移), weighted by use; short texts whole weigh more. */
@@ -57,8 +65,8 @@ function spellingIndex(parts: string[]): SpellingIndex {
   return buildSpellingIndex(weights)
 }
 
-export async function searchContext(db: Db): Promise<SearchContext> {
-  if (!cached || Date.now() - cached.at > CONTEXT_TTL_MS) {
+export function searchContext(db: Db): Promise<SearchContext> {
+  return kept.get(async () => {
     const [rows, stop, synonyms, aliases] = await Promise.all([
       db.department.findMany({ select: { id: true, name: true } }),
       db.setting.findUnique({ where: { key: STOP_WORDS_SETTING } }),
@@ -73,21 +81,17 @@ export async function searchContext(db: Db): Promise<SearchContext> {
     const texts = await indexedTexts(db)
     const known = `${texts.text}\n${dictionaryWords.join('\n')}`
     const dictionaryParts = dictionaryWords.filter((w) => /\p{Script=Han}/u.test(w))
-    cached = {
-      at: Date.now(),
-      context: {
-        departments: new Map(rows.map((d) => [d.id, d.name])),
-        query: { cut, fillers, englishTerms, isKnown: (word) => known.includes(word) },
-        spelling: () => (texts.spelling ??= spellingIndex([...texts.parts, ...dictionaryParts])),
-        phrases: [...new Set([...dictionaryParts, ...aliases.map((a) => a.alias)])],
-      },
+    return {
+      departments: new Map(rows.map((d) => [d.id, d.name])),
+      query: { cut, fillers, englishTerms, isKnown: (word) => known.includes(word) },
+      spelling: () => (texts.spelling ??= spellingIndex([...texts.parts, ...dictionaryParts])),
+      phrases: [...new Set([...dictionaryParts, ...aliases.map((a) => a.alias)])],
     }
-  }
-  return cached.context
+  })
 }
 
 /** Forgets what is kept, so the next search reads the database again (after a change a test makes). */
 export function resetSearchContext(): void {
-  cached = undefined
-  vocabulary = undefined
+  kept.reset()
+  vocabulary.reset()
 }

@@ -1,9 +1,11 @@
-// What the search index holds: one flat document per published record of the three lists.
-// Built only from published tables, so drafts (which live in ChangeRequest) can never leak.
+// What the search index holds: one flat document per published record of the three lists, a
+// power item's with what citizens type about its service guide. Built only from published tables,
+// so drafts (which live in ChangeRequest) can never leak.
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey, isPower, type ItemTypeKey } from '../../../shared/item-types'
 import type { ListKind } from '../../../shared/lists'
 import type { SearchDocument } from '../../../shared/search'
+import type { OnlineLevel } from '../../../shared/guides'
 import { DUTY_TYPE_NAMES } from '../labels'
 import { pinyinTokens, wholePinyin } from './pinyin'
 
@@ -34,10 +36,53 @@ function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDoc
   return { ...doc, pinyin: [...new Set([...tokens.full, ...aliases.map((a) => a.full)])], initials: [...new Set([...tokens.initials, ...aliases.map((a) => a.initials)])] }
 }
 
-const powerInclude = { department: { select: { id: true, name: true } } } as const
+const powerInclude = {
+  department: { select: { id: true, name: true } },
+  guide: { select: { visits: true, onlineLevel: true, resultName: true, conditions: true, materials: { select: { name: true }, orderBy: { sortOrder: 'asc' } } } },
+} as const
+
+type GuideForSearch = { visits: number | null; onlineLevel: OnlineLevel | null; resultName: string | null; conditions: string[]; materials: { name: string }[] } | null
+
+/** What many guides say, which tells nothing about the item a citizen means. */
+export interface CommonGuideText { material: (name: string) => boolean; condition: (text: string) => boolean }
+
+/**
+ * Materials and conditions that several guides share (居民身份证, 营业执照, 就业创业证; 申请人具有完全
+ * 民事行为能力) say nothing about which item a citizen means: with them, 补办身份证 found every item
+ * that asks for an identity card, and 就业创业证 the items that ask for it before the one named so.
+ * A text is common when more than 0.5% of the guides (at least 3) carry it; a material also when
+ * its name holds a common one (经营者居民身份证 holds 居民身份证). Measured on the relevance set:
+ * docs/GUIDES.md.
+ */
+export async function commonGuideText(db: Db): Promise<CommonGuideText> {
+  const [guides, names, conditions] = await Promise.all([
+    db.serviceGuide.count(),
+    db.guideMaterial.groupBy({ by: ['name'], _count: { _all: true } }),
+    db.$queryRaw<{ text: string; n: bigint }[]>`SELECT c AS text, count(*) AS n FROM "ServiceGuide", unnest(conditions) AS c GROUP BY c`,
+  ])
+  const limit = Math.max(3, guides * 0.005)
+  const materials = names.filter((n) => n._count._all > limit).map((n) => n.name)
+  const shared = new Set(conditions.filter((c) => Number(c.n) > limit).map((c) => c.text))
+  return { material: (name) => materials.some((c) => name.includes(c)), condition: (text) => shared.has(text) }
+}
+
+/**
+ * What a citizen types about the guide (出生医学证明, 结婚证; the conditions of this item; what it
+ * results in), so that a query naming what to bring finds the item; and what a hit shows: trips and
+ * whether it is online.
+ */
+export function guideSearchFields(guide: GuideForSearch, common: CommonGuideText): Pick<SearchDocument, 'guideText' | 'service'> {
+  if (!guide) return { guideText: '', service: null }
+  const materials = guide.materials.map((m) => m.name).filter((name) => !common.material(name))
+  const conditions = guide.conditions.filter((c) => !common.condition(c))
+  return {
+    guideText: [...materials, guide.resultName ?? '', ...conditions].filter(Boolean).join('；'),
+    service: { visits: guide.visits ?? null, online: guide.onlineLevel },
+  }
+}
 
 export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
-  const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude })
+  const [items, common] = await Promise.all([db.powerItem.findMany({ where: { id: { in: ids } }, include: powerInclude }), commonGuideText(db)])
   return items.map((item) => {
     const type = item.type as ItemTypeKey
     const list: ListKind = isPower(type) ? 'power' : 'responsibility'
@@ -59,6 +104,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
       year: null,
       updatedAt: item.updatedAt.getTime(),
       rank: itemRank(item.name),
+      ...guideSearchFields(item.guide, common),
     })
   })
 }

@@ -1,13 +1,11 @@
 // What search offers besides hits when the hits are few, partial or none: the needs another level
-// of government handles that the query names, dictionary words close to what was typed, the life
-// events (一件事) that match, and the departments whose lists hold partial matches.
+// of government handles that the query names, dictionary words close to what was typed, and the
+// departments whose lists hold partial matches. (The life events a query names are shown above the
+// hits, whatever the hits: query.ts.)
 import type { Db } from '../../utils/prisma'
-import type { SearchHelp, SearchLifeEvent } from '../../../shared/search'
+import type { SearchHelp } from '../../../shared/search'
 import type { QueryAnalysis } from './analysis'
 import { matchReferrals } from './referrals'
-
-/** Finds the life events (一件事) a query's terms point to; provided by the life-event service. */
-export type LifeEventMatcher = (terms: string[]) => Promise<SearchLifeEvent[]>
 
 const SUGGESTIONS = 6
 
@@ -35,15 +33,13 @@ export interface HelpInput {
   correctedQuery: string | null
 }
 
-export async function searchHelp(db: Db, input: HelpInput, matchLifeEvents?: LifeEventMatcher): Promise<SearchHelp | null> {
+export async function searchHelp(db: Db, input: HelpInput): Promise<SearchHelp | null> {
   const referrals = await matchReferrals(db, input.q)
   const weak = input.total === 0 || input.partial
   if (!weak && !referrals.length) return null
-  const [lifeEvents] = await Promise.all([weak && matchLifeEvents ? matchLifeEvents(input.analysis.terms) : Promise.resolve([])])
   return {
     referrals,
     suggestions: weak ? suggestPhrases(input.analysis, input.phrases, input.correctedQuery ? [input.correctedQuery] : []) : [],
-    lifeEvents,
     departments: weak ? input.departments.slice(0, 5) : [],
   }
 }

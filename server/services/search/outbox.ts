@@ -5,6 +5,8 @@ import type { Meilisearch } from 'meilisearch'
 import type { Db, Prisma } from '../../utils/prisma'
 import { documentBuilders, documentId, isIndexedEntity } from './documents'
 import { applySearchSettings } from './settings'
+import { markSearchIndexChanged } from '../cache-generation'
+import { insertRows } from '../../utils/bulk-insert'
 
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
@@ -20,7 +22,8 @@ async function notifyWorkers(tx: Tx): Promise<void> {
 /** Call inside the transaction that writes the records. */
 export async function enqueueSearchSync(tx: Tx, entityType: IndexedEntity, ids: number[]): Promise<void> {
   if (!ids.length) return
-  await tx.searchOutbox.createMany({ data: ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' as const })) })
+  await insertRows(tx, 'SearchOutbox', { entityType: '"EntityType"', entityId: 'integer', operation: '"OutboxOperation"' },
+    ids.map((entityId) => ({ entityType, entityId, operation: 'UPSERT' })))
   await notifyWorkers(tx)
 }
 
@@ -83,6 +86,7 @@ export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, ba
       if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask({ timeout: 60_000 }))
     }
     await db.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { processedAt: new Date(), lastError: null } })
+    await markSearchIndexChanged(db)
     return { applied: rows.length, failed: 0 }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

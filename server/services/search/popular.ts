@@ -4,6 +4,7 @@
 // blocked. Repeating a query, however often, can only reorder words the portal already uses: an
 // outsider cannot put text of their own on the government's home page.
 import type { Db } from '../../utils/prisma'
+import { KeptValue } from '../../utils/public-cache'
 import type { PopularTermInput, PopularTermsPage, PopularTermView } from '../../../shared/search-curation'
 import { cityToday } from '../../../shared/city-time'
 import { appendAudit, type AuditActor } from '../audit'
@@ -15,9 +16,8 @@ const STARTING_LIST = ['办护照', '身份证丢了', '养狗', '低保', '开�
 const WINDOW_DAYS = 30
 /** A query needs this many searches that found something before it can show. */
 const MIN_FOUND = 3
-const CACHE_MS = 60_000
-
-let cache: { at: number; terms: string[] } | undefined
+/** The terms are chosen again after a minute: searches earn their place without a commit. */
+const kept = new KeptValue<string[]>(60_000)
 
 async function vocabulary(db: Db): Promise<Set<string>> {
   const [synonyms, aliases] = await Promise.all([
@@ -49,13 +49,20 @@ async function computePopular(db: Db): Promise<string[]> {
 }
 
 /** The terms of 大家都在搜, as every portal process shows them within a minute of a change. */
-export async function popularSearches(db: Db): Promise<string[]> {
-  if (!cache || Date.now() - cache.at > CACHE_MS) cache = { at: Date.now(), terms: await computePopular(db) }
-  return cache.terms
+export function popularSearches(db: Db): Promise<string[]> {
+  return kept.get(() => computePopular(db))
+}
+
+/**
+ * How long the terms now shown stay as they are (unless a commit changes them first): a public
+ * answer or page showing them is kept no longer, so it changes within a minute as they do.
+ */
+export function popularSearchesFreshFor(): number {
+  return kept.freshFor()
 }
 
 export function resetPopularCache(): void {
-  cache = undefined
+  kept.reset()
 }
 
 const toView = (t: { id: number; term: string; status: 'APPROVED' | 'BLOCKED'; sortOrder: number; updatedAt: Date }): PopularTermView =>

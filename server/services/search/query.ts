@@ -8,7 +8,8 @@ import { DomainError } from '../errors'
 import { analyzeQuery, type QueryAnalysis, type QueryContext } from './analysis'
 import { correctSpelling } from './correction'
 import { searchContext } from './context'
-import { searchHelp, type LifeEventMatcher } from './help'
+import { searchHelp } from './help'
+import { lifeEventsNamedBy } from '../life-events/public'
 import { recordSearch } from './stats'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
@@ -93,7 +94,7 @@ export function searchRequests(indexUid: string, query: SearchQuery, q: string, 
     hitsPerPage: PAGE_SIZE,
     page: query.page,
     sort: SORTS[query.sort],
-    attributesToRetrieve: ['id', 'entityId', 'list', 'code', 'name', 'aliases', 'summary', 'type', 'typeName', 'departmentId', 'departmentName', 'status', 'year'],
+    attributesToRetrieve: ['id', 'entityId', 'list', 'code', 'name', 'aliases', 'summary', 'type', 'typeName', 'departmentId', 'departmentName', 'status', 'year', 'service'],
     attributesToHighlight: ['name', 'summary'],
     attributesToCrop: ['summary'],
     cropLength: 40,
@@ -137,12 +138,7 @@ async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, ana
   return { result, distribution, complete }
 }
 
-export interface SearchOptions {
-  /** the life events (一件事) a query points to, offered when hits are few */
-  matchLifeEvents?: LifeEventMatcher
-}
-
-export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
   const context = await searchContext(db)
   let analysis = analyzeQuery(query.q, context.query)
   let answer = await ask(meili, indexUid, query, analysis)
@@ -190,6 +186,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     departmentName: hit.departmentName,
     status: hit.status,
     year: hit.year,
+    service: hit.service ?? null,
   }))
   const total = result.totalHits ?? hits.length
   const partial = total > 0 && (!answer.complete || analysis.unknown.length > 0)
@@ -197,7 +194,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     ? await searchHelp(db, {
       q: query.q, analysis, phrases: context.phrases, total, partial, correctedQuery,
       departments: facets.dept.map((d) => ({ id: Number(d.value), name: d.label, count: d.count })),
-    }, options.matchLifeEvents)
+    })
     : null
   return {
     query,
@@ -210,14 +207,15 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     understood: { terms: analysis.terms, dropped: analysis.dropped },
     correctedQuery,
     partial,
+    lifeEvents: query.q ? await lifeEventsNamedBy(db, analysis) : [],
     help,
   }
 }
 
-/** The portal's search: the answer, and the query counted for the reform office's view (first pages only). */
-export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
-  const result = await searchItems(meili, db, indexUid, query, options)
-  if (query.q && query.page === 1) recordSearch(query.q, result.total)
+/** The portal's search: the answer, and the query counted for the reform office's view. */
+export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
+  const result = await searchItems(meili, db, indexUid, query)
+  countSearch(query, result.total)
   return result
 }
 
@@ -237,4 +235,9 @@ export async function searchRecordIds(meili: Meilisearch, db: Db, indexUid: stri
   } catch (error) {
     throw new SearchUnavailableError(error)
   }
+}
+
+/** Counts a search that found `total` records for the reform office's view (first pages only). */
+export function countSearch(query: SearchQuery, total: number): void {
+  if (query.q && query.page === 1) recordSearch(query.q, total)
 }

@@ -2,6 +2,7 @@
 // the reform office keeps a table of them, and search names who handles one when a query asks
 // for it, instead of leaving the citizen with nothing or with a near miss of this district's list.
 import type { Db } from '../../utils/prisma'
+import { KeptValue } from '../../utils/public-cache'
 import type { ReferralInput, ReferralPatch, ReferralView } from '../../../shared/search-curation'
 import { appendAudit, type AuditActor } from '../audit'
 import { normalizeQuery } from './analysis'
@@ -12,8 +13,7 @@ type Row = { id: number; keywords: string[]; title: string; handledBy: string; l
 const audited = (r: Row) => ({ keywords: r.keywords, title: r.title, handledBy: r.handledBy, level: r.level, note: r.note, url: r.url })
 const toView = (r: Row): ReferralView => ({ id: r.id, ...audited(r), isDemo: r.isDemo, updatedAt: r.updatedAt.toISOString() })
 
-const CACHE_MS = 60_000
-let cache: { at: number; rows: ReferralView[] } | undefined
+const kept = new KeptValue<ReferralView[]>(60_000)
 
 export async function listReferrals(db: Db): Promise<ReferralView[]> {
   return (await db.serviceReferral.findMany({ orderBy: [{ level: 'asc' }, { title: 'asc' }] })).map(toView)
@@ -23,15 +23,15 @@ export async function listReferrals(db: Db): Promise<ReferralView[]> {
 export async function matchReferrals(db: Db, q: string): Promise<ReferralView[]> {
   const text = normalizeQuery(q).replace(/ /g, '')
   if (!text) return []
-  if (!cache || Date.now() - cache.at > CACHE_MS) cache = { at: Date.now(), rows: await listReferrals(db) }
-  return cache.rows.filter((r) => r.keywords.some((k) => {
+  const rows = await kept.get(() => listReferrals(db))
+  return rows.filter((r) => r.keywords.some((k) => {
     const keyword = normalizeQuery(k).replace(/ /g, '')
     return keyword.length > 0 && text.includes(keyword)
   }))
 }
 
 export function resetReferralCache(): void {
-  cache = undefined
+  kept.reset()
 }
 
 const notFound = () => new DictionaryError(404, 'REFERRAL_NOT_FOUND', '该条目不存在或已被删除')

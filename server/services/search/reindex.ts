@@ -4,6 +4,7 @@ import type { Meilisearch } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { documentBuilders } from './documents'
 import { applySearchSettings } from './settings'
+import { markSearchIndexChanged } from '../cache-generation'
 
 const BATCH = 2000
 
@@ -36,5 +37,6 @@ export async function reindex(db: Db, meili: Meilisearch, indexUid: string): Pro
   const swap = await meili.swapIndexes([{ indexes: [indexUid, staging], rename: false }]).waitTask({ timeout: 30_000 })
   if (swap.status !== 'succeeded') throw new Error(`reindex swap failed: ${swap.error?.message ?? swap.status}`)
   await meili.deleteIndex(staging).waitTask({ timeout: 30_000 })
+  await markSearchIndexChanged(db)
   return { documents }
 }

@@ -6,11 +6,11 @@ import { pinyinOf } from './pinyin'
 
 export const STOP_WORDS_SETTING = 'search.stopWords'
 
-export const CHINESE_FIELDS = ['name', 'aliases', 'groupName', 'departmentName', 'summary']
+export const CHINESE_FIELDS = ['name', 'aliases', 'groupName', 'departmentName', 'summary', 'guideText']
 
 export const baseSettings: Settings = {
   // Order is ranking weight: the official name first, pinyin last.
-  searchableAttributes: ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'pinyin', 'initials'],
+  searchableAttributes: ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'guideText', 'pinyin', 'initials'],
   filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
   sortableAttributes: ['name', 'updatedAt', 'year', 'rank'],
   // After words, typos and how close together the words stand, items before variants, duties

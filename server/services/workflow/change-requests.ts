@@ -2,12 +2,12 @@
 // with a reason, approved with a decision or returned with a comment. The published record does
 // not change here; publishing a list version applies approved changes (list-versions.ts).
 // Callers have already passed the guard for the permission and the department (server/guards/context.ts).
-import { prismaErrorCode, type Db, type Prisma } from '../../utils/prisma'
-import { appendAudit, type AuditActor } from '../audit'
+import { prismaErrorCode, uniqueViolation, type Db, type Prisma } from '../../utils/prisma'
+import { appendAudit, appendAudits, type AuditActor } from '../audit'
 import type { DecisionInput, DraftInput } from '../../../shared/drafts'
 import type { ChangeRequestStatus } from '../../../shared/workspace'
 import { checkReferences, ENTITY_WORKFLOWS, entityWorkflow } from './entities'
-import { requestRecords } from './audit-records'
+import { recordsOfEachRequest, requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 import { detachFromVersion, lockVersionHolding } from './list-versions'
 
@@ -51,28 +51,52 @@ const proposedCode = (input: DraftInput) => (input.action === 'ADD' ? input.payl
 /**
  * The database keeps one open change per record and one open proposal per new code (partial
  * unique indexes): a request that passed the checks while another one was committing the same
- * change loses here, with the answer the checks would have given.
+ * change loses here, with the answer the checks would have given. Of several drafts written
+ * together, the index that refused them tells which answer; the message names the record when
+ * only one draft could have met it.
  */
-function raced(error: unknown, input: DraftInput): unknown {
+function raced(error: unknown, inputs: DraftInput[]): unknown {
   if (prismaErrorCode(error) !== 'P2002') return error
-  const { noun } = ENTITY_WORKFLOWS[input.entityType]
-  return input.action === 'ADD'
-    ? new WorkflowError(409, 'ITEM_CODE_TAKEN', `${noun}编码 ${input.payload.code} 已由另一项未完成的变更提出`)
-    : new WorkflowError(409, 'OPEN_CHANGE_EXISTS', `该${noun}已有未完成的变更`)
+  const byCode = inputs.every((input) => input.action === 'ADD') || /open_per_code|proposedCode/.test(uniqueViolation(error))
+  const suspects = inputs.filter((input) => (input.action === 'ADD') === byCode)
+  const { noun } = ENTITY_WORKFLOWS[(suspects[0] ?? inputs[0]!).entityType]
+  const [only] = suspects.length === 1 ? suspects : []
+  if (byCode) {
+    const code = only?.action === 'ADD' ? ` ${only.payload.code} ` : ''
+    return new WorkflowError(409, 'ITEM_CODE_TAKEN', `${noun}编码${code}已由另一项未完成的变更提出`)
+  }
+  return new WorkflowError(409, 'OPEN_CHANGE_EXISTS', only ? `该${noun}已有未完成的变更` : `其中有${noun}已有未完成的变更`)
 }
 
 export async function createDraft(db: Db, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
   return db.$transaction((tx) => createDraftIn(tx, actor, departmentId, input, requestId))
 }
 
-/** createDraft inside a caller's transaction, for imports that create many drafts or none. */
+/** createDraft inside a caller's transaction. */
 export async function createDraftIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, input: DraftInput, requestId?: string) {
-  const { entityId, baseRevision } = await checkReferences(tx, input, departmentId)
-  const draft = await tx.changeRequest.create({
-    data: { entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' },
-  }).catch((error: unknown) => { throw raced(error, input) })
-  await appendAudit(tx, actor, { action: 'draft.create', entityType: 'CHANGE_REQUEST', entityId: draft.id, after: draft, requestId, records: await requestRecords(tx, [draft]) })
-  return draft
+  const [draft] = await insertDrafts(tx, actor, departmentId, [input], requestId)
+  return draft!
+}
+
+/**
+ * Checks (checkReferences) and writes drafts, each with its draft.create audit entry, in a few
+ * statements whatever their number, and returns them in the given order. A 2,000-row import then
+ * holds the database for its checks and a moment rather than for 14,000 round trips: the
+ * embedded PGlite serves one transaction at a time, and every public page waits for it.
+ */
+export async function insertDrafts(tx: Prisma.TransactionClient, actor: AuditActor & { id: number }, departmentId: number, inputs: DraftInput[], requestId?: string) {
+  if (!inputs.length) return []
+  const data: Prisma.ChangeRequestCreateManyInput[] = []
+  for (const input of inputs) {
+    const { entityId, baseRevision } = await checkReferences(tx, input, departmentId)
+    data.push({ entityType: input.entityType, entityId, action: input.action, departmentId, authorId: actor.id, payload: input.payload, proposedCode: proposedCode(input), baseRevision, status: 'DRAFT' })
+  }
+  const created = await tx.changeRequest.createManyAndReturn({ data }).catch((error: unknown) => { throw raced(error, inputs) })
+  // One INSERT numbers its rows in the order given.
+  created.sort((a, b) => a.id - b.id)
+  const records = await recordsOfEachRequest(tx, created)
+  await appendAudits(tx, actor, created.map((draft, i) => ({ action: 'draft.create', entityType: 'CHANGE_REQUEST' as const, entityId: draft.id, after: draft, requestId, records: records[i] })))
+  return created
 }
 
 /** Replaces the proposal of a draft or a returned change. */
@@ -85,7 +109,7 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
     }
     await checkReferences(tx, input, before.departmentId, id)
     const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, proposedCode: proposedCode(input), status: 'DRAFT' } })
-      .catch((error: unknown) => { throw raced(error, input) })
+      .catch((error: unknown) => { throw raced(error, [input]) })
     await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [after]) })
     return after
   })

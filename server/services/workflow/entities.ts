@@ -4,10 +4,12 @@
 // change-requests.ts, list-versions.ts and queries.ts look the list up here instead of branching.
 import type { Db, Prisma } from '../../utils/prisma'
 import type { DraftInput, DutyFields, FundFields, PowerItemFields } from '../../../shared/drafts'
-import type { ItemStatus, ListEntityType } from '../../../shared/lists'
+import type { GuideFields } from '../../../shared/guides'
+import type { DraftEntityType, ItemStatus, ListEntityType } from '../../../shared/lists'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
 import { fundSeriesWhere, resolveFundIdentity } from '../lists/funds'
+import { guideInclude, guideSnapshot, snapshotOf, writeGuide } from '../guides/records'
 import { WorkflowError } from './errors'
 
 type Tx = Prisma.TransactionClient
@@ -31,12 +33,17 @@ export interface EntityWorkflow {
   published: (db: Db | Tx, ids: number[]) => Promise<PublishedRecord[]>
   /** applies an approved change inside the version's transaction; returns the record as published */
   apply: (tx: Tx, request: RequestRow, decision: DecisionRow, documentNo: string | null, at: Date) => Promise<PublishedRecord>
+  /** the search document that shows the record (a guide is searched as part of its item) */
+  searchEntity: ListEntityType
+  /** what a payload would publish, shaped as the snapshot, where the two differ (a guide's halls by name) */
+  proposal?: (db: Db | Tx, request: RequestRow, published: PublishedRecord | null) => Promise<Record<string, unknown>>
 }
 
 const withDepartment = { department: { select: { name: true } } } as const
 
 const powerItem: EntityWorkflow = {
   noun: '事项',
+  searchEntity: 'POWER_ITEM',
   target: (db, id) => db.powerItem.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
   codeTaken: async (tx, code) => !!(await tx.powerItem.findUnique({ where: { code }, select: { id: true } })),
   async checkProposal(tx, input, target) {
@@ -93,6 +100,7 @@ const dutyInclude = { ...withDepartment, accountabilityCases: true } as const
 
 const duty: EntityWorkflow = {
   noun: '责任事项',
+  searchEntity: 'DUTY',
   target: (db, id) => db.duty.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
   codeTaken: async (tx, code) => !!(await tx.duty.findUnique({ where: { code }, select: { id: true } })),
   async checkProposal(tx, input, _target, departmentId) {
@@ -138,6 +146,7 @@ const fundInclude = { ...withDepartment, allocations: true } as const
 
 const specialFund: EntityWorkflow = {
   noun: '专项资金',
+  searchEntity: 'SPECIAL_FUND',
   target: (db, id) => db.specialFund.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
   codeTaken: async (tx, code) => !!(await tx.specialFund.findUnique({ where: { code }, select: { id: true } })),
   async checkProposal(tx, input, _target, departmentId) {
@@ -178,11 +187,52 @@ function fundRecord(f: Prisma.SpecialFundGetPayload<{ include: typeof fundInclud
   return { id: f.id, code: f.code, name: f.name, department: f.department.name, revision: f.revision, snapshot: fundSnapshot(f) }
 }
 
-export const ENTITY_WORKFLOWS: Record<ListEntityType, EntityWorkflow> = { POWER_ITEM: powerItem, DUTY: duty, SPECIAL_FUND: specialFund }
+const guideItemInclude = { ...withDepartment, guide: { include: guideInclude } } as const
+
+function guideRecord(item: Prisma.PowerItemGetPayload<{ include: typeof guideItemInclude }>): PublishedRecord {
+  return { id: item.id, code: item.code, name: item.name, department: item.department.name, revision: item.guide?.revision ?? 0, snapshot: item.guide ? guideSnapshot(item.code, item.guide) : {} }
+}
+
+/**
+ * 办事指南: one per power item, set as a whole by an UPDATE whose entityId is the item's id (the
+ * first guide of an item too, on revision 0). Its halls must be its department's.
+ */
+const serviceGuide: EntityWorkflow = {
+  noun: '办事指南',
+  searchEntity: 'POWER_ITEM',
+  async target(db, id) {
+    const item = await db.powerItem.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, guide: { select: { revision: true } } } })
+    return item && { id: item.id, departmentId: item.departmentId, status: item.status, revision: item.guide?.revision ?? 0 }
+  },
+  codeTaken: async () => false,
+  async checkProposal(tx, input, _target, departmentId) {
+    if (input.entityType !== 'SERVICE_GUIDE') return
+    const wanted = input.payload.hallIds
+    const halls = wanted.length ? await tx.serviceHall.findMany({ where: { id: { in: wanted }, departmentId }, select: { id: true } }) : []
+    const invalid = wanted.filter((id) => !halls.some((h) => h.id === id))
+    if (invalid.length) throw new WorkflowError(400, 'HALL_INVALID', `办理地点 ${invalid.join('、')} 不存在或不是本部门的服务窗口`)
+  },
+  async published(db, ids) {
+    const items = await db.powerItem.findMany({ where: { id: { in: ids } }, include: guideItemInclude })
+    return items.map(guideRecord)
+  },
+  async proposal(db, request, published) {
+    const fields = request.payload as GuideFields
+    const halls = await db.serviceHall.findMany({ where: { id: { in: fields.hallIds } }, select: { id: true, name: true } })
+    return snapshotOf(published?.code ?? '', fields, new Map(halls.map((h) => [h.id, h.name])), false)
+  },
+  async apply(tx, request, _decision, _documentNo, at) {
+    // What a department publishes replaces the demo guide: it is no longer marked 示例.
+    await writeGuide(tx, request.entityId!, request.payload as GuideFields, { isDemo: false, at })
+    return guideRecord(await tx.powerItem.findUniqueOrThrow({ where: { id: request.entityId! }, include: guideItemInclude }))
+  },
+}
+
+export const ENTITY_WORKFLOWS: Record<DraftEntityType, EntityWorkflow> = { POWER_ITEM: powerItem, DUTY: duty, SPECIAL_FUND: specialFund, SERVICE_GUIDE: serviceGuide }
 
 /** The workflow of a change request's list; a request of any other kind is not a draft of the lists. */
 export function entityWorkflow(entityType: string): EntityWorkflow {
-  const workflow = ENTITY_WORKFLOWS[entityType as ListEntityType]
+  const workflow = ENTITY_WORKFLOWS[entityType as DraftEntityType]
   if (!workflow) throw new WorkflowError(400, 'ENTITY_NOT_SUPPORTED', `不支持对 ${entityType} 提出变更`)
   return workflow
 }

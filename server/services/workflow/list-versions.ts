@@ -6,7 +6,7 @@ import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit'
 import { recordVersions } from '../history'
 import { enqueueSearchSync } from '../search/outbox'
 import type { DraftInput, ListVersionInput } from '../../../shared/drafts'
-import type { ListEntityType } from '../../../shared/lists'
+import type { DraftEntityType } from '../../../shared/lists'
 import type { ListVersionView } from '../../../shared/workspace'
 import { checkReferences, entityWorkflow } from './entities'
 import { publishedRecordRefs, requestRecords } from './audit-records'
@@ -27,8 +27,8 @@ export class ChangeNotApplicable extends WorkflowError {
 
 const NO_FAILURE = { failure: null, failedAt: null, failedChangeRequestId: null }
 
-/** An announcement line names what a duty or a fund is; a power item's line reads as before. */
-const lineNoun = (entityType: ListEntityType) => (entityType === 'POWER_ITEM' ? '' : ENTITY_NAMES[entityType])
+/** An announcement line names what a duty, a fund or a guide is; a power item's line reads as before. */
+const lineNoun = (entityType: DraftEntityType) => (entityType === 'POWER_ITEM' ? '' : ENTITY_NAMES[entityType])
 
 function dateOnly(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
@@ -203,7 +203,7 @@ async function changeLabels(tx: Tx, requests: RequestRow[]): Promise<Map<number,
   const records = await publishedRecords(tx, requests)
   return new Map(requests.map((request) => {
     const { itemName, itemCode } = recordName(request, records)
-    return [request.id, `${label(ACTION_NAMES, request.action)}${lineNoun(request.entityType as ListEntityType) || '事项'}“${itemName}”（${itemCode}）`]
+    return [request.id, `${label(ACTION_NAMES, request.action)}${lineNoun(request.entityType as DraftEntityType) || '事项'}“${itemName}”（${itemCode}）`]
   }))
 }
 
@@ -251,12 +251,13 @@ async function checkVersion(tx: Tx, id: number): Promise<void> {
 }
 
 /** One change a version applied, as its audit entry records it. */
-interface AppliedChange { entityType: ListEntityType; id: number; code: string; name: string; department: string; action: string; documentNo: string | null }
+interface AppliedChange { entityType: DraftEntityType; id: number; code: string; name: string; department: string; action: string; documentNo: string | null }
 
 const auditedChange = (c: AppliedChange) => ({ entityType: c.entityType, action: c.action, code: c.code, name: c.name, department: c.department, documentNo: c.documentNo })
 
+/** The records the changes touched; a guide's change is its power item's (the guide's id is the item's). */
 function changedRecords(changes: AppliedChange[]) {
-  return changes.flatMap((c) => publishedRecordRefs(c.entityType, [c]))
+  return changes.flatMap((c) => publishedRecordRefs(c.entityType === 'SERVICE_GUIDE' ? 'POWER_ITEM' : c.entityType, [c]))
 }
 
 async function applyVersion(tx: Tx, id: number, at: Date) {
@@ -267,13 +268,14 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
-    const entityType = request.entityType as ListEntityType
+    const entityType = request.entityType as DraftEntityType
+    const workflow = entityWorkflow(entityType)
     const record = await (async () => {
       await checkApplicable(tx, request)
-      return entityWorkflow(entityType).apply(tx, request, decision, documentNo, at)
+      return workflow.apply(tx, request, decision, documentNo, at)
     })().catch((error: unknown) => { throw notApplicable(request, labels.get(request.id)!, error) })
     await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, reason: decision.publicReason, listVersionId: id })
-    await enqueueSearchSync(tx, entityType, [record.id])
+    await enqueueSearchSync(tx, workflow.searchEntity, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
     lines.push(`${label(ACTION_NAMES, request.action)}${lineNoun(entityType)}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}${decision.publicReason ? `。理由：${decision.publicReason}` : ''}`)
     changes.push({ entityType, id: record.id, code: record.code, name: record.name, department: record.department, action: request.action, documentNo })

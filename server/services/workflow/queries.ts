@@ -2,7 +2,8 @@
 // with the published record it would change.
 import type { Db, Prisma } from '../../utils/prisma'
 import { diffSnapshots, type FieldChange } from '../history'
-import { LIST_ENTITY_TYPES, type ListEntityType, type ListKind } from '../../../shared/lists'
+import { DRAFT_ENTITY_TYPES, type DraftEntityType, type DraftKind } from '../../../shared/lists'
+import { getGuideWorkspaceItem, listGuideWorkspace } from '../guides/workspace'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
 import { versionCounts } from '../lists/version-counts'
 import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
@@ -36,7 +37,7 @@ export async function listChangeRequests(db: Db, query: ChangeRequestQuery, depa
     items: rows.map((r) => {
       return {
         id: r.id,
-        entityType: r.entityType as ListEntityType,
+        entityType: r.entityType as DraftEntityType,
         action: r.action,
         status: r.status,
         ...recordName(r, itemNames),
@@ -59,7 +60,7 @@ type RequestRow = Pick<Prisma.ChangeRequestGetPayload<object>, 'entityType' | 'e
 /** The published records the requests change, by `${entityType}-${id}`. */
 export async function publishedRecords(db: Db | Prisma.TransactionClient, requests: RequestRow[]): Promise<Map<string, PublishedRecord>> {
   const records = new Map<string, PublishedRecord>()
-  for (const entityType of LIST_ENTITY_TYPES) {
+  for (const entityType of DRAFT_ENTITY_TYPES) {
     const ids = requests.flatMap((r) => (r.entityType === entityType && r.entityId ? [r.entityId] : []))
     if (ids.length) for (const record of await ENTITY_WORKFLOWS[entityType].published(db, ids)) records.set(`${entityType}-${record.id}`, record)
   }
@@ -101,11 +102,13 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     include: { department: { select: { name: true } }, author: { select: { displayName: true } }, decisions: { orderBy: { id: 'asc' }, include: { decidedBy: { select: { displayName: true } } } } },
   })
   if (!request) return null
-  const entityType = request.entityType as ListEntityType
-  const item = request.entityId ? (await entityWorkflow(entityType).published(db, [request.entityId]))[0] ?? null : null
-  const published = item ? item.snapshot : null
+  const entityType = request.entityType as DraftEntityType
+  const workflow = entityWorkflow(entityType)
+  const item = request.entityId ? (await workflow.published(db, [request.entityId]))[0] ?? null : null
+  // A record that has none yet (an item's first guide) is shown as nothing published.
+  const published = item && Object.keys(item.snapshot).length ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
-  const proposed = proposedState(request.action, published, payload)
+  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) && workflow.proposal ? await workflow.proposal(db, request, item) : proposedState(request.action, published, payload)
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
@@ -117,6 +120,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     reason: request.reason,
     payload,
     entityId: request.entityId,
+    record: item && { code: item.code, name: item.name },
     baseRevision: request.baseRevision,
     currentRevision: item?.revision ?? null,
     published,
@@ -148,7 +152,7 @@ async function versionViews(db: Db, where: Prisma.ListVersionWhereInput): Promis
     id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
     status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: counts.get(v.id)!.total, counts: counts.get(v.id)!,
     changeRequests: v.decisions.map(({ changeRequest: r }) => ({
-      id: r.id, entityType: r.entityType as ListEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
+      id: r.id, entityType: r.entityType as DraftEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
     })),
     failure: v.failure ? { reason: v.failure, at: (v.failedAt ?? v.createdAt).toISOString(), changeRequestId: v.failedChangeRequestId } : null,
   }))
@@ -227,12 +231,12 @@ export async function getWorkspaceFund(db: Db, id: number): Promise<WorkspaceFun
 const paging = (query: WorkspaceQuery) => ({ skip: (query.page - 1) * query.pageSize, take: query.pageSize })
 
 /** A page of a list's records, each with the change under way for it. */
-async function workspacePage<T extends { id: number }>(db: Db, entityType: ListEntityType, query: WorkspaceQuery, count: Promise<number>, rows: Promise<T[]>) {
+async function workspacePage<T extends { id: number }>(db: Db, entityType: DraftEntityType, query: WorkspaceQuery, count: Promise<number>, rows: Promise<T[]>) {
   const [total, items] = await Promise.all([count, rows])
   return { total, page: query.page, pageCount: Math.max(1, Math.ceil(total / query.pageSize)), items: await withOpenRequests(db, items, entityType) }
 }
 
-async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: ListEntityType): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
+async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], entityType: DraftEntityType): Promise<(T & Pick<WorkspacePowerItem, 'openRequest'>)[]> {
   const open = await db.changeRequest.findMany({
     where: { entityType, entityId: { in: items.map((i) => i.id) }, status: { in: [...OPEN_CHANGE_REQUEST_STATUSES] } },
     select: { id: true, entityId: true, status: true },
@@ -243,9 +247,13 @@ async function withOpenRequests<T extends { id: number }>(db: Db, items: T[], en
   })
 }
 
-/** The workspace's records of each list: a page of them, and one with the change under way. */
+/**
+ * The workspace's records of each kind: a page of them, and one with the change under way. An
+ * item's guide is listed with what it lacks, and opens with the halls its form may name.
+ */
 export const WORKSPACE_RECORDS = {
   power: { page: listWorkspacePowerItems, one: getWorkspacePowerItem },
   responsibility: { page: listWorkspaceDuties, one: getWorkspaceDuty },
   fund: { page: listWorkspaceFunds, one: getWorkspaceFund },
-} as const satisfies Record<ListKind, unknown>
+  guide: { page: listGuideWorkspace, one: getGuideWorkspaceItem },
+} as const satisfies Record<DraftKind, unknown>

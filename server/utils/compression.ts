@@ -1,0 +1,57 @@
+// Compression of text answers for the browsers that ask for it. A phone on a slow link spends
+// most of a page load receiving bytes: HTML, JSON, CSV and feeds shrink five- to tenfold.
+// Static files are compressed once at build (nitro's compressPublicAssets); this is for what the
+// server makes per request, also when no proxy in front of the portal compresses.
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+export type Encoding = 'br' | 'gzip'
+
+/** Below this, the headers cost more than the bytes saved. */
+export const MIN_COMPRESSIBLE_BYTES = 1024
+
+const COMPRESSIBLE_TYPE = /^(text\/|application\/(json|javascript|xml|xhtml\+xml|atom\+xml|rss\+xml|manifest\+json|ld\+json|problem\+json)|image\/svg\+xml)|[+/](json|xml)\b/i
+
+export function isCompressibleType(contentType: string | undefined): boolean {
+  return !!contentType && COMPRESSIBLE_TYPE.test(contentType)
+}
+
+/**
+ * The encoding to answer with for an Accept-Encoding header: brotli when it is acceptable (it is
+ * about a fifth smaller than gzip on these pages), else gzip, else none. `q=0` refuses one.
+ */
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  if (!acceptEncoding) return undefined
+  const accepted = new Map<string, number>()
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';')
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined)
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q))
+  }
+  const wildcard = accepted.get('*')
+  const weight = (name: Encoding) => accepted.get(name) ?? wildcard ?? 0
+  if (weight('br') > 0 && weight('br') >= weight('gzip')) return 'br'
+  if (weight('gzip') > 0) return 'gzip'
+  return undefined
+}
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
+
+/**
+ * Brotli quality 5 and gzip level 6: on a 78 KB list page about 7 and 3 ms, within a few percent
+ * of the best ratio (quality 11 took 290 ms for 15% less). Runs on libuv's thread pool, so the
+ * event loop keeps serving meanwhile.
+ */
+export function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'br') {
+    return brotli(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    })
+  }
+  return gzip(body, { level: 6 })
+}

@@ -1,0 +1,126 @@
+// What a phone on a slow link receives from the built portal served directly (no proxy): pages,
+// JSON, CSV and the JavaScript come compressed in the encoding the browser asks for, decode to
+// exactly what an uncompressed answer holds, and come uncompressed to a client that asks for none.
+import http from 'node:http'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPortalWithRealData, type Portal } from '../helpers/portal'
+import { hasChromium, launchBrowser } from '../helpers/browser'
+
+let portal: Portal
+
+beforeAll(async () => { ({ portal } = await startPortalWithRealData()) })
+afterAll(async () => { await portal?.stop() })
+
+interface RawAnswer { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
+
+/** A GET that shows the bytes as sent (fetch would decode them and hide what came on the wire). */
+function rawGet(path: string, acceptEncoding?: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }
+    http.get(`${portal.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    }).on('error', reject)
+  })
+}
+
+function decode(answer: RawAnswer): Buffer {
+  switch (answer.headers['content-encoding']) {
+    case 'br': return zlib.brotliDecompressSync(answer.body)
+    case 'gzip': return zlib.gunzipSync(answer.body)
+    default: return answer.body
+  }
+}
+
+async function entryScript(): Promise<string> {
+  const html = decode(await rawGet('/', 'br')).toString()
+  const src = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1] ?? /<script[^>]+src="(\/_nuxt\/[^"]+\.js)"/.exec(html)?.[1]
+  if (!src) throw new Error('no entry script in the home page')
+  return src
+}
+
+const answers: [string, () => Promise<string> | string, RegExp][] = [
+  ['the home page (HTML)', () => '/', /^text\/html/],
+  ['a list page (HTML)', () => '/power?type=LICENSING', /^text\/html/],
+  ['the power list API (JSON)', () => '/api/v1/power-items?pageSize=50', /^application\/json/],
+  ['the open-data power list (CSV)', () => '/api/open-data/power.csv', /^text\/csv/],
+  ['the entry chunk (JavaScript)', entryScript, /javascript/],
+]
+
+describe.each(answers)('%s', (_what, pathOf, type) => {
+  it('comes brotli-compressed to a browser that accepts br, and decodes to the plain answer', async () => {
+    const path = await pathOf()
+    const plain = await rawGet(path)
+    const br = await rawGet(path, 'gzip, deflate, br, zstd')
+    expect(plain.status).toBe(200)
+    expect(br.status).toBe(200)
+    expect(plain.headers['content-type']).toMatch(type)
+    expect(br.headers['content-type']).toMatch(type)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.body.length).toBeLessThan(plain.body.length / 2)
+    expect(decode(br).equals(plain.body)).toBe(true)
+  })
+
+  it('comes gzip-compressed to a client that accepts only gzip', async () => {
+    const path = await pathOf()
+    const plain = await rawGet(path)
+    const gz = await rawGet(path, 'gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.body.length).toBeLessThan(plain.body.length / 2)
+    expect(decode(gz).equals(plain.body)).toBe(true)
+  })
+
+  it('comes uncompressed without Accept-Encoding, or when the client refuses both', async () => {
+    const path = await pathOf()
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+      const res = await rawGet(path, accept)
+      expect(res.status).toBe(200)
+      expect(res.headers['content-encoding'], String(accept)).toBeUndefined()
+      expect(res.body.length).toBeGreaterThan(1024)
+    }
+  })
+})
+
+it('leaves small answers and files that are compressed already as they are', async () => {
+  const health = await rawGet('/api/health', 'br')
+  expect(health.status).toBe(200)
+  expect(health.body.length).toBeLessThan(1024)
+  expect(health.headers['content-encoding']).toBeUndefined()
+  const xlsx = await rawGet('/api/open-data/fund.xlsx', 'br')
+  expect(xlsx.status).toBe(200)
+  expect(xlsx.headers['content-encoding']).toBeUndefined()
+  expect(xlsx.body.subarray(0, 2).toString()).toBe('PK')
+})
+
+describe.skipIf(!hasChromium)('in a browser', () => {
+  it('the home page, its script and its styles arrive brotli-compressed, a fraction of their size', async () => {
+    const browser = await launchBrowser()
+    try {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      const received = new Map<string, { url: string; type: string; encoding?: string; wire: number; size: number }>()
+      cdp.on('Network.responseReceived', (e) => {
+        const encoding = Object.entries(e.response.headers).find(([name]) => name.toLowerCase() === 'content-encoding')?.[1]
+        received.set(e.requestId, { url: e.response.url, type: e.type, encoding, wire: 0, size: 0 })
+      })
+      cdp.on('Network.dataReceived', (e) => { const r = received.get(e.requestId); if (r) r.size += e.dataLength })
+      cdp.on('Network.loadingFinished', (e) => { const r = received.get(e.requestId); if (r) r.wire = e.encodedDataLength })
+      await page.goto(`${portal.url}/`, { waitUntil: 'networkidle' })
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0)
+      const text = [...received.values()].filter((r) => ['Document', 'Script', 'Stylesheet'].includes(r.type) && r.size > 1024)
+      expect(text.map((r) => r.type)).toEqual(expect.arrayContaining(['Document', 'Script', 'Stylesheet']))
+      for (const r of text) expect(r.encoding, r.url).toBe('br')
+      const wire = text.reduce((sum, r) => sum + r.wire, 0)
+      const size = text.reduce((sum, r) => sum + r.size, 0)
+      expect(wire).toBeLessThan(size / 3)
+    } finally {
+      await browser.close()
+    }
+  })
+})
