@@ -72,6 +72,13 @@ export const subscribeSchema = z.object({
 export type SubscribeInput = z.output<typeof subscribeSchema>
 
 /** The token of a confirmation or an unsubscribe link, as the page sends it back. */
+/**
+ * The address of every mail's List-Unsubscribe header (RFC 8058): a mail client POSTs
+ * `List-Unsubscribe=One-Click` to it, with the token in the query and no session, and the
+ * subscription ends; a client that opens it instead is sent to the unsubscribe page.
+ */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = '/api/subscriptions/one-click'
+
 export const subscriptionTokenSchema = z.object({
   token: z.string().trim().min(16, '链接不完整').max(200, '链接不完整').regex(/^[0-9A-Za-z_.-]+$/, '链接不完整'),
 }).strict()

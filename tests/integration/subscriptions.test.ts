@@ -8,7 +8,7 @@ import { importItems } from '../../prisma/seed/import-items'
 import type { AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
-import { confirmSubscription, subscribe, SubscriptionError, unsubscribe } from '../../server/services/follow/subscriptions'
+import { confirmSubscription, subscribe as subscribeFrom, SUBSCRIBE_LIMITS, SubscriptionError, unsubscribe } from '../../server/services/follow/subscriptions'
 import { composeDue, WEEK_MS } from '../../server/services/follow/compose'
 import { mailbox, sendDue } from '../../server/services/follow/send'
 import { startMailWorker } from '../../server/services/follow/worker'
@@ -39,6 +39,9 @@ const round = async (now = new Date()) => {
   await composeDue(db(), search(), settings, now, 0)
   return sendDue(db(), { transport, from: FROM }, now)
 }
+let clients = 0
+/** The form sent from a client address of its own each time, unless one is given (the limits per address are tested on their own). */
+const subscribe = (database: Parameters<typeof subscribeFrom>[0], mailSettings: typeof settings, input: Parameters<typeof subscribeFrom>[2], client = `198.51.100.${++clients}`) => subscribeFrom(database, mailSettings, input, client)
 const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address))
 const linkIn = (text: string, page: 'confirm' | 'unsubscribe') => new RegExp(`${settings.origin}/follow/${page}\\?token=([0-9A-Za-z_.-]+)`).exec(text)?.[1]
 
@@ -95,7 +98,9 @@ describe('email subscriptions', () => {
     const mails = mailsTo('lawyer@example.com')
     expect(mails.map((m) => m.subject)).toEqual(['请确认订阅：区公安分局的变更'])
     expect(mails[0]!.text).toContain('确认之前，我们不会再给您发送任何邮件')
-    expect(mails[0]!.headers['list-unsubscribe']).toMatch(new RegExp(`^<${settings.origin}/follow/unsubscribe\\?token=`))
+    // RFC 8058: the mail client can end the subscription with one POST.
+    expect(mails[0]!.headers['list-unsubscribe']).toMatch(new RegExp(`^<${settings.origin}/api/subscriptions/one-click\\?token=[0-9A-Za-z_.-]+>$`))
+    expect(mails[0]!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click')
 
     // Asking again at once sends no second confirmation, and says the same.
     expect(await subscribe(db(), settings, { email: 'lawyer@example.com', topic: policeTopic(), frequency: 'IMMEDIATE' })).toEqual(answer)
@@ -206,6 +211,31 @@ describe('email subscriptions', () => {
     for (const topic of topics) await subscribe(db(), settings, { email: 'flooded@example.com', topic, frequency: 'IMMEDIATE' })
     await round()
     expect(mailsTo('flooded@example.com')).toHaveLength(5)
+  })
+
+  it('refuses the form with 429 and a retry time beyond the limits of one client address and of one mailbox, across processes', async () => {
+    const topic: Topic = { kind: 'announcements' }
+    const other = await openDatabase(env.config)
+    try {
+      // Two processes receive a burst from one address at once: exactly the limit gets through.
+      const burst = await Promise.allSettled(Array.from({ length: SUBSCRIBE_LIMITS.perAddress + 6 }, (_, i) => subscribe(i % 2 ? other.prisma : db(), settings, { email: `burst${i}@example.com`, topic, frequency: 'IMMEDIATE' }, '203.0.113.9')))
+      const refused = burst.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      expect(burst.length - refused.length).toBe(SUBSCRIBE_LIMITS.perAddress)
+      for (const r of refused) expect(r.reason).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' })
+      const retryAt = new Date((refused[0]!.reason as { answer: () => { retryAt: string } }).answer().retryAt)
+      expect(retryAt.getTime()).toBeGreaterThan(Date.now())
+      expect(retryAt.getTime()).toBeLessThanOrEqual(Date.now() + SUBSCRIBE_LIMITS.windowMs)
+      // Nothing was stored for the refused ones.
+      expect(await db().subscription.count({ where: { email: { startsWith: 'burst' } } })).toBe(SUBSCRIBE_LIMITS.perAddress)
+      // An IPv6 client is one client for its whole /64.
+      for (let i = 0; i < SUBSCRIBE_LIMITS.perAddress; i++) await subscribe(db(), settings, { email: `six${i}@example.com`, topic, frequency: 'IMMEDIATE' }, `2001:db8:1:2::${i + 1}`)
+      await expect(subscribe(db(), settings, { email: 'six-more@example.com', topic, frequency: 'IMMEDIATE' }, '2001:db8:1:2:ffff::1')).rejects.toMatchObject({ status: 429 })
+      // One mailbox, asked for from many addresses, is limited too.
+      for (let i = 0; i < SUBSCRIBE_LIMITS.perEmail; i++) await subscribe(i % 2 ? other.prisma : db(), settings, { email: 'target@example.com', topic, frequency: 'IMMEDIATE' })
+      await expect(subscribe(db(), settings, { email: 'target@example.com', topic, frequency: 'IMMEDIATE' })).rejects.toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' })
+    } finally {
+      await other.close()
+    }
   })
 
   it('keeps the mails for the demo mailbox when no SMTP server is set, and stores no token in clear', async () => {

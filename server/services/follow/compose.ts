@@ -8,7 +8,7 @@ import { listAnnouncements } from '../lists/announcements'
 import { ACTION_NAMES, label, LIST_NAMES } from '../labels'
 import { followedChanges, topicScope, type FollowedChange, type SearchHandle } from './changes'
 import { changeLines, changeTitle, recordPage, topicPage, topicTitle } from './describe'
-import { mailFooter, unsubscribeUrl } from './subscriptions'
+import { mailFooter, oneClickUnsubscribeUrl } from './subscriptions'
 import type { MailSettings } from '../../utils/mail'
 import { SearchUnavailableError } from '../search/query'
 
@@ -98,7 +98,7 @@ async function composeOne(tx: Tx, search: SearchHandle | null, settings: MailSet
         `Atom 订阅源：${settings.origin}${feedPath(topic)}`,
         ...mailFooter(settings, subscription, title),
       ].join('\n'),
-      unsubscribeUrl: unsubscribeUrl(settings, subscription),
+      unsubscribeUrl: oneClickUnsubscribeUrl(settings, subscription),
       changes: body.count,
       nextAttemptAt: now,
     },

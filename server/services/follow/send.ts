@@ -40,7 +40,8 @@ export async function sendDue(db: Db, sender: Sender, now = new Date()): Promise
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        ...(mail.unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` } } : {}),
+        // RFC 8058: the mail client may end the subscription with one POST, no page, no session.
+        ...(mail.unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
       })
       await db.outgoingMail.update({ where: { id: mail.id }, data: { status: 'SENT', sentAt: new Date(), lockedUntil: null, to: '', text: '', lastError: null } })
       result.sent += 1

@@ -5,13 +5,26 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Db, Prisma } from '../../utils/prisma'
 import type { MailSettings } from '../../utils/mail'
-import { topicKey, type SubscribeInput, type Topic } from '../../../shared/follow'
+import { ONE_CLICK_UNSUBSCRIBE_PATH, topicKey, type SubscribeInput, type Topic } from '../../../shared/follow'
+import type { ApiErrorData } from '../../../shared/api'
 import { DomainError } from '../errors'
+import { addressKey, countInWindow, LOGIN_LIMITS, windowEnd } from '../auth/throttle'
 import { topicTitle } from './describe'
 
 type Tx = Prisma.TransactionClient
 
 export class SubscriptionError extends DomainError {}
+
+/** 429 TOO_MANY_REQUESTS: the form was sent too often from one address or for one mailbox; `retryAt` says when it may be sent again. */
+export class TooManySubscriptionsError extends SubscriptionError {
+  constructor(readonly retryAt: Date) {
+    super(429, 'TOO_MANY_REQUESTS', '提交订阅过于频繁，请稍后再试')
+  }
+
+  override answer(): ApiErrorData {
+    return { ...super.answer(), retryAt: this.retryAt.toISOString() }
+  }
+}
 
 export type { MailSettings }
 
@@ -19,6 +32,20 @@ export type { MailSettings }
 export const CONFIRM_RESEND_MS = 10 * 60_000
 /** At most this many confirmation mails an hour to one address, whatever the topics: the form cannot be used to flood a mailbox. */
 export const CONFIRMS_PER_HOUR = 5
+
+/**
+ * Subscription requests accepted in one window of the login limits (15 minutes), counted in
+ * PostgreSQL (LoginThrottle) so that every portal process sees the same counts: from one client
+ * address (an IPv6 /64), and for one mailbox whoever sends them. Beyond them the form answers 429.
+ */
+export const SUBSCRIBE_LIMITS = { windowMs: LOGIN_LIMITS.windowMs, perAddress: 20, perEmail: 10 }
+
+/** Counts a subscription request against SUBSCRIBE_LIMITS; refuses it with 429 when one is reached. */
+async function countSubscribeRequest(db: Db, email: string, client: string, now: Date): Promise<void> {
+  for (const [key, limit] of [[`subscribe:address:${addressKey(client)}`, SUBSCRIBE_LIMITS.perAddress], [`subscribe:email:${email}`, SUBSCRIBE_LIMITS.perEmail]] as const) {
+    if ((await countInWindow(db, key, limit, now)) === null) throw new TooManySubscriptionsError(await windowEnd(db, [key], true))
+  }
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const randomToken = () => randomBytes(32).toString('base64url')
@@ -29,6 +56,9 @@ export function unsubscribeToken(key: string, subscription: { id: number; salt: 
 }
 
 export const unsubscribeUrl = (settings: MailSettings, subscription: { id: number; salt: string }) => `${settings.origin}/follow/unsubscribe?token=${unsubscribeToken(settings.key, subscription)}`
+
+/** The List-Unsubscribe address of the subscription's mails: one POST ends it (RFC 8058 one-click). */
+export const oneClickUnsubscribeUrl = (settings: MailSettings, subscription: { id: number; salt: string }) => `${settings.origin}${ONE_CLICK_UNSUBSCRIBE_PATH}?token=${unsubscribeToken(settings.key, subscription)}`
 
 /** The footer every mail ends with: why it came and how to stop it. */
 export function mailFooter(settings: MailSettings, subscription: { id: number; salt: string }, title: string): string[] {
@@ -46,7 +76,8 @@ export function mailFooter(settings: MailSettings, subscription: { id: number; s
  * who follows what; an address already confirmed gets no mail, one waiting gets a new link at
  * most every ten minutes.
  */
-export async function subscribe(db: Db, settings: MailSettings, input: SubscribeInput, now = new Date()): Promise<{ title: string }> {
+export async function subscribe(db: Db, settings: MailSettings, input: SubscribeInput, client: string, now = new Date()): Promise<{ title: string }> {
+  await countSubscribeRequest(db, input.email, client, now)
   const topic = input.topic as Topic
   const title = await topicTitle(db, topic)
   const key = topicKey(topic)
@@ -89,7 +120,7 @@ async function queueConfirmation(tx: Tx, settings: MailSettings, subscription: {
         '如果不是您本人操作，请忽略本邮件，订阅不会生效。',
         ...mailFooter(settings, subscription, title),
       ].join('\n'),
-      unsubscribeUrl: unsubscribeUrl(settings, subscription),
+      unsubscribeUrl: oneClickUnsubscribeUrl(settings, subscription),
       nextAttemptAt: now,
     },
   })
