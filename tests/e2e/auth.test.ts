@@ -62,6 +62,9 @@ const ACCESS: Record<string, Access> = {
   'POST /api/subscriptions': { public: true, body: {} },
   'POST /api/subscriptions/confirm': { public: true, body: {} },
   'POST /api/subscriptions/unsubscribe': { public: true, body: {} },
+  // RFC 8058 one-click unsubscribe: called by mail clients, with the mail's token in the address.
+  'GET /api/subscriptions/one-click': { public: true, path: () => `/api/subscriptions/one-click?token=1.${'x'.repeat(43)}` },
+  'POST /api/subscriptions/one-click': { public: true, path: () => `/api/subscriptions/one-click?token=1.${'x'.repeat(43)}` },
   'GET /api/admin/mails': { allow: ['admin'] },
   // Login needs no session; an empty body is refused by validation, not by a guard.
   'POST /api/auth/login': { public: true, body: {} },
@@ -278,6 +281,49 @@ describe('login refusals', () => {
     expect(bare.status).toBe(403)
     const sameOrigin = await api(portal, 'POST', '/api/admin/departments', { cookie: cookies.admin, body: {}, headers: { 'sec-fetch-site': 'same-origin' } })
     expect(sameOrigin.status).toBe(400)
+  })
+})
+
+describe('one-click unsubscribe (RFC 8058)', () => {
+  it('ends a subscription with one POST from a mail client, without session or origin, and only with the token of its mail', async () => {
+    const sent = await api(portal, 'POST', '/api/subscriptions', { body: { email: 'one.click@example.com', topic: { kind: 'announcements' }, frequency: 'IMMEDIATE' } })
+    expect(sent.status).toBe(200)
+    const db = await openDatabase(config)
+    try {
+      const mail = await db.prisma.outgoingMail.findFirstOrThrow({ where: { to: 'one.click@example.com' }, select: { unsubscribeUrl: true } })
+      const target = new URL(mail.unsubscribeUrl!)
+      expect(target.pathname).toBe('/api/subscriptions/one-click')
+      const oneClick = (query: string) => fetch(`${portal.url}${target.pathname}${query}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click',
+      })
+      // Not CSRF-refused: a forged token is simply not found, and changes nothing.
+      const forged = await oneClick(`?token=${target.searchParams.get('token')!.split('.')[0]}.${'x'.repeat(43)}`)
+      expect(forged.status).toBe(404)
+      expect((await forged.json()).data.error).toBe('SUBSCRIPTION_NOT_FOUND')
+      expect(await db.prisma.subscription.count({ where: { email: 'one.click@example.com' } })).toBe(1)
+      const done = await oneClick(target.search)
+      expect(done.status).toBe(200)
+      expect(await db.prisma.subscription.count({ where: { email: 'one.click@example.com' } })).toBe(0)
+      // A client that opens the address instead lands on the page that asks first.
+      const opened = await fetch(`${portal.url}${target.pathname}${target.search}`, { redirect: 'manual' })
+      expect(opened.status).toBe(303)
+      expect(opened.headers.get('location')).toBe(`/follow/unsubscribe${target.search}`)
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('answers a flood of subscription requests from one client with 429 and when to try again', async () => {
+    const statuses: number[] = []
+    let refused: Response | undefined
+    for (let i = 0; i < 25 && !refused; i++) {
+      const res = await api(portal, 'POST', '/api/subscriptions', { body: { email: `flood${i}@example.com`, topic: { kind: 'announcements' }, frequency: 'WEEKLY' } })
+      statuses.push(res.status)
+      if (res.status === 429) refused = res
+    }
+    expect(refused, `statuses: ${statuses.join(',')}`).toBeDefined()
+    expect((await refused!.json()).data).toMatchObject({ error: 'TOO_MANY_REQUESTS', retryAt: expect.any(String) })
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 })
 

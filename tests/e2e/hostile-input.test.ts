@@ -63,6 +63,8 @@ const ROUTES: Record<string, Target> = {
   'POST /api/subscriptions': { as: 'anonymous', body: (f) => ({ email: 'hostile.reader@example.com', topic: { kind: 'changes', filter: { list: 'power', dept: f.policeDepartmentId, q: '护照' } }, frequency: 'WEEKLY' }) },
   'POST /api/subscriptions/confirm': { as: 'anonymous', body: () => ({ token: 'x'.repeat(43) }) },
   'POST /api/subscriptions/unsubscribe': { as: 'anonymous', body: () => ({ token: `${NONE}.${'x'.repeat(43)}` }) },
+  'GET /api/subscriptions/one-click': { as: 'anonymous', query: () => ({ token: `${NONE}.${'x'.repeat(43)}` }) },
+  'POST /api/subscriptions/one-click': { as: 'anonymous', query: () => ({ token: `${NONE}.${'x'.repeat(43)}` }) },
   'GET /api/admin/mails': { as: 'admin' },
   'GET /api/openapi.json': { as: 'anonymous' },
   'GET /api/open-data': { as: 'anonymous' },
