@@ -155,6 +155,8 @@ export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL
 export interface VersionCounts {
   total: number
   lists: { list: ListKind; total: number; actions: { action: AnnouncedAction; count: number }[] }[]
+  /** changes of service guides, which the open data's changes list under the power list (part GUIDE); not in `total` */
+  guides: number
 }
 
 export interface AnnouncementRow {

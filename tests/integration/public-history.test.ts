@@ -220,7 +220,7 @@ describe('public change lines', () => {
     expect(second.counts).toEqual({ total: 3, lists: [
       { list: 'power', total: 2, actions: [{ action: 'ADD', count: 1 }, { action: 'DELEGATE', count: 1 }] },
       { list: 'responsibility', total: 1, actions: [{ action: 'UPDATE', count: 1 }] },
-    ] })
+    ], guides: 0 })
     const versionId = (await db().announcement.findUniqueOrThrow({ where: { id: second.id } })).listVersionId
     expect((await publishedVersions(db())).find((v) => v.id === versionId)).toMatchObject({ changes: 3, counts: second.counts })
     expect((await listVersions(db())).find((v) => v.id === versionId)).toMatchObject({ changes: 3, counts: second.counts })

@@ -1,7 +1,8 @@
 // How many records a list version changes, per list and action: the one count the announcement,
 // the open-data page, the feeds and the back office all show. A version that has been applied
 // is counted from the record versions it made (the first load included, which has no
-// decisions); one not applied yet from the approved changes it gathers.
+// decisions); one not applied yet from the approved changes it gathers. A service guide's change
+// is part of its item's entry on the power list, counted apart (`guides`): the lists count records.
 import type { Db } from '../../utils/prisma'
 import type { AnnouncedAction, VersionCounts } from '../../../shared/list-views'
 import type { ListKind } from '../../../shared/lists'
@@ -22,7 +23,8 @@ export function countsOf(rows: Counted[]): VersionCounts {
     const total = actions.reduce((n, a) => n + a.count, 0)
     return total ? [{ list, total, actions }] : []
   })
-  return { total: lists.reduce((n, l) => n + l.total, 0), lists }
+  const guides = rows.filter((r) => r.entityType === 'SERVICE_GUIDE').reduce((n, r) => n + r.count, 0)
+  return { total: lists.reduce((n, l) => n + l.total, 0), lists, guides }
 }
 
 /** The counts of each version asked for (an unknown id counts nothing). */
@@ -31,7 +33,7 @@ export async function versionCounts(db: Db, versionIds: number[]): Promise<Map<n
   const [applied, gathered] = await Promise.all([
     db.recordVersion.groupBy({
       by: ['listVersionId', 'entityType', 'action'],
-      where: { listVersionId: { in: versionIds }, entityType: { in: ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] } },
+      where: { listVersionId: { in: versionIds }, entityType: { in: ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND', 'SERVICE_GUIDE'] } },
       _count: { _all: true },
     }),
     db.decision.findMany({

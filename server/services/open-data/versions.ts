@@ -29,7 +29,8 @@ export async function publishedVersions(db: Db): Promise<OpenDataVersion[]> {
     documentNo: v.documentNo,
     effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
     publishedAt: v.publishedAt!.toISOString(),
-    changes: counts.get(v.id)!.total,
+    // Every line of the version's changes file: its records' changes and its guides'.
+    changes: counts.get(v.id)!.total + counts.get(v.id)!.guides,
     counts: counts.get(v.id)!,
   }))
 }
