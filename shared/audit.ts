@@ -26,6 +26,18 @@ export interface AuditEntryView extends AuditEntryContent {
   hash: string
   /** before and after field by field (empty when neither is an object) */
   changes: FieldChange[]
+  /** the records the entry affects (the first ones: an import names thousands) */
+  records: AuditRecordView[]
+  /** how many records it affects in all */
+  recordCount: number
+}
+
+/** A power item, duty or fund an entry affects; a record only proposed has no id yet, only its code. */
+export interface AuditRecordView {
+  entityType: 'POWER_ITEM' | 'DUTY' | 'SPECIAL_FUND'
+  entityId: number | null
+  code: string
+  name: string
 }
 
 export interface AuditPage {
@@ -54,6 +66,23 @@ export interface HistoryVersionView {
   data: Record<string, unknown>
   /** what changed from the version before (empty for the first) */
   changes: FieldChange[]
+}
+
+/** One audit entry about a record, as its history shows who did what (GET /api/history/stories/<list>/[id]). */
+export interface RecordStoryEntry {
+  seq: string
+  at: string
+  /** draft.create, draft.submit, review.approve, version.publish, import.items, ... */
+  action: string
+  actorName: string
+  role: RoleName | null
+  department: string | null
+  reason: string | null
+  documentNo: string | null
+  /** the change request the entry is about, if it is */
+  changeRequestId: number | null
+  /** the list version the entry's change went into (or that the entry is about) */
+  listVersion: { id: number; title: string } | null
 }
 
 /** The export formats of the back office (JSON is the API itself). */

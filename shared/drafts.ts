@@ -88,7 +88,12 @@ const nothing = z.object({}).strict().default({})
 export const payloadSchemas = {
   POWER_ITEM: draftPayloadSchemas,
   DUTY: { ADD: dutyFieldsSchema.extend({ code: recordCodeSchema }), UPDATE: dutyFieldsSchema, CANCEL: nothing },
-  SPECIAL_FUND: { ADD: fundFieldsObject.extend({ code: recordCodeSchema }).refine(periodInOrder, periodIssue), UPDATE: fundFieldsSchema, CANCEL: nothing },
+  SPECIAL_FUND: {
+    // A new year of a continuing fund names the fund's identity (资金项目编码); a new fund is its own.
+    ADD: fundFieldsObject.extend({ code: recordCodeSchema, seriesCode: z.union([z.literal('').transform(() => undefined), recordCodeSchema]).optional() }).refine(periodInOrder, periodIssue),
+    UPDATE: fundFieldsSchema,
+    CANCEL: nothing,
+  },
   // A guide is set as a whole (the first one too): entityId is its power item's id.
   SERVICE_GUIDE: { UPDATE: guideFieldsSchema },
 } as const
@@ -146,6 +151,12 @@ export type GuideDraftInput = Extract<DraftInput, { entityType: 'SERVICE_GUIDE' 
 
 export const submitSchema = z.object({ reason: text(1000).min(4, '请写明提交理由（至少4个字）') }).strict()
 
+/** Many drafts submitted at once with one reason (after an import, say): all are submitted, or none. */
+export const batchSubmitSchema = submitSchema.extend({
+  ids: z.array(z.coerce.number().int().min(1).max(2_147_483_647)).min(1, '请至少选择一项草稿').max(500, '一次最多提交500项'),
+}).strict()
+export type BatchSubmitInput = z.output<typeof batchSubmitSchema>
+
 export const documentNoSchema = text(100).min(3, '请填写文号，如“广安审改〔2026〕3号”')
 
 /** The reform office's decision on a submitted change. */
@@ -155,6 +166,8 @@ export const decisionSchema = z.discriminatedUnion('outcome', [
     documentNo: documentNoSchema,
     effectiveDate: z.iso.date('生效日期格式应为 YYYY-MM-DD'),
     comment: optionalText(1000),
+    /** published with the change (the record's history, the announcement, the feeds) */
+    publicReason: text(1000).transform((v) => v || null).nullable().optional(),
   }).strict(),
   z.object({ outcome: z.literal('RETURNED'), comment: text(1000).min(4, '请写明退回意见（至少4个字）') }).strict(),
 ])

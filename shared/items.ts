@@ -42,8 +42,12 @@ export interface PublicHistoryEntry {
   action: string
   validFrom: string
   documentNo: string | null
+  /** why the reform office decided so, written for the public; null when it gave none */
+  reason: string | null
   /** snapshot fields that changed from the version before (ids named as what they point to: `department`) */
   changedFields: string[]
+  /** each of those fields from its old value to its new one (names, not ids) */
+  changes: { field: string; before: unknown; after: unknown }[]
 }
 
 export interface PowerItemView extends PowerItemFields {
@@ -72,7 +76,9 @@ export interface ListStatistics {
   powerItems: number
   publicServices: number
   duties: number
+  /** the funds of the newest year, and their sum in 万元 */
   funds: number
+  fundYear: number | null
   departments: number
   fundTotalWan: string
 }

@@ -2,7 +2,7 @@
 // shared by the server services, the pages and the OpenAPI description.
 import type { ItemTypeKey } from './item-types'
 import type { DutyView, PublicHistoryEntry } from './items'
-import type { AllocationMethod, ItemStatus, Page } from './lists'
+import type { AllocationMethod, ItemStatus, ListKind, Page } from './lists'
 import type { ServiceHallView } from './guides'
 
 
@@ -30,6 +30,8 @@ export interface PowerItemRow {
 }
 
 export interface PowerItemPage extends Page<PowerItemRow> {
+  /** the day (YYYY-MM-DD) the list is shown as it stood at the end of; null: as it is now */
+  asOf: string | null
   filters: { dept: FilterCount[]; type: FilterCount[]; status: FilterCount[]; level: FilterCount[] }
 }
 
@@ -40,6 +42,7 @@ export interface DutyRow extends DutyView {
 }
 
 export interface DutyPage extends Page<DutyRow> {
+  asOf: string | null
   filters: { dept: FilterCount[]; kind: FilterCount[] }
 }
 
@@ -69,11 +72,18 @@ export interface FundRow {
   periodEnd: number
   status: ItemStatus
   isDemo: boolean
+  /** the identity of a continuing fund across its years (资金项目编码) */
+  seriesCode: string
+  /** the same fund the year before, if it had an entry then */
+  previous: { code: string; year: number; amount: string } | null
 }
 
 export interface FundPage extends Page<FundRow> {
-  /** the sum of the amounts of every fund matching the filters, in 万元 */
+  asOf: string | null
+  /** the sum of the amounts of every fund matching the filters, in 万元 (years added together: show byYear) */
   totalAmount: string
+  /** per year, the funds matching the other filters and their sum: what a headline compares */
+  byYear: { year: number; count: number; amount: string }[]
   filters: { dept: FilterCount[]; year: FilterCount[]; method: FilterCount[] }
 }
 
@@ -84,7 +94,19 @@ export interface FundAllocationView {
   publishedOn: string
 }
 
+/** One year of a continuing fund, as its page lists them. */
+export interface FundYearView {
+  code: string
+  year: number
+  amount: string
+  status: ItemStatus
+  allocatedAmount: string
+  allocations: FundAllocationView[]
+}
+
 export interface FundView extends FundRow {
+  /** every year of the fund, oldest first, this one included */
+  years: FundYearView[]
   legalBasis: string
   purpose: string
   recipients: string
@@ -129,6 +151,14 @@ export interface DepartmentView extends DepartmentRow {
 
 export type AnnouncedAction = 'ADD' | 'UPDATE' | 'RETAIN' | 'DELEGATE' | 'CANCEL' | 'ADJUST' | 'MERGE'
 
+/** How many records a list version changes, in all and per list and action: the same wherever it is shown. */
+export interface VersionCounts {
+  total: number
+  lists: { list: ListKind; total: number; actions: { action: AnnouncedAction; count: number }[] }[]
+  /** changes of service guides, which the open data's changes list under the power list (part GUIDE); not in `total` */
+  guides: number
+}
+
 export interface AnnouncementRow {
   id: number
   title: string
@@ -137,21 +167,27 @@ export interface AnnouncementRow {
   effectiveDate: string
   publishedAt: string
   version: { year: number; batch: number }
-  /** how many items each action touched */
-  actions: { action: AnnouncedAction; count: number }[]
+  /** how many records of each list each action touched */
+  counts: VersionCounts
 }
 
 export interface AnnouncedChange {
+  list: ListKind
   code: string
   name: string
-  type: ItemTypeKey
+  /** a power item's type (its page is /items/<code>); null for duties and funds */
+  type: ItemTypeKey | null
   department: DepartmentRef
   action: AnnouncedAction
   /** the document of this change, else the list version's */
   documentNo: string | null
+  /** why, as the reform office published it */
+  reason: string | null
   validFrom: string
-  /** the item's status now, which may have changed again since */
+  /** the record's status now, which may have changed again since */
   status: ItemStatus
+  /** each field from its old value to its new one (none for a record added) */
+  changes: { field: string; before: unknown; after: unknown }[]
 }
 
 export interface AnnouncementView extends AnnouncementRow {
@@ -160,3 +196,32 @@ export interface AnnouncementView extends AnnouncementRow {
   byDepartment: { department: DepartmentRef; actions: { action: AnnouncedAction; count: number }[]; total: number }[]
   changes: Page<AnnouncedChange>
 }
+
+/** What a record went through between two days, as the comparison of a list shows it. */
+export type ComparedKind = 'ADDED' | 'CANCELLED' | 'DELEGATED' | 'CHANGED' | 'RETAINED'
+
+export interface ComparedRecord {
+  list: ListKind
+  code: string
+  name: string
+  department: DepartmentRef
+  kind: ComparedKind
+  /** its status at the end of the first day; null when it was not yet published */
+  statusFrom: ItemStatus | null
+  statusTo: ItemStatus
+  /** each field from the first day to the second (none for a record added) */
+  changes: { field: string; before: unknown; after: unknown }[]
+  /** every version published in between, with its document and public reason */
+  versions: { validFrom: string; action: AnnouncedAction; documentNo: string | null; reason: string | null }[]
+}
+
+/** GET /api/v1/compare/<list>: what changed in a list between the ends of two days. */
+export interface ListComparison extends Page<ComparedRecord> {
+  list: ListKind
+  from: string
+  to: string
+  /** how many records of each kind, whatever `kind` filter is chosen */
+  counts: { kind: ComparedKind; count: number }[]
+}
+
+export type { CompareQuery } from './lists'

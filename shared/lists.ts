@@ -76,12 +76,18 @@ const paging = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 }
 
+/** A day in the city (YYYY-MM-DD): a list "as it stood" at the end of it. */
+export const cityDateSchema = z.iso.date('日期格式应为 YYYY-MM-DD')
+/** The list as it stood at the end of this day, instead of as it is now. */
+const asOf = { date: cityDateSchema.optional() }
+
 /** 权力清单 (types 01-10) and public services (type 20): filter by department, type, status, level. */
 export const powerListQuerySchema = z.object({
   dept: oneOrMany(recordId),
   type: oneOrMany(z.enum(ITEM_TYPE_KEYS)),
   status: oneOrMany(z.enum(ITEM_STATUSES)),
   level: oneOrMany(z.enum(ADMIN_LEVELS)),
+  ...asOf,
   ...paging,
 }).strict()
 export type PowerListQuery = z.output<typeof powerListQuerySchema>
@@ -90,6 +96,7 @@ export type PowerListQuery = z.output<typeof powerListQuerySchema>
 export const dutyListQuerySchema = z.object({
   dept: oneOrMany(recordId),
   kind: oneOrMany(z.enum(DUTY_KINDS)),
+  ...asOf,
   ...paging,
 }).strict()
 export type DutyListQuery = z.output<typeof dutyListQuerySchema>
@@ -102,6 +109,7 @@ export const fundListQuerySchema = z.object({
   minAmount: z.coerce.number().min(0).max(1e10).optional(),
   maxAmount: z.coerce.number().min(0).max(1e10).optional(),
   sort: z.enum(['year', 'amount', 'name']).default('year'),
+  ...asOf,
   ...paging,
 }).strict()
 export type FundListQuery = z.output<typeof fundListQuerySchema>
@@ -137,6 +145,7 @@ export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL
 export const announcementQuerySchema = z.object({
   dept: oneOrMany(recordId),
   action: oneOrMany(z.enum(ANNOUNCED_ACTIONS)),
+  list: oneOrMany(z.enum(LIST_KINDS)),
   ...paging,
 }).strict()
 export type AnnouncementQuery = z.output<typeof announcementQuerySchema>
@@ -145,3 +154,32 @@ export const announcementIdSchema = recordId
 
 /** The code of a department or special fund in a URL. */
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符')
+
+export const COMPARED_KINDS = ['ADDED', 'CANCELLED', 'DELEGATED', 'CHANGED', 'RETAINED'] as const
+
+const comparing = {
+  from: cityDateSchema,
+  to: cityDateSchema,
+  /** which kinds of change to list (ADDED, CANCELLED, ...); all when absent */
+  change: oneOrMany(z.enum(COMPARED_KINDS)),
+}
+const inOrder = <T extends { from: string; to: string }>(q: T) => q.from <= q.to
+const orderIssue = { path: ['to'], message: '截止日期不能早于起始日期' }
+
+/** Two days to compare a list between, and the list's own filters (on the state of either day). */
+export const compareQuerySchemas = {
+  power: z.object({ ...comparing, dept: powerListQuerySchema.shape.dept, type: powerListQuerySchema.shape.type, level: powerListQuerySchema.shape.level, ...paging }).strict().refine(inOrder, orderIssue),
+  responsibility: z.object({ ...comparing, dept: dutyListQuerySchema.shape.dept, kind: dutyListQuerySchema.shape.kind, ...paging }).strict().refine(inOrder, orderIssue),
+  fund: z.object({ ...comparing, dept: fundListQuerySchema.shape.dept, year: fundListQuerySchema.shape.year, method: fundListQuerySchema.shape.method, ...paging }).strict().refine(inOrder, orderIssue),
+} as const
+
+type Compared = (typeof COMPARED_KINDS)[number]
+interface CompareCommon { from: string; to: string; change: Compared[]; page: number; pageSize: number }
+/** A comparison as the service takes it: the days, which kinds to show, and the list's filters. */
+export type CompareQuery = CompareCommon & (
+  | { list: 'power'; filters: { dept: number[]; type: z.output<typeof powerListQuerySchema>['type']; level: z.output<typeof powerListQuerySchema>['level'] } }
+  | { list: 'responsibility'; filters: { dept: number[]; kind: (typeof DUTY_KINDS)[number][] } }
+  | { list: 'fund'; filters: { dept: number[]; year: number[]; method: (typeof ALLOCATION_METHODS)[number][] } }
+)
+
+export const compareListSchema = z.enum(LIST_KINDS)

@@ -1,6 +1,7 @@
 // The open-data downloads: which files exist, the filters they take (the list queries without
 // paging: a download holds everything that matches) and the shapes of their JSON.
 import { z } from 'zod'
+import type { VersionCounts } from './list-views'
 import type { PowerItemFields } from './items'
 import { dutyListQuerySchema, fundListQuerySchema, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema, type ListKind, type OpenDataFormat } from './lists'
 import type { GuideSnapshot } from './guides'
@@ -44,7 +45,9 @@ export interface OpenDataVersion {
   documentNo: string | null
   effectiveDate: string
   publishedAt: string
+  /** how many records the version changed: counts.total */
   changes: number
+  counts: VersionCounts
 }
 
 /** What /api/open-data lists: the lists with their current sizes and every published version. */
@@ -89,6 +92,8 @@ export interface FundAllocationRecord { recipient: string; amount: string; proje
 
 export interface FundRecord {
   code: string
+  /** the identity of a continuing fund across its years (资金项目编码) */
+  seriesCode: string
   name: string
   departmentId: number
   department: string
@@ -118,7 +123,11 @@ export interface ChangeRecord {
   action: string
   /** the snapshot fields that differ from the record's previous state; empty for additions */
   changedFields: string[]
+  /** each of them from its old value to its new one, names for ids */
+  changes: { field: string; before: unknown; after: unknown }[]
   documentNo: string | null
+  /** the public reason of the decision */
+  reason: string | null
   effectiveAt: string
 }
 

@@ -4,6 +4,7 @@ import { oneOrMany, recordId } from './query'
 import { DRAFT_ENTITY_TYPES, type AllocationMethod, type DraftEntityType, type DraftKind, type ItemStatus } from './lists'
 import { GUIDE_GAPS } from './guides'
 import type { ChangeAction } from './drafts'
+import type { VersionCounts } from './list-views'
 import type { AccountabilityCaseView, DutyFields, PowerItemFields } from './items'
 
 export const CHANGE_REQUEST_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'PUBLISHED', 'WITHDRAWN'] as const
@@ -27,6 +28,7 @@ export const auditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
   entityType: z.enum(['POWER_ITEM', 'DUTY', 'DUTY_BOUNDARY', 'SPECIAL_FUND', 'DEPARTMENT', 'USER', 'SYNONYM', 'LIST_VERSION', 'CHANGE_REQUEST', 'SETTING', 'SERVICE_GUIDE', 'SERVICE_HALL', 'LIFE_EVENT', 'REFORM_TASK']).optional(),
   entityId: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -143,7 +145,7 @@ export interface ChangeRequestView {
   published: Record<string, unknown> | null
   proposed: Record<string, unknown> | null
   diff: FieldChangeView[]
-  decisions: { outcome: string; action: string | null; documentNo: string | null; effectiveDate: string | null; comment: string | null; by: string; at: string; listVersionId: number | null }[]
+  decisions: { outcome: string; action: string | null; documentNo: string | null; effectiveDate: string | null; comment: string | null; publicReason: string | null; by: string; at: string; listVersionId: number | null }[]
   submittedAt: string | null
   createdAt: string
 }
@@ -157,11 +159,13 @@ export interface ListVersionView {
   effectiveDate: string
   status: ListVersionStatus
   publishedAt: string | null
+  /** how many records the version changes: counts.total, as the announcement and the open data count them */
   changes: number
   /** the changes it holds, in the order they are applied */
   changeRequests: VersionChange[]
   /** why the last attempt to apply it failed, until it is applied or a change is taken out */
   failure: { reason: string; at: string; changeRequestId: number | null } | null
+  counts: VersionCounts
 }
 
 export type VersionChange = Pick<ChangeRequestRow, 'id' | 'entityType' | 'action' | 'status' | 'itemName' | 'itemCode' | 'department'>

@@ -49,9 +49,15 @@ export interface DemoBoundary {
   departments: { departmentCode: string; responsibility: string; isLead: boolean }[]
 }
 
-/** A special fund with the fields an editor keeps; amounts in 万元 with 2 decimals, e.g. '1250.00'. */
+/**
+ * One year of a special fund with the fields an editor keeps; amounts in 万元 with 2 decimals,
+ * e.g. '1250.00'. A continuing fund has one entry per year of its period, all with its seriesCode.
+ */
 export interface DemoFund extends FundFields {
+  /** 'FUND-<year>-<deptCode>-01' */
   code: string
+  /** 'FUND-<deptCode>-01': the same for every year of the fund */
+  seriesCode: string
   departmentCode: string
   /** publishedOn is YYYY-MM-DD */
   allocations: { recipient: string; amount: string; project: string | null; publishedOn: string }[]
@@ -271,11 +277,15 @@ function randomDate(rng: Rng, year: number): string {
   return `${year}-${pad2(month)}-${pad2(rng.int(1, 28))}`
 }
 
-function makeFund(department: Department, template: FundTemplate, year: number, code: string): DemoFund {
+/** A fund across its years: its identity, its first year, and the period of the entry of a year. */
+interface Series { code: string; start: number; period: (year: number) => [number, number] }
+
+function makeFund(department: Department, template: FundTemplate, year: number, code: string, series: Series): DemoFund {
   const rng = new Rng('fund', code)
   const [minWan, maxWan] = template.amount
-  // Budgets are set in whole 万元, some in half 万元.
-  const halves = rng.int(minWan * 2, maxWan * 2 - 1)
+  // A fund's size is set for its period and adjusted each year (-10% to +15%), in whole or half 万元.
+  const base = new Rng('fund-series', series.code).int(minWan * 2, maxWan * 2 - 1)
+  const halves = year === series.start ? base : Math.max(minWan * 2, Math.min(maxWan * 2, Math.round(base * (0.9 + 0.25 * rng.next()))))
   const total = halves * 50
 
   const payees = choosePayees(rng, template)
@@ -291,6 +301,7 @@ function makeFund(department: Department, template: FundTemplate, year: number, 
   const values = { dept: department.name, year }
   return {
     code,
+    seriesCode: series.code,
     name: `${year}年${template.name}`,
     departmentCode: department.code,
     year,
@@ -300,8 +311,8 @@ function makeFund(department: Department, template: FundTemplate, year: number, 
     recipients: fill(template.recipients, values),
     allocationMethod: template.method,
     performanceTargets: fill(template.performanceTargets, values),
-    periodStart: year,
-    periodEnd: year + template.span - 1,
+    periodStart: series.period(year)[0],
+    periodEnd: series.period(year)[1],
     howToApply: fill(template.howToApply, values),
     allocations: payees.map((p, i) => ({
       recipient: p.recipient,
@@ -411,14 +422,23 @@ function makeBoundaries(departments: readonly Department[]): DemoBoundary[] {
 }
 
 function makeFunds(department: Department, profile: DepartmentProfile): DemoFund[] {
-  // Spread a department's funds over the years, starting at a year that depends on the department.
+  // A department's funds start in different years (depending on the department). A fund of one
+  // year's period recurs every year from then on (each year's budget its own entry); a fund of a
+  // longer period has an entry for each of its years, and starts early enough to fit.
   const offset = hashString(`fund-years|${department.code}`) % FUND_YEARS.length
-  const perYear = new Map<number, number>()
-  return profile.funds.map((template, i) => {
-    const year = FUND_YEARS[(offset + i) % FUND_YEARS.length] ?? 2025
-    const n = (perYear.get(year) ?? 0) + 1
-    perYear.set(year, n)
-    return makeFund(department, template, year, `FUND-${year}-${department.code}-${pad2(n)}`)
+  const newest = FUND_YEARS[FUND_YEARS.length - 1] ?? 2026
+  return profile.funds.flatMap((template, i) => {
+    const first = FUND_YEARS[(offset + i) % FUND_YEARS.length] ?? newest
+    const recurring = template.span === 1
+    const start = recurring ? first : Math.min(first, newest - template.span + 1)
+    const series: Series = {
+      code: `FUND-${department.code}-${pad2(i + 1)}`,
+      start,
+      period: (year) => (recurring ? [year, year] : [start, start + template.span - 1]),
+    }
+    return FUND_YEARS
+      .filter((year) => year >= start && (recurring || year < start + template.span))
+      .map((year) => makeFund(department, template, year, `FUND-${year}-${department.code}-${pad2(i + 1)}`, series))
   })
 }
 

@@ -5,7 +5,7 @@
 import type { Db, Prisma } from '../../server/utils/prisma'
 import type { Duty, PowerItem } from '../../server/generated/prisma/client'
 import { insertRows, type ColumnType } from '../../server/utils/bulk-insert'
-import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../server/services/audit'
+import { appendAudit, SYSTEM_ACTOR, type AuditActor, type AuditRecordRef } from '../../server/services/audit'
 import { recordVersions } from '../../server/services/history'
 import { enqueueSearchSync } from '../../server/services/search/outbox'
 import { STOP_WORDS_SETTING } from '../../server/services/search/settings'
@@ -77,20 +77,34 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const departments = await importDepartments(tx, source)
     const items = await importPowerItems(tx, source, departments.ids, at, aliases)
     const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
+    if (items.listVersionId !== null) {
+      // The announcement counts what the first publication holds, as every count of a version does.
+      await tx.announcement.update({
+        where: { listVersionId: items.listVersionId },
+        data: { body: `依据政务服务网公开数据导入并发布权力事项和公共服务${items.created}项；示例数据：责任事项${demo.duties.created}项、财政专项资金${demo.funds.created}项。` },
+      })
+    }
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
     if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
     const guides = await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
-      ...demo,
+      duties: demo.duties,
+      boundaries: demo.boundaries,
+      funds: demo.funds,
       dictionary: dict,
       guides,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
       + guides.halls.created + guides.guides.created + guides.lifeEvents.created
     if (changed > 0) {
-      await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report } })
+      const records: AuditRecordRef[] = [
+        ...items.added.map((r) => ({ entityType: 'POWER_ITEM' as const, entityId: r.id, code: r.code, name: r.name })),
+        ...demo.added.duties.map((r) => ({ entityType: 'DUTY' as const, entityId: r.id, code: r.code, name: r.title })),
+        ...demo.added.funds.map((r) => ({ entityType: 'SPECIAL_FUND' as const, entityId: r.id, code: r.code, name: r.name })),
+      ]
+      await appendAudit(tx, actor, { action: 'import.items', after: { source: options.sourceName ?? 'data/guangan-items.json', ...report }, records })
     }
     return report
   // Five minutes for a district's file; a city's file of 100,000 items may take longer.
@@ -140,10 +154,10 @@ async function importPowerItems(tx: Tx, source: ParsedSource, departmentIds: Map
     })), ['*'])
     await recordVersions(tx, 'POWER_ITEM', items.map((item) => ({ entityId: item.id, revision: item.revision, data: powerItemSnapshot({ ...item, department: { name: departmentNames.get(item.departmentId)! } }) })), { action: 'ADD', at, listVersionId: listVersion?.id ?? null })
     await enqueueSearchSync(tx, 'POWER_ITEM', items.map((i) => i.id))
-    return items.map((i) => ({ id: i.id, code: i.code }))
+    return items.map((i) => ({ id: i.id, code: i.code, name: i.name }))
   })
   const ids = new Map<string, number>([...existing, ...created].map((i) => [i.code, i.id]))
-  return { ids, newIds: new Set(created.map((i) => i.id)), created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
+  return { ids, added: created, newIds: new Set(created.map((i) => i.id)), created: created.length, existing: source.records.length - missing.length, differing, listVersionId: listVersion?.id ?? null }
 }
 
 async function publishImportVersion(tx: Tx, count: number, at: Date) {
@@ -206,17 +220,20 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
     })
   }
 
+  // Demo funds are written into a database that has none: one loaded before funds carried their
+  // years as one identity keeps its own, rather than getting each fund a second time beside it.
   const knownFunds = new Set((await tx.specialFund.findMany({ select: { code: true } })).map((f) => f.code))
-  const newFunds = demo.funds.filter((f) => !knownFunds.has(f.code))
+  const hasDemoFunds = (await tx.specialFund.count({ where: { isDemo: true } })) > 0
+  const newFunds = hasDemoFunds ? [] : demo.funds.filter((f) => !knownFunds.has(f.code))
   const funds = newFunds.length
     ? await tx.specialFund.createManyAndReturn({
       data: newFunds.map((f) => ({
-        code: f.code, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
+        code: f.code, seriesCode: f.seriesCode, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
         legalBasis: f.legalBasis, purpose: f.purpose, recipients: f.recipients, allocationMethod: f.allocationMethod,
         performanceTargets: f.performanceTargets, periodStart: f.periodStart, periodEnd: f.periodEnd, howToApply: f.howToApply,
         isDemo: true, publishedAt: at,
       })),
-      select: { id: true, code: true },
+      select: { id: true, code: true, name: true },
     })
     : []
   const fundId = new Map(funds.map((f) => [f.code, f.id]))
@@ -227,6 +244,7 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
   await recordVersions(tx, 'SPECIAL_FUND', fundRecords.map((f) => ({ entityId: f.id, revision: f.revision, data: fundSnapshot(f) })), { action: 'ADD', at, listVersionId })
 
   return {
+    added: { duties, funds },
     duties: { created: duties.length, existing: demo.duties.length - newDuties.length },
     boundaries: { created: newBoundaries.length, existing: demo.boundaries.length - newBoundaries.length },
     funds: { created: funds.length, existing: demo.funds.length - newFunds.length, allocations: allocations.length },

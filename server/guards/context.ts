@@ -57,6 +57,11 @@ export async function requireRecordContext(event: H3Event, permission: Permissio
 }
 
 /** The same decision for an actor already known: a second permission, or a department read from the body or query. */
+/** The permission checked for the department of every record a body names (a batch): 404 for one that does not exist. */
+export async function requireRecordsScope(db: Db, actor: Actor, permission: Permission, record: ScopedRecord, ids: number[]): Promise<void> {
+  for (const id of new Set(ids)) requireScope(actor, permission, await recordScope(db, record, id))
+}
+
 export function requireScope(actor: Actor | null, permission: Permission, scope?: Scope): asserts actor is Actor {
   const verdict = authorize(actor, permission, scope)
   if (!verdict.ok) throw apiError(verdict.status, verdict.error, verdict.message)

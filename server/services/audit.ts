@@ -9,7 +9,7 @@ import { loadConfig } from '../utils/config'
 import type { Db, Prisma } from '../utils/prisma'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
-import type { AuditEntryContent, AuditEntryView, AuditPage, ChainVerification } from '../../shared/audit'
+import type { AuditEntryContent, AuditEntryView, AuditPage, AuditRecordView, ChainVerification, RecordStoryEntry } from '../../shared/audit'
 import type { RoleName } from '../../shared/auth'
 
 export { canonicalJson }
@@ -31,6 +31,9 @@ export interface AuditActor {
 
 export const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system', role: null, departmentId: null }
 
+/** A record an entry affects (AuditEntryRecord); a proposed record not yet published has no id, only its code. */
+export type AuditRecordRef = AuditRecordView
+
 export interface AuditInput {
   action: string
   entityType?: Prisma.AuditEntryCreateInput['entityType']
@@ -40,11 +43,15 @@ export interface AuditInput {
   reason?: string | null
   documentNo?: string | null
   requestId?: string
+  /** the records the entry affects, so that filtering by record finds it */
+  records?: AuditRecordRef[]
 }
 
 export interface HashedContent extends AuditEntryContent {
   seq: bigint
   at: Date
+  /** left out when empty, so entries written before records existed keep their hash */
+  records?: AuditRecordRef[]
 }
 
 export function entryHash(content: HashedContent): string {
@@ -98,6 +105,7 @@ export async function appendAudits(tx: Tx, actor: AuditActor, inputs: AuditInput
   let seq = last?.seq ?? BigInt(0)
   let prevHash = last?.hash ?? GENESIS_HASH
   const { key } = signingKey()
+  const named: (AuditRecordRef & { seq: bigint })[] = []
   const rows = inputs.map((input) => {
     seq += BigInt(1)
     const before = toJsonValue(input.before)
@@ -120,11 +128,25 @@ export async function appendAudits(tx: Tx, actor: AuditActor, inputs: AuditInput
       requestId: input.requestId ?? null,
       prevHash,
     }
+    const records = sortedRecords(input.records ?? [])
+    if (records.length) content.records = records
+    for (const r of records) named.push({ ...r, seq })
     prevHash = entryHash(content)
-    return { ...content, role: actor.role, entityType: input.entityType ?? null, before, after, hash: prevHash, hmac: key ? entryHmac(prevHash, key) : null }
+    const { records: _records, ...columns } = content
+    return { ...columns, role: actor.role, entityType: input.entityType ?? null, before, after, hash: prevHash, hmac: key ? entryHmac(prevHash, key) : null }
   })
   await tx.auditEntry.createMany({ data: rows })
+  if (named.length) await tx.auditEntryRecord.createMany({ data: named })
 }
+
+/** One entry per record, in a fixed order, so the hash does not depend on the order they were named in. */
+function sortedRecords(records: AuditRecordRef[]): AuditRecordRef[] {
+  const key = (r: AuditRecordRef) => `${r.entityType}\u0000${r.code}\u0000${r.entityId ?? ''}`
+  const unique = new Map(records.map((r) => [key(r), { entityType: r.entityType, entityId: r.entityId, code: r.code, name: r.name }]))
+  return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)
+}
+
+const hashedRecords = { where: { derived: false }, select: { entityType: true, entityId: true, code: true, name: true } } as const
 
 export interface VerifyOptions {
   /** check each entry's HMAC under this key (default: the process's AUDIT_HMAC_KEY) */
@@ -142,14 +164,15 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   let entries = 0
   let cursor: bigint | undefined
   for (;;) {
-    const rows = await db.auditEntry.findMany({ orderBy: { seq: 'asc' }, take: 1000, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
+    const rows = await db.auditEntry.findMany({ orderBy: { seq: 'asc' }, take: 1000, include: { records: hashedRecords }, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
     if (!rows.length) return { ok: true, entries }
     for (const row of rows) {
       const seq = row.seq.toString()
       if (row.seq !== expectedSeq) return { ok: false, entries, firstBad: { seq, problem: row.seq > expectedSeq ? `entry ${expectedSeq} is missing` : 'out of order' } }
       if (row.prevHash !== prevHash) return { ok: false, entries, firstBad: { seq, problem: 'does not follow the previous entry (removed, reordered or inserted entry)' } }
-      const { hash, hmac, ...content } = row
-      if (entryHash({ ...content, role: row.role, entityType: row.entityType }) !== hash) {
+      const { hash, hmac, records, ...content } = row
+      const named = sortedRecords(records as AuditRecordRef[])
+      if (entryHash({ ...content, role: row.role, entityType: row.entityType, ...(named.length ? { records: named } : {}) }) !== hash) {
         return { ok: false, entries, firstBad: { seq, problem: 'content does not match its hash (edited entry)' } }
       }
       if (key && row.seq >= signedFrom && !hmacFits(hash, hmac, key)) {
@@ -169,25 +192,83 @@ export interface AuditFilter {
   action?: string
   entityType?: string
   entityId?: string
+  /** the code or name of a record the entry affects */
+  q?: string
   from?: string
   to?: string
 }
 
-function auditWhere(filter: AuditFilter): Prisma.AuditEntryWhereInput {
-  return {
+const RECORD_TYPES = new Set(['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'])
+type RecordType = AuditRecordRef['entityType']
+
+/**
+ * Entries about a record: those whose own entity it is and those that name it among the records
+ * they affect (a change request's entries, a version's). A record proposed by a draft and not yet
+ * published is named by its code, so the record's published id finds them through its code.
+ */
+async function recordWhere(db: Db, entityType: RecordType, entityId: string): Promise<{ entry: Prisma.AuditEntryWhereInput; named?: Prisma.AuditEntryRecordWhereInput }> {
+  const id = /^\d{1,10}$/.test(entityId) ? Number(entityId) : null
+  if (id === null || id > 2_147_483_647) return { entry: { entityType, entityId } }
+  const code = await recordCode(db, entityType, id)
+  const named: Prisma.AuditEntryRecordWhereInput = { entityType, OR: [{ entityId: id }, ...(code ? [{ entityId: null, code }] : [])] }
+  return { entry: { OR: [{ entityType, entityId }, { records: { some: named } }] }, named }
+}
+
+async function recordCode(db: Db, entityType: RecordType, id: number): Promise<string | null> {
+  const select = { code: true } as const
+  const row = entityType === 'POWER_ITEM' ? await db.powerItem.findUnique({ where: { id }, select })
+    : entityType === 'DUTY' ? await db.duty.findUnique({ where: { id }, select })
+      : await db.specialFund.findUnique({ where: { id }, select })
+  return row?.code ?? null
+}
+
+/** How many of the records an entry names its view carries: an import names thousands. */
+export const RECORDS_SHOWN = 20
+
+const recordSelect = { entityType: true, entityId: true, code: true, name: true } as const
+
+/**
+ * The entries a filter selects, and which of their records to show: the ones the filter asked
+ * about when it names a record or a list, so an import's entry shows the record looked for.
+ */
+async function auditQuery(db: Db, filter: AuditFilter) {
+  const entityType = filter.entityType as Prisma.AuditEntryWhereInput['entityType'] & string | undefined
+  const about: Prisma.AuditEntryWhereInput[] = []
+  const shown: Prisma.AuditEntryRecordWhereInput[] = []
+  if (entityType && filter.entityId && RECORD_TYPES.has(entityType)) {
+    const record = await recordWhere(db, entityType as RecordType, filter.entityId)
+    about.push(record.entry)
+    if (record.named) shown.push(record.named)
+  } else if (entityType && RECORD_TYPES.has(entityType)) {
+    about.push({ OR: [{ entityType }, { records: { some: { entityType: entityType as RecordType } } }] })
+    shown.push({ entityType: entityType as RecordType })
+  } else {
+    if (entityType) about.push({ entityType })
+    if (filter.entityId) about.push({ entityId: filter.entityId })
+  }
+  if (filter.q) {
+    const named: Prisma.AuditEntryRecordWhereInput = { OR: [{ code: { contains: filter.q, mode: 'insensitive' } }, { name: { contains: filter.q } }] }
+    about.push({ records: { some: named } })
+    shown.push(named)
+  }
+  const where: Prisma.AuditEntryWhereInput = {
     ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
     ...(filter.actor ? { actorName: { contains: filter.actor } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-    ...(filter.entityType ? { entityType: filter.entityType as Prisma.AuditEntryWhereInput['entityType'] } : {}),
-    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(about.length ? { AND: about } : {}),
     ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: startOfCityDay(filter.from) } : {}), ...(filter.to ? { lte: endOfCityDay(filter.to) } : {}) } } : {}),
   }
+  const include = {
+    records: { ...(shown.length ? { where: { AND: shown } } : {}), orderBy: { id: 'asc' as const }, take: RECORDS_SHOWN, select: recordSelect },
+    _count: { select: { records: true } },
+  } satisfies Prisma.AuditEntryInclude
+  return { where, include }
 }
 
-type AuditRow = Prisma.AuditEntryGetPayload<object>
+type AuditRow = Prisma.AuditEntryGetPayload<{ include: { records: { select: typeof recordSelect }; _count: { select: { records: true } } } }>
 
-/** An entry as the API gives it, with what changed between its before and after. */
-function toView(row: AuditRow): AuditEntryView {
+/** An entry as the API gives it, with what changed between its before and after and the records it names. */
+function toView({ records, _count, ...row }: AuditRow): AuditEntryView {
   const before = asRecord(row.before)
   const after = asRecord(row.after)
   return {
@@ -195,31 +276,73 @@ function toView(row: AuditRow): AuditEntryView {
     seq: row.seq.toString(),
     at: row.at.toISOString(),
     changes: before || after ? diffSnapshots(before ?? {}, after ?? {}) : [],
+    records: records as AuditRecordRef[],
+    recordCount: _count.records,
   }
 }
 
 /** The auditor's view of the log: filtered, newest first, a page at a time. */
 export async function queryAudit(db: Db, filter: AuditFilter, page: number, pageSize: number): Promise<AuditPage> {
-  const where = auditWhere(filter)
+  const { where, include } = await auditQuery(db, filter)
   const [total, rows] = await Promise.all([
     db.auditEntry.count({ where }),
-    db.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
+    db.auditEntry.findMany({ where, include, orderBy: { seq: 'desc' }, skip: (page - 1) * pageSize, take: pageSize }),
   ])
   return { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), items: rows.map(toView) }
 }
 
 /** Every entry the filter selects, newest first as the pages show them, read a batch at a time. */
 export async function* auditEntries(db: Db, filter: AuditFilter): AsyncGenerator<AuditEntryView> {
-  const where = auditWhere(filter)
+  const { where, include } = await auditQuery(db, filter)
   let cursor: bigint | undefined
   for (;;) {
-    const rows = await db.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, take: 1000, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
+    const rows = await db.auditEntry.findMany({ where, include, orderBy: { seq: 'desc' }, take: 1000, ...(cursor ? { cursor: { seq: cursor }, skip: 1 } : {}) })
     for (const row of rows) yield toView(row)
     if (rows.length < 1000) return
     cursor = rows[rows.length - 1]!.seq
   }
 }
 
-export function countAudit(db: Db, filter: AuditFilter): Promise<number> {
-  return db.auditEntry.count({ where: auditWhere(filter) })
+export async function countAudit(db: Db, filter: AuditFilter): Promise<number> {
+  return db.auditEntry.count({ where: (await auditQuery(db, filter)).where })
+}
+
+/**
+ * Who changed a record, oldest first: every entry naming it (drafted, submitted, approved with
+ * its 文号 or returned, gathered into a version, published), each with the list version its
+ * change went into, so the history page can put the people beside the version they made.
+ */
+export async function recordStory(db: Db, entityType: RecordType, entityId: number): Promise<RecordStoryEntry[]> {
+  const { entry: where } = await recordWhere(db, entityType, String(entityId))
+  const rows = await db.auditEntry.findMany({ where, orderBy: { seq: 'asc' }, take: 1000 })
+  const requestIds = rows.flatMap((r) => (r.entityType === 'CHANGE_REQUEST' && r.entityId && /^\d{1,10}$/.test(r.entityId) ? [Number(r.entityId)] : []))
+  const decisions = requestIds.length
+    ? await db.decision.findMany({ where: { changeRequestId: { in: requestIds }, listVersionId: { not: null } }, select: { changeRequestId: true, listVersionId: true } })
+    : []
+  const versionOf = new Map(decisions.map((d) => [d.changeRequestId, d.listVersionId!]))
+  const listVersionId = (r: (typeof rows)[number]): number | null => {
+    if (!r.entityId || !/^\d{1,10}$/.test(r.entityId)) return null
+    if (r.entityType === 'LIST_VERSION') return Number(r.entityId)
+    return r.entityType === 'CHANGE_REQUEST' ? versionOf.get(Number(r.entityId)) ?? null : null
+  }
+  const versionIds = [...new Set(rows.map(listVersionId).filter((id): id is number => id !== null))]
+  const [versions, departments] = await Promise.all([
+    db.listVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, title: true } }),
+    db.department.findMany({ where: { id: { in: [...new Set(rows.flatMap((r) => (r.departmentId === null ? [] : [r.departmentId])))] } }, select: { id: true, name: true } }),
+  ])
+  return rows.map((r) => {
+    const versionId = listVersionId(r)
+    return {
+      seq: r.seq.toString(),
+      at: r.at.toISOString(),
+      action: r.action,
+      actorName: r.actorName,
+      role: r.role,
+      department: departments.find((d) => d.id === r.departmentId)?.name ?? null,
+      reason: r.reason,
+      documentNo: r.documentNo,
+      changeRequestId: r.entityType === 'CHANGE_REQUEST' && r.entityId ? Number(r.entityId) || null : null,
+      listVersion: versionId === null ? null : { id: versionId, title: versions.find((v) => v.id === versionId)?.title ?? '' },
+    }
+  })
 }

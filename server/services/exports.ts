@@ -50,6 +50,7 @@ function auditColumns(departments: Map<number, string>): Column<AuditEntryView>[
     { header: '操作', value: (e) => e.action, width: 22 },
     { header: '对象类型', value: (e) => label(ENTITY_NAMES, e.entityType) || null, width: 12 },
     { header: '对象编号', value: (e) => e.entityId, width: 12 },
+    { header: '涉及记录', value: (e) => (e.recordCount ? `${e.records.map((r) => `${r.name}（${r.code}）`).join('、')}${e.recordCount > e.records.length ? ` 等 ${e.recordCount} 项` : ''}` : null), width: 40 },
     { header: '变更字段', value: (e) => e.changes.map((c) => label(FIELD_NAMES, c.field)).join('、') || null, width: 24 },
     { header: '变更前', value: (e) => json(e.before), width: 40 },
     { header: '变更后', value: (e) => json(e.after), width: 40 },

@@ -14,7 +14,7 @@ type Action = Prisma.RecordVersionCreateManyInput['action']
 
 const RECORD_VERSION_COLUMNS: Record<string, ColumnType> = {
   entityType: '"EntityType"', entityId: 'integer', revision: 'integer', data: 'jsonb',
-  validFrom: 'timestamp(3)', action: '"ChangeAction"', documentNo: 'text', listVersionId: 'integer',
+  validFrom: 'timestamp(3)', action: '"ChangeAction"', documentNo: 'text', reason: 'text', listVersionId: 'integer',
 }
 
 export interface VersionInput {
@@ -24,7 +24,7 @@ export interface VersionInput {
 }
 
 /** Records new current versions and closes the ones they replace, at the same instant. */
-export async function recordVersions(tx: Tx, entityType: VersionedEntity, versions: VersionInput[], meta: { action: Action; at: Date; documentNo?: string | null; listVersionId?: number | null }): Promise<void> {
+export async function recordVersions(tx: Tx, entityType: VersionedEntity, versions: VersionInput[], meta: { action: Action; at: Date; documentNo?: string | null; reason?: string | null; listVersionId?: number | null }): Promise<void> {
   if (!versions.length) return
   // One array parameter rather than one per record (an import closes thousands at once).
   await tx.$executeRaw`
@@ -38,6 +38,7 @@ export async function recordVersions(tx: Tx, entityType: VersionedEntity, versio
     validFrom: meta.at,
     action: meta.action,
     documentNo: meta.documentNo ?? null,
+    reason: meta.reason ?? null,
     listVersionId: meta.listVersionId ?? null,
   })))
 }
@@ -64,27 +65,73 @@ export async function timelineWithChanges(db: Db, entityType: VersionedEntity, e
   return versions.map((v, i) => ({ ...v, changes: i === 0 ? [] : diffSnapshots(versions[i - 1]!.data, v.data) }))
 }
 
-/**
- * The names a reader is shown for changed snapshot fields: an id and the name stored beside it
- * (departmentId, department) are one fact to the reader, so both become `department`.
- */
-function publicFieldNames(changes: FieldChange[]): string[] {
-  return [...new Set(changes.map((c) => c.field.replace(/Id$/, '')))]
+/** Snapshot fields the public is not shown as changes: how the portal marks its own demo content. */
+const UNPUBLISHED_FIELDS = new Set(['isDemo'])
+/** Snapshot fields that hold an id, and the name the reader is shown instead. */
+const REFERENCES: Record<string, { as: string; to: 'department' | 'item' }> = {
+  departmentId: { as: 'department', to: 'department' },
+  delegatedToDepartmentId: { as: 'delegatedToDepartment', to: 'department' },
+  mergedIntoId: { as: 'mergedInto', to: 'item' },
+  powerItemId: { as: 'powerItem', to: 'item' },
 }
 
-/** The history a public page shows: what changed, when and on which document; never who did it. */
+type Snapshot = Record<string, unknown>
+
+/**
+ * What changed between states of records, as a reader is shown it: ids by the names they point
+ * to (`departmentId` and the name stored beside it are one change, `department`), the portal's
+ * own markers left out. One query per kind of name for all the pairs.
+ */
+export async function publicDiffs(db: Db | Tx, pairs: { before: Snapshot | null; after: Snapshot }[]): Promise<FieldChange[][]> {
+  // A field one of the two snapshots did not record (a name stored beside an id by one writer
+  // and not another) is not a change.
+  const raw = pairs.map(({ before, after }) => (before ? diffSnapshots(before, after).filter((c) => c.field in before && c.field in after) : []))
+  const ids = { department: new Set<number>(), item: new Set<number>() }
+  for (const change of raw.flat()) {
+    const ref = REFERENCES[change.field]
+    if (!ref) continue
+    for (const v of [change.before, change.after]) if (typeof v === 'number') ids[ref.to].add(v)
+  }
+  const [departments, items] = await Promise.all([
+    ids.department.size ? db.department.findMany({ where: { id: { in: [...ids.department] } }, select: { id: true, name: true } }) : [],
+    ids.item.size ? db.powerItem.findMany({ where: { id: { in: [...ids.item] } }, select: { id: true, code: true, name: true } }) : [],
+  ])
+  const names = {
+    department: new Map(departments.map((d) => [d.id, d.name])),
+    item: new Map(items.map((i) => [i.id, `${i.name}（${i.code}）`])),
+  }
+  return raw.map((changes) => {
+    const byField = new Map<string, FieldChange>()
+    for (const change of changes) {
+      if (UNPUBLISHED_FIELDS.has(change.field)) continue
+      const ref = REFERENCES[change.field]
+      if (!ref) {
+        if (!byField.has(change.field)) byField.set(change.field, change)
+        continue
+      }
+      const name = (v: unknown) => (typeof v === 'number' ? names[ref.to].get(v) ?? String(v) : null)
+      byField.set(ref.as, { field: ref.as, before: name(change.before), after: name(change.after) })
+    }
+    return [...byField.values()]
+  })
+}
+
+/** The history a public page shows: what changed from what to what, when, on which document and why; never who did it. */
 export async function publicHistory(db: Db, entityType: VersionedEntity, entityId: number): Promise<PublicHistoryEntry[]> {
   const versions = await db.recordVersion.findMany({
     where: { entityType, entityId },
     orderBy: { revision: 'asc' },
-    select: { revision: true, action: true, validFrom: true, documentNo: true, data: true },
+    select: { revision: true, action: true, validFrom: true, documentNo: true, reason: true, data: true },
   })
+  const diffs = await publicDiffs(db, versions.map((v, i) => ({ before: i === 0 ? null : versions[i - 1]!.data as Snapshot, after: v.data as Snapshot })))
   return versions.map((v, i) => ({
     revision: v.revision,
     action: v.action,
     validFrom: v.validFrom.toISOString(),
     documentNo: v.documentNo,
-    changedFields: i === 0 ? [] : publicFieldNames(diffSnapshots(versions[i - 1]!.data as Record<string, unknown>, v.data as Record<string, unknown>)),
+    reason: v.reason,
+    changedFields: diffs[i]!.map((c) => c.field),
+    changes: diffs[i]!,
   }))
 }
 

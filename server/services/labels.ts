@@ -1,7 +1,10 @@
 // The Chinese names the server writes (downloads, announcements, search facets, the spreadsheet
-// import, the audit export) for the values and fields the database stores: one table per kind of
-// value. The pages word the same values through i18n/locales/<language>/.
+// import, the audit export, the feeds and the mails) for the values and fields the database
+// stores: one table per kind of value, and a change of a field as one line of text. The pages
+// word the same values through i18n/locales/<language>/.
 import type { AdminLevel, AllocationMethod, DutyKind, ItemStatus, ListKind } from '../../shared/lists'
+import { itemTypeByKey } from '../../shared/item-types'
+import type { FieldChange } from '../../shared/diff'
 import type { MaterialForm, MaterialSource, OnlineLevel } from '../../shared/guides'
 
 export const LEVEL_NAMES: Record<AdminLevel, string> = {
@@ -77,7 +80,10 @@ export const FIELD_NAMES: Record<string, string> = {
   status: '状态',
   delegatedToLevel: '下放层级',
   delegatedToDepartmentId: '下放部门',
+  delegatedToDepartment: '下放部门',
   mergedIntoId: '合并至',
+  mergedInto: '合并至',
+  powerItem: '对应事项',
   statusDocumentNo: '状态文号',
   powerItemId: '对应事项',
   cases: '追责情形',
@@ -111,3 +117,30 @@ export const FIELD_NAMES: Record<string, string> = {
 }
 
 export const label = (names: Record<string, string>, key: string | null | undefined): string => (key ? names[key] ?? key : '')
+
+/** The names of a field's values, where it holds codes. */
+const VALUE_NAMES: Record<string, (value: string) => string | undefined> = {
+  type: (v) => itemTypeByKey(v)?.zh,
+  kind: (v) => label(DUTY_TYPE_NAMES, v) || undefined,
+  level: (v) => label(LEVEL_NAMES, v) || undefined,
+  delegatedToLevel: (v) => label(LEVEL_NAMES, v) || undefined,
+  status: (v) => label(STATUS_NAMES, v) || undefined,
+  allocationMethod: (v) => label(METHOD_NAMES, v) || undefined,
+}
+
+/** A value of a record's field as a reader is shown it: names for codes, lists one entry a line. */
+export function fieldValueText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return '（空）'
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v !== 'object' || v === null)) return value.join('、')
+    return value.map((v: Record<string, unknown>, i) => `${i + 1}. ${[v.content ?? v.recipient, v.project, v.amount ? `${String(v.amount)}万元` : null, v.basis ? `（${String(v.basis)}）` : null, v.publishedOn].filter(Boolean).join(' ')}`).join('\n')
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否'
+  if (field === 'amount') return `${String(value)}万元`
+  return VALUE_NAMES[field]?.(String(value)) ?? String(value)
+}
+
+/** "承诺时限：20个工作日 → 7个工作日" */
+export function fieldChangeText(change: FieldChange): string {
+  return `${label(FIELD_NAMES, change.field)}：${fieldValueText(change.field, change.before)} → ${fieldValueText(change.field, change.after)}`
+}

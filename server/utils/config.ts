@@ -29,6 +29,12 @@ export interface AppConfig {
   siteUrl: string | undefined
   /** open connections one client address may hold; 0: no limit (docs/SECURITY.md, "Slow clients") */
   maxConnectionsPerClient: number
+  /** where subscription mails are sent (smtp://user:pass@host:port, smtps://…); unset: kept for the demo page instead */
+  smtpUrl: string | undefined
+  /** the sender of subscription mails */
+  mailFrom: string
+  /** signs the unsubscribe links of the mails; the session password when unset */
+  subscriptionKey: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -48,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditHmacFromSeq: /^\d+$/.test(env.AUDIT_HMAC_FROM_SEQ ?? '') ? BigInt(env.AUDIT_HMAC_FROM_SEQ!) : undefined,
     siteUrl: env.SITE_URL ? env.SITE_URL.replace(/\/+$/, '') : undefined,
     maxConnectionsPerClient: /^\d+$/.test(env.MAX_CONNECTIONS_PER_CLIENT ?? '') ? Number(env.MAX_CONNECTIONS_PER_CLIENT) : 100,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '三张清单一张网 <noreply@localhost>',
+    subscriptionKey: env.SUBSCRIPTION_KEY || env.NUXT_SESSION_PASSWORD || undefined,
   }
 }
 

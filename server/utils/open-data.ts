@@ -1,9 +1,9 @@
 // Reading an open-data request and answering with a file the browser saves under its name.
 import type { H3Event } from 'h3'
-import { setResponseHeaders } from 'h3'
-import type { ListKind } from '../../shared/lists'
+import { getQuery, setResponseHeaders } from 'h3'
+import { compareQuerySchemas, type CompareQuery, type ListKind } from '../../shared/lists'
 import { exportFilterSchemas, type ListExport } from '../../shared/open-data'
-import { validQuery } from './http'
+import { apiError, validQuery } from './http'
 
 /** A file to send: what the services of downloads, exports and the import template make. */
 export interface Download {
@@ -23,6 +23,18 @@ export function validListExport(event: H3Event, list: ListKind): ListExport {
     case 'responsibility': return { list, filters: validQuery(event, exportFilterSchemas.responsibility) }
     case 'fund': return { list, filters: validQuery(event, exportFilterSchemas.fund) }
   }
+}
+
+/**
+ * A comparison of `list` between two days from the query string: the days, the kinds of change
+ * and the list's own filters. A download (`paged: false`) holds every record and takes no page.
+ */
+export function validCompareQuery(event: H3Event, list: ListKind, { paged = true } = {}): CompareQuery {
+  const { from, to, change, page, pageSize, ...filters } = validQuery(event, compareQuerySchemas[list])
+  if (!paged && ['page', 'pageSize'].some((k) => k in getQuery(event))) {
+    throw apiError(400, 'VALIDATION_FAILED', 'the request is invalid', [{ path: 'page', message: '下载包含全部记录，不分页' }])
+  }
+  return { list, filters, from, to, change, page: paged ? page : 1, pageSize: paged ? pageSize : Number.MAX_SAFE_INTEGER } as CompareQuery
 }
 
 /** `attachment` with an ASCII name for old clients and the real one in RFC 5987 encoding. */

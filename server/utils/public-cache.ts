@@ -240,10 +240,16 @@ export class PublicCache {
   }
 }
 
-/** The API answers that are the same for every anonymous visitor; everything else under /api is not kept. */
-const PUBLIC_API = /^\/api\/(v1\/.+|open-data(\/.+)?|openapi\.json|stats|search|search\/popular)$/
+/**
+ * The API answers that are the same for every anonymous visitor and change only with published
+ * content or the search index (the Atom feeds included); everything else under /api is not kept:
+ * the subscription routes, which write or carry a mail's token, among them.
+ */
+const PUBLIC_API = /^\/api\/(v1\/.+|open-data(\/.+)?|openapi\.json|stats|search|search\/popular|feeds\/(announcements|changes))$/
 const NOT_PAGES = /^\/(api|_nuxt|__nuxt|_i18n)(\/|$)/
 const BACK_OFFICE = /^\/(en\/)?admin(\/|$)/
+/** The pages a mail's link opens with its token: one per token, never worth keeping, and the token is not kept in memory. */
+const TOKEN_PAGES = /^\/(en\/)?follow\/(confirm|unsubscribe)\/?$/
 
 /** Whether the request carries credentials: its answer may depend on who asks. */
 export function hasSession(event: H3Event): boolean {
@@ -263,7 +269,7 @@ function normalizedQuery(search: string): string {
 /**
  * The key under which this request's answer may be kept, or undefined when it may not: anything
  * but GET, any request that carries a session (its answers may depend on who asks), the back
- * office, and API routes not known to be public. The key holds the host and scheme (links in the
+ * office, the pages a mail's token opens, and API routes not known to be public. The key holds the host and scheme (links in the
  * sitemap and robots.txt are absolute) and the whole path and query, so a language, a filter and
  * a page are distinct.
  */
@@ -280,7 +286,7 @@ export function publicCacheKey(event: H3Event): string | undefined {
   } catch {
     return undefined
   }
-  if (BACK_OFFICE.test(decoded)) return undefined
+  if (BACK_OFFICE.test(decoded) || TOKEN_PAGES.test(decoded)) return undefined
   if (NOT_PAGES.test(decoded) && !PUBLIC_API.test(decoded)) return undefined
   return `${getRequestProtocol(event)}://${getRequestHost(event)}${pathname}${normalizedQuery(q === -1 ? '' : path.slice(q + 1))}`
 }

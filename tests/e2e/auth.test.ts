@@ -56,6 +56,16 @@ const ACCESS: Record<string, Access> = {
   'GET /api/stats': { public: true },
   'GET /api/search': { public: true, path: () => `/api/search?q=${encodeURIComponent('护照')}` },
   'GET /api/search/popular': { public: true },
+  // Feeds and email subscriptions are the public's; a subscription is proved by its mail's token.
+  'GET /api/feeds/announcements': { public: true },
+  'GET /api/feeds/changes': { public: true, path: () => '/api/feeds/changes?list=power' },
+  'POST /api/subscriptions': { public: true, body: {} },
+  'POST /api/subscriptions/confirm': { public: true, body: {} },
+  'POST /api/subscriptions/unsubscribe': { public: true, body: {} },
+  // RFC 8058 one-click unsubscribe: called by mail clients, with the mail's token in the address.
+  'GET /api/subscriptions/one-click': { public: true, path: () => `/api/subscriptions/one-click?token=1.${'x'.repeat(43)}` },
+  'POST /api/subscriptions/one-click': { public: true, path: () => `/api/subscriptions/one-click?token=1.${'x'.repeat(43)}` },
+  'GET /api/admin/mails': { allow: ['admin'] },
   // Login needs no session; an empty body is refused by validation, not by a guard.
   'POST /api/auth/login': { public: true, body: {} },
   'GET /api/auth/me': { allow: ALL_ROLES },
@@ -78,6 +88,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/change-requests/[id]/withdraw': { allow: ['editorA'], path: (f) => `/api/change-requests/${f.withdrawRequestId}/withdraw` },
   'POST /api/change-requests/[id]/decision': { allow: ['reform'], path: (f) => `/api/change-requests/${f.policeRequestId}/decision`, body: {} },
   'POST /api/change-requests/decisions': { allow: ['reform'], body: {} },
+  'POST /api/change-requests/submissions': { allow: ['editorA', 'editorB'], body: {} },
   'GET /api/list-versions': { allow: ['reform'] },
   'POST /api/list-versions': { allow: ['reform'], body: {} },
   'POST /api/list-versions/[id]/publish': { allow: ['reform'], path: () => '/api/list-versions/999999/publish' },
@@ -101,6 +112,10 @@ const ACCESS: Record<string, Access> = {
   'GET /api/history/fund-list': { allow: ['editorA', 'editorB', 'reform', 'auditor'], path: () => '/api/history/fund-list?date=2026-01-01' },
   'GET /api/history/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/duties/${f.policeDutyId}` },
   'GET /api/history/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/funds/${f.civilFundId}` },
+  // Who changed a record: those who read its history, for its department.
+  'GET /api/history/stories/power-items/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/stories/power-items/${f.policeItemId}` },
+  'GET /api/history/stories/duties/[id]': { allow: ['editorA', 'reform', 'auditor'], path: (f) => `/api/history/stories/duties/${f.policeDutyId}` },
+  'GET /api/history/stories/funds/[id]': { allow: ['editorB', 'reform', 'auditor'], path: (f) => `/api/history/stories/funds/${f.civilFundId}` },
   // The spreadsheet import: editors import into their own department; the export of 区公安分局
   // is editorA's and readable by those who read every department's drafts.
   'GET /api/import/templates/[file]': { allow: ['editorA', 'editorB'], path: () => '/api/import/templates/duties.xlsx' },
@@ -269,6 +284,49 @@ describe('login refusals', () => {
   })
 })
 
+describe('one-click unsubscribe (RFC 8058)', () => {
+  it('ends a subscription with one POST from a mail client, without session or origin, and only with the token of its mail', async () => {
+    const sent = await api(portal, 'POST', '/api/subscriptions', { body: { email: 'one.click@example.com', topic: { kind: 'announcements' }, frequency: 'IMMEDIATE' } })
+    expect(sent.status).toBe(200)
+    const db = await openDatabase(config)
+    try {
+      const mail = await db.prisma.outgoingMail.findFirstOrThrow({ where: { to: 'one.click@example.com' }, select: { unsubscribeUrl: true } })
+      const target = new URL(mail.unsubscribeUrl!)
+      expect(target.pathname).toBe('/api/subscriptions/one-click')
+      const oneClick = (query: string) => fetch(`${portal.url}${target.pathname}${query}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click',
+      })
+      // Not CSRF-refused: a forged token is simply not found, and changes nothing.
+      const forged = await oneClick(`?token=${target.searchParams.get('token')!.split('.')[0]}.${'x'.repeat(43)}`)
+      expect(forged.status).toBe(404)
+      expect((await forged.json()).data.error).toBe('SUBSCRIPTION_NOT_FOUND')
+      expect(await db.prisma.subscription.count({ where: { email: 'one.click@example.com' } })).toBe(1)
+      const done = await oneClick(target.search)
+      expect(done.status).toBe(200)
+      expect(await db.prisma.subscription.count({ where: { email: 'one.click@example.com' } })).toBe(0)
+      // A client that opens the address instead lands on the page that asks first.
+      const opened = await fetch(`${portal.url}${target.pathname}${target.search}`, { redirect: 'manual' })
+      expect(opened.status).toBe(303)
+      expect(opened.headers.get('location')).toBe(`/follow/unsubscribe${target.search}`)
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('answers a flood of subscription requests from one client with 429 and when to try again', async () => {
+    const statuses: number[] = []
+    let refused: Response | undefined
+    for (let i = 0; i < 25 && !refused; i++) {
+      const res = await api(portal, 'POST', '/api/subscriptions', { body: { email: `flood${i}@example.com`, topic: { kind: 'announcements' }, frequency: 'WEEKLY' } })
+      statuses.push(res.status)
+      if (res.status === 429) refused = res
+    }
+    expect(refused, `statuses: ${statuses.join(',')}`).toBeDefined()
+    expect((await refused!.json()).data).toMatchObject({ error: 'TOO_MANY_REQUESTS', retryAt: expect.any(String) })
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+})
+
 describe('the access matrix', () => {
   it('has an entry for every API route, and no entry for a route that is gone', () => {
     const onDisk = routesOnDisk()
@@ -349,6 +407,7 @@ describe('the back-office pages', () => {
       '/admin/audit': ['auditor'],
       '/admin/users': ['admin'],
       '/admin/departments': ['admin'],
+      '/admin/mails': ['admin'],
     }
     for (const [path, allowed] of Object.entries(PAGES)) {
       for (const who of SIGNED_IN) {

@@ -10,6 +10,7 @@ import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, 
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday, type ChangeRequestPage, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
+import { parseAtom } from '../helpers/atom'
 
 const DOCUMENT_NO = '广安审改〔2026〕41号'
 
@@ -176,17 +177,52 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     await office.getByLabel('生效日期').fill(cityToday())
     await office.getByRole('button', { name: /编入所选 1 项/ }).click()
     await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第4批调整”')
-    await office.getByRole('button', { name: '立即发布“2026年第4批调整”' }).click()
+    // Publishing asks first, showing what the version carries; cancelled, nothing is published.
+    const feedBefore = parseAtom(await (await fetch(`${portal.url}/api/feeds/changes?code=${civilFund.code}`)).text())
+    const publishButton = office.getByRole('button', { name: '立即发布“2026年第4批调整”' })
+    await publishButton.click()
+    const dialog = office.getByRole('dialog', { name: '确认发布“2026年第4批调整”' })
+    await dialog.waitFor()
+    const shown = await dialog.textContent()
+    expect(shown).toContain('发布后立即生效，公开清单将更新以下 1 项变更')
+    expect(shown).toContain(`文号：${DOCUMENT_NO}`)
+    expect(shown).toContain(`#${requestId} ${civilFund.name}`)
+    expect(shown).toMatch(/修改\s*1\s*项/)
+    expect(await seriousViolations(office)).toEqual([])
+    await screenshots(office, 'publish-confirmation')
+    await dialog.getByRole('button', { name: '取消' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect((await (await fetch(`${portal.url}/api/v1/funds/${civilFund.code}`)).json() as { name: string }).name).toBe(civilFund.name)
+    await publishButton.click()
+    await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     // Publishing applies everything in one transaction: longer than the default second on a loaded machine.
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
     await office.close()
 
     const visitor = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await visitor.goto(`${portal.url}/funds/${civilFund.code}`)
+    // The page names its feed, and the feed now leads with the change just published.
+    const feedHref = await visitor.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')
+    expect(feedHref).toBe(`/api/feeds/changes?code=${civilFund.code}`)
+    const feedAnswer = await fetch(`${portal.url}${feedHref}`)
+    expect(feedAnswer.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    const feed = parseAtom(await feedAnswer.text())
+    expect(feed.entries.length).toBe(feedBefore.entries.length + 1)
+    expect(feed.entries[0]!.title).toContain(newName)
+    expect(feed.entries[0]!.content).toContain(`文号：${DOCUMENT_NO}`)
+    expect(feed.entries[0]!.content).toContain('资金规模：')
     const main = await visitor.locator('main').textContent()
     expect(main).toContain(newName)
     expect(main).toContain('2,468.00 万元')
     await screenshots(visitor, 'published-fund')
+    // The same page offers the changes by email: the form asks for the address, then says a confirmation is on its way.
+    await visitor.getByRole('link', { name: /^邮件订阅/ }).click()
+    await visitor.waitForURL(new RegExp(`/follow\\?code=${civilFund.code}`))
+    await expect.poll(() => visitor.locator('main').textContent(), { timeout: 10_000 }).toContain(`编码 ${civilFund.code}`)
+    await visitor.getByLabel('邮箱地址').fill('fund.reader@example.com')
+    await visitor.getByRole('button', { name: '订阅', exact: true }).click()
+    await expect.poll(() => alertText(visitor), { timeout: 10_000 }).toContain('确认邮件已发往 fund.reader@example.com')
+    expect(await seriousViolations(visitor)).toEqual([])
     await visitor.close()
 
     await expect.poll(async () => {

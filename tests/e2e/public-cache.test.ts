@@ -90,9 +90,14 @@ describe('two portal processes on one database', () => {
 
   it('after a publication through one process, both serve the new content, pages, API and search', async () => {
     const page = `/items/${passport.code}`
+    // The item's Atom feed and the list as it stood at the end of today are kept too, until the publication.
+    const feed = `/api/feeds/changes?code=${passport.code}`
+    const today = `/api/v1/power-items?date=${cityToday()}&dept=${(await (await fetch(`${a.url}/api/v1/power-items/${passport.code}`)).json() as { department: { id: number } }).department.id}&pageSize=200`
     for (const portal of [a, b]) {
-      await get(portal, page)
-      expect((await get(portal, page)).cache).toBe('HIT')
+      for (const path of [page, feed, today]) {
+        await get(portal, path)
+        expect((await get(portal, path)).cache, path).toBe('HIT')
+      }
     }
     const newName = `普通护照签发（统一名称${Date.now() % 10_000}）`
     await publishRename(a, passport, newName)
@@ -102,6 +107,8 @@ describe('two portal processes on one database', () => {
     for (const portal of [a, b]) {
       await until(async () => (await get(portal, page)).body.includes(newName))
       expect((await get(portal, `/api/v1/power-items/${passport.code}`)).body).toContain(newName)
+      expect((await get(portal, feed)).body).toContain(newName)
+      expect((await get(portal, today)).body).toContain(newName)
       // The index follows the database through the outbox; kept search answers go with it.
       await until(async () => {
         const result = JSON.parse((await get(portal, `/api/search?q=${encodeURIComponent(newName)}`)).body) as SearchResult
@@ -168,6 +175,21 @@ describe('search learning with answers kept', () => {
       await expect.poll(async () => (await get(portal, '/')).body.includes(term), { timeout: 5_000, interval: 100 }).toBe(true)
     }
   }, 30_000)
+})
+
+describe("what carries a mail's token", () => {
+  it('is never kept: the confirmation and unsubscribe pages, the one-click address; the subscription form is', async () => {
+    const token = `1.${'x'.repeat(43)}`
+    for (const path of [`/follow/confirm?token=${token}`, `/follow/unsubscribe?token=${token}`, `/en/follow/unsubscribe?token=${token}`]) {
+      const once = await get(a, path)
+      expect(once.status, path).toBe(200)
+      expect(once.cache, path).toBeNull()
+      expect((await get(a, path)).cache, path).toBeNull()
+    }
+    expect((await fetch(`${a.url}/api/subscriptions/one-click?token=${token}`, { redirect: 'manual' })).headers.get('x-cache')).toBeNull()
+    await get(a, '/follow?topic=announcements')
+    expect((await get(a, '/follow?topic=announcements')).cache).toBe('HIT')
+  })
 })
 
 describe('what depends on a session', () => {

@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第3批调整”')
     expect(await seriousViolations(office)).toEqual([])
     await office.getByRole('button', { name: '立即发布“2026年第3批调整”' }).click()
+    // Publishing asks first, showing what the version carries.
+    await office.getByRole('dialog', { name: '确认发布“2026年第3批调整”' }).getByRole('button', { name: '确认立即发布' }).click()
     // Publishing checks and applies every change, the history, the announcement and the outbox in
     // one transaction: longer than the default second on a loaded machine.
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
@@ -198,6 +200,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await login(office, 'reform.office')
     await office.goto(`${portal.url}/admin/review/versions`)
     await office.getByRole('button', { name: `立即发布“${title}”` }).click()
+    await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain(`变更 #${addition}`)
     expect(await alertText(office)).toContain('UI-CLASH-0001')
     const card = office.locator('li', { has: office.getByRole('heading', { name: title }) })
@@ -209,6 +212,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await expect.poll(() => alertText(office)).toContain(`已将变更 #${addition} 移出`)
     expect(await card.textContent()).not.toContain('上次未能生效')
     await card.getByRole('button', { name: `立即发布“${title}”` }).click()
+    await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
 
     await office.goto(`${portal.url}/admin/review/${addition}`)

@@ -11,10 +11,11 @@ const apiDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..
  * Route parameters that name one of a few things: such a route is listed once per thing, so that
  * every kind of record, and each kind of answer, meet the access matrix and the hostile inputs.
  * The first entry whose route matches applies: history has every kind of record (life events
- * too), the other record routes those an editor drafts.
+ * too), a record's story the three lists', the other record routes those an editor drafts.
  */
 const NAMED_VALUES: { route: RegExp; param: string; values: readonly string[] }[] = [
   { route: /^\/api\/history\/\[records\]/, param: '[records]', values: RECORD_KINDS.map((kind) => RECORDS[kind].records) },
+  { route: /^\/api\/history\/stories\/\[records\]/, param: '[records]', values: LIST_KINDS.map((kind) => RECORDS[kind].records) },
   { route: /\[records\]/, param: '[records]', values: DRAFT_KINDS.map((kind) => RECORDS[kind].records) },
   { route: /^\/api\/history\/\[file\]$/, param: '[file]', values: LIST_KINDS.flatMap((list) => [HISTORY_LIST_NAMES[list], `${HISTORY_LIST_NAMES[list]}.csv`]) },
 ]

@@ -84,7 +84,7 @@ describe('the audit log as the auditor filters and exports it', () => {
     expect(download.contentType).toBe('text/csv; charset=utf-8')
     expect(download.fileName).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/)
     const { header, rows } = csvRecords(download.body as string)
-    expect(header).toEqual(['序号', '时间', '操作人', '角色', '部门', '操作', '对象类型', '对象编号', '变更字段', '变更前', '变更后', '原因', '文号', '请求编号', '哈希'])
+    expect(header).toEqual(['序号', '时间', '操作人', '角色', '部门', '操作', '对象类型', '对象编号', '涉及记录', '变更字段', '变更前', '变更后', '原因', '文号', '请求编号', '哈希'])
     expect(rows).toHaveLength(total)
     const seqs = rows.map((r) => Number(r['序号']))
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a))
@@ -150,6 +150,7 @@ describe('the public history of an item', () => {
 
     const view = (await getPublishedPowerItem(db, item.code))!
     expect(view.history.map((h) => h.changedFields)).toEqual([[], ['name', 'timeLimit']])
+    expect(view.history.at(-1)!.changes).toEqual([{ field: 'name', before: item.name, after: `${item.name}（调整后）` }, { field: 'timeLimit', before: item.timeLimit, after: '3个工作日' }])
     expect(view.history.at(-1)).toMatchObject({ action: 'UPDATE', documentNo: '广安审改〔2027〕9号' })
     expect(JSON.stringify(view.history)).not.toMatch(/经办人甲|审改办乙/)
 
@@ -170,7 +171,8 @@ describe('the public history of a special fund', () => {
     })
     const view = (await getFund(db, fund.code))!
     expect(view.history.map((h) => [h.action, h.documentNo, h.changedFields])).toEqual([['ADD', null, []], ['UPDATE', '广安财〔2027〕6号', ['purpose']]])
-    expect(Object.keys(view.history[1]!).sort()).toEqual(['action', 'changedFields', 'documentNo', 'revision', 'validFrom'])
+    expect(Object.keys(view.history[1]!).sort()).toEqual(['action', 'changedFields', 'changes', 'documentNo', 'reason', 'revision', 'validFrom'])
+    expect(view.history[1]!.changes).toEqual([{ field: 'purpose', before: fund.purpose, after: '调整后的用途' }])
   })
 })
 

@@ -6,6 +6,8 @@ import { listBoundaries, listDuties } from '../../server/services/lists/duties'
 import { getFund, listFunds } from '../../server/services/lists/funds'
 import { getDepartment, listDepartments } from '../../server/services/lists/departments'
 import { getAnnouncement, listAnnouncements } from '../../server/services/lists/announcements'
+import { publishedVersions } from '../../server/services/open-data/versions'
+import { listVersions } from '../../server/services/workflow/queries'
 import { announcementQuerySchema, boundaryListQuerySchema, dutyListQuerySchema, fundListQuerySchema, powerListQuerySchema } from '../../shared/lists'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
@@ -105,7 +107,7 @@ describe('the department pages', () => {
     expect(departments).toHaveLength(34)
     expect(departments.reduce((sum, d) => sum + d.counts.powerItems, 0)).toBe(787)
     expect(departments.reduce((sum, d) => sum + d.counts.publicServices, 0)).toBe(348)
-    expect(departments.reduce((sum, d) => sum + d.counts.funds, 0)).toBe(47)
+    expect(departments.reduce((sum, d) => sum + d.counts.funds, 0)).toBe(87)
   })
 
   it('shows a department\'s three lists', async () => {
@@ -128,7 +130,7 @@ describe('the department pages', () => {
 describe('the special-fund list', () => {
   it('filters by year, method and size, and totals what it shows', async () => {
     const all = await listFunds(db(), fundListQuerySchema.parse({ pageSize: '200' }))
-    expect(all.total).toBe(47)
+    expect(all.total).toBe(87)
     const year = all.filters.year[0]!
     const ofYear = await listFunds(db(), fundListQuerySchema.parse({ year: year.value, method: 'PROJECT', minAmount: '100', pageSize: '200' }))
     expect(ofYear.items.every((f) => f.year === Number(year.value) && f.allocationMethod === 'PROJECT' && Number(f.amount) >= 100)).toBe(true)
@@ -151,18 +153,26 @@ describe('the special-fund list', () => {
 })
 
 describe('adjustment announcements', () => {
-  it('announce the import\'s 1,135 additions, by department and page by page', async () => {
+  it('announce the import\'s additions to the three lists, counted as the open data and the back office count them, by department and page by page', async () => {
     const [announcement, ...others] = await listAnnouncements(db())
     expect(others).toEqual([])
-    expect(announcement!.actions).toEqual([{ action: 'ADD', count: 1135 }])
+    const { counts } = announcement!
+    expect(counts.lists.map((l) => l.list)).toEqual(['power', 'responsibility', 'fund'])
+    expect(counts.lists[0]).toEqual({ list: 'power', total: 1135, actions: [{ action: 'ADD', count: 1135 }] })
+    expect(counts.total).toBe(1135 + await db().duty.count() + await db().specialFund.count())
+    expect((await publishedVersions(db()))[0]!).toMatchObject({ changes: counts.total, counts })
+    expect((await listVersions(db()))[0]!).toMatchObject({ changes: counts.total, counts })
     const view = (await getAnnouncement(db(), announcement!.id, announcementQuerySchema.parse({ pageSize: '200' })))!
-    expect(view.changes.total).toBe(1135)
-    expect(view.changes.pageCount).toBe(6)
+    expect(view.counts).toEqual(counts)
+    expect(view.changes.total).toBe(counts.total)
+    expect(view.changes.pageCount).toBe(Math.ceil(counts.total / 200))
     expect(view.byDepartment).toHaveLength(34)
-    expect(view.byDepartment.reduce((sum, d) => sum + d.total, 0)).toBe(1135)
+    expect(view.byDepartment.reduce((sum, d) => sum + d.total, 0)).toBe(counts.total)
+    expect((await getAnnouncement(db(), announcement!.id, announcementQuerySchema.parse({ list: 'power' })))!.changes.total).toBe(1135)
     const ofPolice = await getAnnouncement(db(), announcement!.id, announcementQuerySchema.parse({ dept: String(police.id), pageSize: '200' }))
     expect(ofPolice!.changes.total).toBe(view.byDepartment.find((d) => d.department.id === police.id)!.total)
     expect(ofPolice!.changes.items.map((c) => c.name)).toContain('普通护照签发')
+    expect(ofPolice!.changes.items.some((c) => c.list === 'responsibility')).toBe(true)
     expect((await getAnnouncement(db(), announcement!.id, announcementQuerySchema.parse({ action: 'CANCEL' })))!.changes.total).toBe(0)
     expect(await getAnnouncement(db(), announcement!.id + 1000, announcementQuerySchema.parse({}))).toBeNull()
   })

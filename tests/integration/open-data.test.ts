@@ -164,7 +164,7 @@ describe('a list version', () => {
 
     const later = await db.listVersion.findFirstOrThrow({ where: { year: 2099 } })
     const changes = csvRecords((await changesDownload(db, later.id, 'csv'))!)
-    expect(changes.rows).toEqual([expect.objectContaining({ 编码: item.code, 名称: '普通护照签发（含换发）', 实施主体: '区公安分局', 变更类型: '修改', 变更内容: '名称', 文号: '广安审改〔2099〕1号' })])
+    expect(changes.rows).toEqual([expect.objectContaining({ 编码: item.code, 名称: '普通护照签发（含换发）', 实施主体: '区公安分局', 变更类型: '修改', 变更内容: '名称', 变更前后: '名称：普通护照签发 → 普通护照签发（含换发）', 文号: '广安审改〔2099〕1号' })])
     const imported = json<ChangeRecord>((await changesDownload(db, versionId, 'json'))!)
     expect(imported.total).toBe(1135 + await db.duty.count() + await db.specialFund.count() + await db.serviceGuide.count())
     expect(new Set(imported.items.map((c) => c.action))).toEqual(new Set(['ADD']))

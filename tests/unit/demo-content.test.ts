@@ -129,6 +129,25 @@ describe('generateDemoContent on the real data', () => {
     }
   })
 
+  it('gives a continuing fund one identity across its years: one entry a year, consecutive, one department and period or a recurring year', () => {
+    const series = new Map<string, typeof content.funds>()
+    for (const fund of content.funds) series.set(fund.seriesCode, [...(series.get(fund.seriesCode) ?? []), fund])
+    const multiYear = [...series.values()].filter((s) => s.length > 1)
+    expect(multiYear.length).toBeGreaterThanOrEqual(20)
+    expect(multiYear.some((s) => s.length === 3)).toBe(true)
+    for (const years of series.values()) {
+      const sorted = years.map((f) => f.year).sort()
+      expect(sorted).toEqual(sorted.map((_, i) => sorted[0]! + i))
+      expect(new Set(years.map((f) => f.departmentCode)).size).toBe(1)
+      for (const f of years) expect(f.code).toBe(`FUND-${f.year}-${f.seriesCode.slice('FUND-'.length)}`)
+      // Either one period shared by every year, or an annual fund whose period is its year.
+      const periods = new Set(years.map((f) => `${f.periodStart}-${f.periodEnd}`))
+      expect(periods.size === 1 || years.every((f) => f.periodStart === f.year && f.periodEnd === f.year)).toBe(true)
+    }
+    // Sizes change from year to year, as budgets do.
+    expect(multiYear.some((s) => new Set(s.map((f) => f.amount)).size > 1)).toBe(true)
+  })
+
   it('gives funds amounts in range whose allocations sum exactly, dated in the fund year', () => {
     expect(content.funds.length).toBeGreaterThan(0)
     for (const fund of content.funds) {

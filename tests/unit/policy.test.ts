@@ -19,7 +19,7 @@ const EXPECTED: Record<RoleName, Permission[]> = {
   EDITOR: ['account:read', 'account:password', 'draft:read', 'draft:write', 'draft:submit', 'draft:import', 'history:read', 'hall:write', 'oversight:read', 'reform:read', 'reform:report'],
   REFORM_OFFICE: ['account:read', 'account:password', 'draft:read', 'history:read', 'review:decide', 'version:publish', 'synonym:write', 'search:curate', 'lifeEvent:write', 'oversight:read', 'calendar:write', 'scorecard:write', 'reform:read', 'reform:write'],
   AUDITOR: ['account:read', 'account:password', 'draft:read', 'history:read', 'oversight:read', 'reform:read', 'audit:read', 'audit:verify', 'data:export'],
-  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'hall:write'],
+  ADMIN: ['account:read', 'account:password', 'synonym:write', 'search:curate', 'department:manage', 'user:manage', 'hall:write', 'mail:read'],
 }
 
 describe('the permission table', () => {

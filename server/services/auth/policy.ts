@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'department:manage',
   /** create users, set their role, department and disabled state, reset their password */
   'user:manage',
+  /** see the subscription mails: the outbox, and the mails kept instead of sent when no SMTP is set (the demo) */
+  'mail:read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -124,6 +126,7 @@ export const GRANTS: Record<RoleName, Partial<Record<Permission, Grant>>> = {
     ...OWN_ACCOUNT,
     'department:manage': 'all',
     'user:manage': 'all',
+    'mail:read': 'all',
     'synonym:write': 'all',
     'search:curate': 'all',
     'hall:write': 'all',

@@ -56,12 +56,13 @@ export type AttemptStart = { ok: true; keys: AttemptKeys } | { ok: false; retryA
 const UNLIMITED = 2_147_483_647
 
 /**
- * Counts one more failure under `key` unless it already holds `limit` in its window (a window
- * that has passed starts again): the count, or null when refused. One statement, so the check and
- * the count are one atomic step whichever process runs it, and concurrent attempts wait for each
- * other only for that statement.
+ * Counts one more under `key` unless it already holds `limit` in its window (a window that has
+ * passed starts again): the count, or null when refused. One statement, so the check and the
+ * count are one atomic step whichever process runs it, and concurrent requests wait for each
+ * other only for that statement. The login limits count failures with it, the subscription form
+ * its requests (server/services/follow/subscriptions.ts), each under keys of its own.
  */
-async function count(db: Db, key: string, limit: number, now: Date): Promise<number | null> {
+export async function countInWindow(db: Db | Tx, key: string, limit: number, now: Date): Promise<number | null> {
   const expired = new Date(now.getTime() - LOGIN_LIMITS.windowMs)
   const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
@@ -79,7 +80,7 @@ async function uncount(db: Db | Tx, keys: string[]): Promise<void> {
 }
 
 /** When the windows of `keys` end: the earliest when any of them ending is enough, else the latest. */
-async function windowEnd(db: Db, keys: string[], earliest: boolean): Promise<Date> {
+export async function windowEnd(db: Db | Tx, keys: string[], earliest: boolean): Promise<Date> {
   const starts = (await db.loginThrottle.findMany({ where: { key: { in: keys } }, select: { windowStart: true } })).map((r) => r.windowStart.getTime() + LOGIN_LIMITS.windowMs)
   return new Date(earliest ? Math.min(...starts) : Math.max(...starts))
 }
@@ -96,12 +97,12 @@ export async function beginAttempt(db: Db, username: string, address: string, no
     await uncount(db, counted)
     return { ok: false, retryAt: await windowEnd(db, limiting, earliest) }
   }
-  const byAccount = (await count(db, keys.account, UNLIMITED, now))!
-  const byPair = await count(db, keys.pair, LOGIN_LIMITS.perAccountAddress, now)
+  const byAccount = (await countInWindow(db, keys.account, UNLIMITED, now))!
+  const byPair = await countInWindow(db, keys.pair, LOGIN_LIMITS.perAccountAddress, now)
   if (byPair === null) return refuse([keys.account], [keys.pair])
   // Under attack, an address that has failed on the account waits until either is over.
   if (byAccount > LOGIN_LIMITS.perAccount && byPair > 1) return refuse([keys.account, keys.pair], [keys.account, keys.pair], true)
-  const byAddress = await count(db, keys.address, LOGIN_LIMITS.perAddress, now)
+  const byAddress = await countInWindow(db, keys.address, LOGIN_LIMITS.perAddress, now)
   if (byAddress === null) return refuse([keys.account, keys.pair], [keys.address])
   return { ok: true, keys }
 }

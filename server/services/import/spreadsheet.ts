@@ -13,6 +13,7 @@ import { appendAudit, type AuditActor } from '../audit'
 import { DomainError } from '../errors'
 import { insertDrafts } from '../workflow/change-requests'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
+import { requestRecords } from '../workflow/audit-records'
 import { CONTENT_TYPES, type Download } from '../open-data/downloads'
 import { table, toCsv, toXlsx, type Column } from '../open-data/tables'
 import { INSTRUCTIONS_SHEET, readSheetFile } from './sheet-file'
@@ -236,6 +237,7 @@ export async function importSheet(db: Db, key: DraftKind, actor: AuditActor & { 
         entityType: 'CHANGE_REQUEST',
         after: { fileName: file.name, list: list.entityType, departmentId, counts: result.counts, changeRequestIds: [...created.values()] },
         requestId: options.requestId,
+        records: await requestRecords(tx, await tx.changeRequest.findMany({ where: { id: { in: [...created.values()] } } })),
       })
     }
     return { done: true as const, result }

@@ -6,6 +6,7 @@ import type { BoundaryPage, BoundaryView, DutyPage, DutyRow } from '../../../sha
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { countedOnce, filterCounts, pageOf, pageWindow } from './paging'
 import { dutyView } from './snapshots'
+import { dutiesAsOf } from './as-of'
 
 export const dutyRowInclude = {
   department: { select: departmentRefSelect },
@@ -25,6 +26,7 @@ function dutyWhere(query: DutyListQuery, except?: 'dept' | 'kind'): Prisma.DutyW
 }
 
 export async function listDuties(db: Db, query: DutyListQuery): Promise<DutyPage> {
+  if (query.date) return dutiesAsOf(db, { ...query, date: query.date })
   const where = dutyWhere(query)
   const [duties, total, byDept, byKind] = await Promise.all([
     db.duty.findMany({
@@ -39,6 +41,7 @@ export async function listDuties(db: Db, query: DutyListQuery): Promise<DutyPage
   ])
   return {
     ...pageOf(duties.map(dutyRow), total, query),
+    asOf: null,
     filters: {
       dept: await departmentFilter(db, byDept, query.dept),
       kind: filterCounts(DUTY_KINDS, new Map(byKind.map((g) => [g.kind, g._count._all])), query.kind),

@@ -24,6 +24,8 @@ export async function getPublishedPowerItem(db: Db, code: string): Promise<Power
     ...powerItemFields(item),
     ...itemTypeNames(item.type),
     department: item.department,
+    // A delegated item is exercised where it went; rows delegated before the level followed say so here.
+    level: item.status === 'DELEGATED' && item.delegatedToLevel ? item.delegatedToLevel : item.level,
     sourceUrl: item.sourceUrl,
     status: item.status,
     delegatedTo: item.status === 'DELEGATED' ? { level: item.delegatedToLevel, department: item.delegatedToDepartment?.name ?? null } : null,

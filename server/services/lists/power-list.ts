@@ -7,6 +7,7 @@ import { ITEM_STATUSES } from '../../../shared/lists'
 import type { PowerItemPage, PowerItemRow } from '../../../shared/list-views'
 import { departmentFilter, departmentRefSelect } from './departments-ref'
 import { countedOnce, filterCounts, pageOf, pageWindow } from './paging'
+import { powerItemsAsOf } from './as-of'
 
 const POWER_TYPES = ITEM_TYPE_KEYS.filter(isPower)
 
@@ -37,6 +38,7 @@ export function powerRow(item: Prisma.PowerItemGetPayload<{ select: typeof power
 }
 
 export async function listPowerItems(db: Db, query: PowerListQuery): Promise<PowerItemPage> {
+  if (query.date) return powerItemsAsOf(db, { ...query, date: query.date })
   const where = powerWhere(query)
   const [items, total, byDept, byType, byStatus, byLevel] = await Promise.all([
     db.powerItem.findMany({
@@ -53,6 +55,7 @@ export async function listPowerItems(db: Db, query: PowerListQuery): Promise<Pow
   ])
   return {
     ...pageOf(items.map(powerRow), total, query),
+    asOf: null,
     filters: {
       dept: await departmentFilter(db, byDept, query.dept),
       type: filterCounts(ITEM_TYPE_KEYS, new Map(byType.map((g) => [g.type, g._count._all])), query.type),

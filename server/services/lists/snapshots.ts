@@ -50,6 +50,7 @@ export type DutySnapshot = ReturnType<typeof dutySnapshot>
 export function fundSnapshot(fund: SpecialFund & { allocations: FundAllocation[] }) {
   return {
     code: fund.code,
+    seriesCode: fund.seriesCode,
     name: fund.name,
     departmentId: fund.departmentId,
     year: fund.year,

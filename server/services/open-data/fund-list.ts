@@ -13,6 +13,7 @@ const joinAllocations = (r: FundRecord) => r.allocations.map((a) => `${a.recipie
 const fundColumns: Column<FundRecord>[] = [
   { header: '资金编码', value: (r) => r.code, width: 20, field: 'code', meaning: '专项资金的编码' },
   { header: '资金名称', value: (r) => r.name, width: 36, field: 'name', meaning: '专项资金的名称' },
+  { header: '资金项目编码', value: (r) => r.seriesCode, width: 20, field: 'seriesCode', meaning: '延续多年的资金各年度共用的编码；单一年度的资金为其资金编码' },
   { header: '主管部门', value: (r) => r.department, width: 24, field: 'department', meaning: '主管该资金的部门' },
   { header: '年度', value: (r) => r.year, width: 8, field: 'year', type: 'integer', meaning: '资金年度' },
   { header: '资金规模（万元）', value: (r) => Number(r.amount), money: true, field: 'amount', meaning: '资金规模，单位万元，两位小数（JSON 中为字符串，不失精度）' },
@@ -56,7 +57,8 @@ export const fundList: ListDefinition<FundSnapshot, ExportFilters['fund'], FundR
     return anyOf(f.dept, s.departmentId) && anyOf(f.year, s.year) && anyOf(f.method, s.allocationMethod)
       && (f.minAmount === undefined || amount >= f.minAmount) && (f.maxAmount === undefined || amount <= f.maxAmount)
   },
-  toRecord: (s, lookups) => ({ ...s, department: departmentName(lookups, s.departmentId) }),
+  // A fund without a series identity (and versions from before there was one) is its own.
+  toRecord: (s, lookups) => ({ ...s, seriesCode: s.seriesCode ?? s.code, department: departmentName(lookups, s.departmentId) }),
   order: (filters) => ORDERS[filters.sort],
   tables: (records) => [
     table('专项资金', fundColumns, records),

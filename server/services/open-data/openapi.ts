@@ -2,7 +2,7 @@
 // the zod schemas the handlers validate with, so the description cannot drift from the checks.
 import { z } from 'zod'
 import { itemCodeSchema } from '../../../shared/items'
-import { dutyListQuerySchema, fundListQuerySchema, ITEM_STATUSES, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
+import { compareQuerySchemas, dutyListQuerySchema, fundListQuerySchema, ITEM_STATUSES, LIST_KINDS, OPEN_DATA_FORMATS, powerListQuerySchema } from '../../../shared/lists'
 import { exportFilterSchemas, versionIdSchema } from '../../../shared/open-data'
 import { noQuerySchema } from '../../../shared/query'
 import { searchQuerySchema } from '../../../shared/search'
@@ -27,6 +27,10 @@ const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   minAmount: 'Smallest fund size, in 万元 (10,000 yuan).',
   maxAmount: 'Largest fund size, in 万元 (10,000 yuan).',
   sort: 'Order of the results.',
+  date: 'A past day (YYYY-MM-DD, China Standard Time): the list as it stood at the end of that day, filtered on the state each record had then.',
+  from: 'The first day of a comparison (YYYY-MM-DD): the list at the end of it.',
+  to: 'The second day of a comparison (YYYY-MM-DD, not before `from`): the list at the end of it.',
+  change: 'Only these kinds of change: added, cancelled, delegated, changed (fields), retained (confirmed without a change). Repeat for several.',
   page: 'Page number, from 1.',
   pageSize: 'Records per page, at most 200.',
 }
@@ -251,6 +255,17 @@ function downloadPaths() {
       },
     }
   }
+  for (const list of LIST_KINDS) {
+    paths[`/api/open-data/compare/${list}.{format}`] = {
+      get: {
+        tags: ['Open data'],
+        summary: `Download what changed in ${LIST_DESCRIPTIONS[list].split(':')[0]} between two days`,
+        description: 'The comparison of /api/v1/compare/{list}, every record, without paging.',
+        parameters: [formatParameter, ...queryParameters(compareQuerySchemas[list]).filter((p) => p.name !== 'page' && p.name !== 'pageSize')],
+        responses: { 200: fileResponse('The changes between the two days.'), 400: invalid },
+      },
+    }
+  }
   paths['/api/open-data/versions/{versionId}/changes.{format}'] = {
     get: {
       tags: ['Open data'],
@@ -301,6 +316,14 @@ function buildDocument() {
       '/api/v1/duties': listOperation('Duties with their accountability cases', dutyListQuerySchema, 'Lists'),
       '/api/v1/funds': listOperation('Special funds', fundListQuerySchema, 'Lists'),
       '/api/v1/funds/{code}': recordOperation('One special fund with its allocations and public history', pathParameter('code', z.string().min(1).max(200), 'Fund code.'), 'Lists'),
+      ...Object.fromEntries(LIST_KINDS.map((list) => [`/api/v1/compare/${list}`, {
+        get: {
+          tags: ['Lists'],
+          summary: `What changed in ${LIST_DESCRIPTIONS[list].split(':')[0]} between the ends of two days: each record added, cancelled, delegated, changed or retained, field by field, with the versions published in between (document number, public reason)`,
+          parameters: queryParameters(compareQuerySchemas[list]),
+          responses: { 200: pageOf('One page of changed records, with `counts` per kind of change.'), 400: invalid },
+        },
+      }])),
       '/api/v1/departments': listOperation('Departments (实施主体)', paging, 'Lists'),
       '/api/v1/departments/{code}': recordOperation('One department', pathParameter('code', z.string().min(1).max(200), 'Department code.'), 'Lists'),
       '/api/v1/announcements': listOperation('Adjustment announcements (调整公告) of published list versions', paging, 'Lists'),

@@ -4,7 +4,8 @@ import type { Db } from '../../utils/prisma'
 import type { ChangeRecord, OpenDataVersion } from '../../../shared/open-data'
 import type { ListKind } from '../../../shared/lists'
 import type { PublishedSnapshot, VersionedEntity } from './list-definition'
-import { statesAt } from '../history'
+import { publicDiffs, statesAt } from '../history'
+import { versionCounts } from '../lists/version-counts'
 
 export interface PublishedVersion { id: number; title: string; year: number; batch: number; documentNo: string | null; publishedAt: Date }
 
@@ -18,11 +19,8 @@ export async function findPublishedVersion(db: Db, id: number): Promise<Publishe
 }
 
 export async function publishedVersions(db: Db): Promise<OpenDataVersion[]> {
-  const [versions, counts] = await Promise.all([
-    db.listVersion.findMany({ where: { status: 'PUBLISHED', publishedAt: { not: null } }, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }] }),
-    db.recordVersion.groupBy({ by: ['listVersionId'], where: { listVersionId: { not: null } }, _count: { _all: true } }),
-  ])
-  const changes = new Map(counts.map((c) => [c.listVersionId, c._count._all]))
+  const versions = await db.listVersion.findMany({ where: { status: 'PUBLISHED', publishedAt: { not: null } }, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }] })
+  const counts = await versionCounts(db, versions.map((v) => v.id))
   return versions.map((v) => ({
     id: v.id,
     title: v.title,
@@ -31,7 +29,9 @@ export async function publishedVersions(db: Db): Promise<OpenDataVersion[]> {
     documentNo: v.documentNo,
     effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
     publishedAt: v.publishedAt!.toISOString(),
-    changes: changes.get(v.id) ?? 0,
+    // Every line of the version's changes file: its records' changes and its guides'.
+    changes: counts.get(v.id)!.total + counts.get(v.id)!.guides,
+    counts: counts.get(v.id)!,
   }))
 }
 
@@ -59,12 +59,12 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
     })
     : []
   const before = new Map(previous.map((p) => [`${p.entityType}:${p.entityId}`, p.data as SnapshotFields]))
+  const diffs = await publicDiffs(db, versions.map((v) => ({ before: before.get(`${v.entityType}:${v.entityId}`) ?? null, after: v.data as SnapshotFields })))
   // A guide's snapshot names its item by code only: its name and department are the item's.
   const guideIds = versions.filter((v) => v.entityType === 'SERVICE_GUIDE').map((v) => v.entityId)
   const guideItems = new Map(guideIds.length ? (await db.powerItem.findMany({ where: { id: { in: guideIds } }, select: { id: true, name: true, departmentId: true } })).map((i) => [i.id, i]) : [])
-  return versions.map((v) => {
+  return versions.map((v, i) => {
     const data = v.data as SnapshotFields
-    const prior = before.get(`${v.entityType}:${v.entityId}`)
     const item = v.entityType === 'SERVICE_GUIDE' ? guideItems.get(v.entityId) : undefined
     return {
       list: LIST_OF[v.entityType as keyof typeof LIST_OF],
@@ -73,9 +73,10 @@ export async function versionChanges(db: Db, version: PublishedVersion, departme
       name: data.name ?? data.title ?? item?.name ?? '',
       department: departmentName(data.departmentId ?? item?.departmentId),
       action: v.action,
-      // A field one of the two snapshots did not record (e.g. a denormalised name) is not a change.
-      changedFields: prior ? Object.keys(data).filter((k) => k in prior && JSON.stringify(data[k]) !== JSON.stringify(prior[k])) : [],
+      changedFields: diffs[i]!.map((c) => c.field),
+      changes: diffs[i]!,
       documentNo: v.documentNo ?? version.documentNo,
+      reason: v.reason,
       effectiveAt: v.validFrom.toISOString(),
     }
   })

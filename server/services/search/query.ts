@@ -219,6 +219,24 @@ export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string,
   return result
 }
 
+/** How many records a followed search covers: its first hits, as a reader would look through them. */
+export const FOLLOWED_HITS = 200
+
+/**
+ * The records a search finds, in the order it ranks them, for a feed or a subscription that
+ * follows it: the same analysis and filters as the search page, only ids, never counted as a search.
+ */
+export async function searchRecordIds(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<{ list: SearchDocument['list']; entityId: number }[]> {
+  const context = await searchContext(db)
+  const q = analyzeQuery(query.q, context.query).terms.join(' ')
+  try {
+    const result = await meili.index<SearchDocument>(indexUid).search(q, { filter: filterFor(query), limit: FOLLOWED_HITS, attributesToRetrieve: ['list', 'entityId'], matchingStrategy: MATCHING_STRATEGY })
+    return result.hits.map((h) => ({ list: h.list, entityId: h.entityId }))
+  } catch (error) {
+    throw new SearchUnavailableError(error)
+  }
+}
+
 /** Counts a search that found `total` records for the reform office's view (first pages only). */
 export function countSearch(query: SearchQuery, total: number): void {
   if (query.q && query.page === 1) recordSearch(query.q, total)

@@ -7,6 +7,7 @@ import { appendAudit, appendAudits, type AuditActor } from '../audit'
 import type { DecisionInput, DraftInput } from '../../../shared/drafts'
 import type { ChangeRequestStatus } from '../../../shared/workspace'
 import { checkReferences, ENTITY_WORKFLOWS, entityWorkflow } from './entities'
+import { recordsOfEachRequest, requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 import { detachFromVersion, lockVersionHolding } from './list-versions'
 
@@ -93,7 +94,8 @@ export async function insertDrafts(tx: Prisma.TransactionClient, actor: AuditAct
   const created = await tx.changeRequest.createManyAndReturn({ data }).catch((error: unknown) => { throw raced(error, inputs) })
   // One INSERT numbers its rows in the order given.
   created.sort((a, b) => a.id - b.id)
-  await appendAudits(tx, actor, created.map((draft) => ({ action: 'draft.create', entityType: 'CHANGE_REQUEST' as const, entityId: draft.id, after: draft, requestId })))
+  const records = await recordsOfEachRequest(tx, created)
+  await appendAudits(tx, actor, created.map((draft, i) => ({ action: 'draft.create', entityType: 'CHANGE_REQUEST' as const, entityId: draft.id, after: draft, requestId, records: records[i] })))
   return created
 }
 
@@ -108,7 +110,7 @@ export async function updateDraft(db: Db, actor: AuditActor, id: number, input: 
     await checkReferences(tx, input, before.departmentId, id)
     const after = await tx.changeRequest.update({ where: { id }, data: { payload: input.payload, proposedCode: proposedCode(input), status: 'DRAFT' } })
       .catch((error: unknown) => { throw raced(error, [input]) })
-    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.update', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [after]) })
     return after
   })
 }
@@ -118,9 +120,27 @@ export async function submitDraft(db: Db, actor: AuditActor, id: number, reason:
     const before = await load(tx, id)
     if (!canMove('submit', before.status)) refuse('submit', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
-    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId })
+    await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
+}
+
+/**
+ * Submits many drafts with one reason in one transaction: one that cannot be submitted (already
+ * submitted, withdrawn, missing) refuses them all, naming it. Locked in id order, as every batch.
+ */
+export async function submitDrafts(db: Db, actor: AuditActor, ids: number[], reason: string, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    const submitted = []
+    for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+      const before = await load(tx, id)
+      if (!canMove('submit', before.status)) throw new WorkflowError(409, 'INVALID_TRANSITION', `变更 #${id} 的状态为“${before.status}”，不能提交；所选草稿均未提交`)
+      const after = await tx.changeRequest.update({ where: { id }, data: { status: 'SUBMITTED', reason, submittedAt: new Date() } })
+      await appendAudit(tx, actor, { action: 'draft.submit', entityType: 'CHANGE_REQUEST', entityId: id, before, after, reason, requestId, records: await requestRecords(tx, [before]) })
+      submitted.push(after)
+    }
+    return submitted
+  }, { timeout: 60_000 })
 }
 
 export async function withdrawDraft(db: Db, actor: AuditActor, id: number, requestId?: string) {
@@ -128,7 +148,7 @@ export async function withdrawDraft(db: Db, actor: AuditActor, id: number, reque
     const before = await load(tx, id)
     if (!canMove('withdraw', before.status)) refuse('withdraw', before.status)
     const after = await tx.changeRequest.update({ where: { id }, data: { status: 'WITHDRAWN' } })
-    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId })
+    await appendAudit(tx, actor, { action: 'draft.withdraw', entityType: 'CHANGE_REQUEST', entityId: id, before, after, requestId, records: await requestRecords(tx, [before]) })
     return after
   })
 }
@@ -177,6 +197,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
       documentNo: input.outcome === 'APPROVED' ? input.documentNo : null,
       effectiveDate: input.outcome === 'APPROVED' ? new Date(`${input.effectiveDate}T00:00:00Z`) : null,
       comment: input.comment,
+      publicReason: input.outcome === 'APPROVED' ? input.publicReason ?? null : null,
       decidedById: actor.id,
     },
   })
@@ -184,7 +205,7 @@ async function decideIn(tx: Prisma.TransactionClient, actor: AuditActor & { id: 
   await appendAudit(tx, actor, {
     action: input.outcome === 'APPROVED' ? 'review.approve' : 'review.return',
     entityType: 'CHANGE_REQUEST', entityId: id, before, after: { ...after, decision, ...(step === 'recall' ? { removedFromVersion: version } : {}) },
-    reason: input.comment, documentNo: decision.documentNo, requestId,
+    reason: input.comment, documentNo: decision.documentNo, requestId, records: await requestRecords(tx, [before]),
   })
   return { changeRequest: after, decision }
 }

@@ -8,6 +8,7 @@ import type { GuideFields } from '../../../shared/guides'
 import type { DraftEntityType, ItemStatus, ListEntityType } from '../../../shared/lists'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../../shared/workspace'
 import { dutySnapshot, fundSnapshot, powerItemSnapshot } from '../lists/snapshots'
+import { fundSeriesWhere, resolveFundIdentity } from '../lists/funds'
 import { guideInclude, guideSnapshot, snapshotOf, writeGuide } from '../guides/records'
 import { WorkflowError } from './errors'
 
@@ -85,7 +86,8 @@ async function applyToPowerItem(tx: Tx, request: RequestRow, decision: DecisionR
     case 'DELEGATE':
       return tx.powerItem.update({
         where: { id },
-        data: { ...bump, status: 'DELEGATED', delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
+        // Delegated, the power is exercised at the level it went to: 行使层级 and 下放层级 agree.
+        data: { ...bump, status: 'DELEGATED', ...(decision.delegateToLevel ? { level: decision.delegateToLevel } : {}), delegatedToLevel: decision.delegateToLevel, delegatedToDepartmentId: decision.delegateToDepartmentId, statusDocumentNo: documentNo, statusChangedAt: at },
         include,
       })
     case 'MERGE':
@@ -147,7 +149,19 @@ const specialFund: EntityWorkflow = {
   searchEntity: 'SPECIAL_FUND',
   target: (db, id) => db.specialFund.findUnique({ where: { id }, select: { id: true, departmentId: true, status: true, revision: true } }),
   codeTaken: async (tx, code) => !!(await tx.specialFund.findUnique({ where: { code }, select: { id: true } })),
-  checkProposal: async () => {},
+  async checkProposal(tx, input, _target, departmentId) {
+    if (input.entityType !== 'SPECIAL_FUND' || input.action !== 'ADD' || !input.payload.seriesCode) return
+    // A continuing fund has one entry a year, kept by one department.
+    const seriesCode = await resolveFundIdentity(tx, input.payload.seriesCode)
+    const { year } = input.payload
+    const series = await tx.specialFund.findMany({ where: fundSeriesWhere(seriesCode), select: { year: true, departmentId: true } })
+    if (series.some((f) => f.departmentId !== departmentId)) throw new WorkflowError(400, 'FUND_SERIES_OTHER_DEPARTMENT', `资金项目 ${seriesCode} 不属于本部门`)
+    const proposed = await tx.changeRequest.findFirst({
+      where: { entityType: 'SPECIAL_FUND', action: 'ADD', status: { in: OPEN }, AND: [{ payload: { path: ['seriesCode'], equals: seriesCode } }, { payload: { path: ['year'], equals: year } }] },
+      select: { id: true },
+    })
+    if (series.some((f) => f.year === year) || proposed) throw new WorkflowError(409, 'FUND_YEAR_TAKEN', `资金项目 ${seriesCode} 已有${year}年度的资金`)
+  },
   async published(db, ids) {
     const funds = await db.specialFund.findMany({ where: { id: { in: ids } }, include: fundInclude })
     return funds.map(fundRecord)
@@ -156,7 +170,8 @@ const specialFund: EntityWorkflow = {
     const bump = { revision: { increment: 1 }, publishedAt: at }
     let fund
     if (request.action === 'ADD') {
-      fund = await tx.specialFund.create({ data: { ...(request.payload as FundFields & { code: string }), departmentId: request.departmentId, publishedAt: at }, include: fundInclude })
+      const { seriesCode, ...fields } = request.payload as FundFields & { code: string; seriesCode?: string }
+      fund = await tx.specialFund.create({ data: { ...fields, seriesCode: seriesCode ? await resolveFundIdentity(tx, seriesCode) : null, departmentId: request.departmentId, publishedAt: at }, include: fundInclude })
     } else if (request.action === 'UPDATE') {
       fund = await tx.specialFund.update({ where: { id: request.entityId! }, data: { ...(request.payload as FundFields), ...bump }, include: fundInclude })
     } else if (request.action === 'CANCEL') {

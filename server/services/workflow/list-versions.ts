@@ -9,6 +9,7 @@ import type { DraftInput, ListVersionInput } from '../../../shared/drafts'
 import type { DraftEntityType } from '../../../shared/lists'
 import type { ListVersionView } from '../../../shared/workspace'
 import { checkReferences, entityWorkflow } from './entities'
+import { publishedRecordRefs, requestRecords } from './audit-records'
 import { WorkflowError } from './errors'
 import { ACTION_NAMES, ENTITY_NAMES, label } from '../labels'
 import { getListVersion, publishedRecords, recordName } from './queries'
@@ -67,7 +68,7 @@ export async function createListVersion(db: Db, actor: AuditActor, input: ListVe
       data: { year, batch: (last?.batch ?? 0) + 1, title: input.title, documentNo: input.documentNo, effectiveDate: dateOnly(input.effectiveDate), status: 'DRAFT' },
     })
     await tx.decision.updateMany({ where: { id: { in: requests.map((r) => r.decisions[0]!.id) } }, data: { listVersionId: version.id } })
-    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: ids }, documentNo: input.documentNo, requestId })
+    await appendAudit(tx, actor, { action: 'version.create', entityType: 'LIST_VERSION', entityId: version.id, after: { ...version, changeRequestIds: ids }, documentNo: input.documentNo, requestId, records: await requestRecords(tx, requests) })
     return version
   })
 }
@@ -128,12 +129,17 @@ export async function publishListVersion(db: Db, actor: AuditActor, id: number, 
     return await db.$transaction(async (tx) => {
       const version = await lockVersion(tx, id)
       if (version.status !== 'DRAFT') throw new WorkflowError(409, 'VERSION_NOT_DRAFT', '该清单版本已发布')
-      const due = hasBegun(version.effectiveDate, now)
-      await appendAudit(tx, actor, { action: due ? 'version.publish' : 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, documentNo: version.documentNo, requestId })
-      if (due) return applyVersion(tx, id, now)
+      if (hasBegun(version.effectiveDate, now)) {
+        const { version: published, changes } = await applyVersion(tx, id, now)
+        await appendAudit(tx, actor, { action: 'version.publish', entityType: 'LIST_VERSION', entityId: id, before: version, after: { ...published, changes: changes.map(auditedChange) }, documentNo: version.documentNo, requestId, records: changedRecords(changes) })
+        return published
+      }
       // Checked now as well, so that what is already wrong is said today rather than on the date.
       await checkVersion(tx, id)
-      return tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED', ...NO_FAILURE } })
+      const scheduled = await tx.listVersion.update({ where: { id }, data: { status: 'SCHEDULED', ...NO_FAILURE } })
+      const requests = await tx.changeRequest.findMany({ where: { decisions: { some: { listVersionId: id } } } })
+      await appendAudit(tx, actor, { action: 'version.schedule', entityType: 'LIST_VERSION', entityId: id, before: version, after: { ...scheduled, changeRequestIds: requests.map((r) => r.id) }, documentNo: version.documentNo, requestId, records: await requestRecords(tx, requests) })
+      return scheduled
     }, { timeout: 120_000 })
   } catch (error) {
     if (error instanceof ChangeNotApplicable) await recordFailure(db, actor, id, error, now, requestId)
@@ -160,8 +166,8 @@ export async function applyDueVersions(db: Db, now = new Date()): Promise<DueVer
       const applied = await db.$transaction(async (tx) => {
         const current = await lockVersion(tx, id)
         if (current.status !== 'SCHEDULED') return false
-        await applyVersion(tx, id, now)
-        await appendAudit(tx, SYSTEM_ACTOR, { action: 'version.apply', entityType: 'LIST_VERSION', entityId: id })
+        const { version, changes } = await applyVersion(tx, id, now)
+        await appendAudit(tx, SYSTEM_ACTOR, { action: 'version.apply', entityType: 'LIST_VERSION', entityId: id, before: { status: current.status, publishedAt: current.publishedAt }, after: { status: version.status, publishedAt: version.publishedAt, changes: changes.map(auditedChange) }, documentNo: version.documentNo, records: changedRecords(changes) })
         return true
       }, { timeout: 120_000 })
       if (applied) result.applied.push(id)
@@ -244,10 +250,21 @@ async function checkVersion(tx: Tx, id: number): Promise<void> {
   }
 }
 
+/** One change a version applied, as its audit entry records it. */
+interface AppliedChange { entityType: DraftEntityType; id: number; code: string; name: string; department: string; action: string; documentNo: string | null }
+
+const auditedChange = (c: AppliedChange) => ({ entityType: c.entityType, action: c.action, code: c.code, name: c.name, department: c.department, documentNo: c.documentNo })
+
+/** The records the changes touched; a guide's change is its power item's (the guide's id is the item's). */
+function changedRecords(changes: AppliedChange[]) {
+  return changes.flatMap((c) => publishedRecordRefs(c.entityType === 'SERVICE_GUIDE' ? 'POWER_ITEM' : c.entityType, [c]))
+}
+
 async function applyVersion(tx: Tx, id: number, at: Date) {
   const version = await loadVersion(tx, id)
   const labels = await changeLabels(tx, version.decisions.map((d) => d.changeRequest))
   const lines: string[] = []
+  const changes: AppliedChange[] = []
   for (const decision of version.decisions) {
     const request = decision.changeRequest
     const documentNo = decision.documentNo ?? version.documentNo
@@ -257,13 +274,14 @@ async function applyVersion(tx: Tx, id: number, at: Date) {
       await checkApplicable(tx, request)
       return workflow.apply(tx, request, decision, documentNo, at)
     })().catch((error: unknown) => { throw notApplicable(request, labels.get(request.id)!, error) })
-    await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, listVersionId: id })
+    await recordVersions(tx, entityType, [{ entityId: record.id, revision: record.revision, data: record.snapshot }], { action: request.action, at, documentNo, reason: decision.publicReason, listVersionId: id })
     await enqueueSearchSync(tx, workflow.searchEntity, [record.id])
     await tx.changeRequest.update({ where: { id: request.id }, data: { status: 'PUBLISHED' } })
-    lines.push(`${label(ACTION_NAMES, request.action)}${lineNoun(entityType)}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}`)
+    lines.push(`${label(ACTION_NAMES, request.action)}${lineNoun(entityType)}：${record.department}“${record.name}”（${record.code}）${documentNo ? `，${documentNo}` : ''}${decision.publicReason ? `。理由：${decision.publicReason}` : ''}`)
+    changes.push({ entityType, id: record.id, code: record.code, name: record.name, department: record.department, action: request.action, documentNo })
   }
   await tx.announcement.create({
     data: { listVersionId: id, title: version.title, body: [`依据${version.documentNo ?? '审改办决定'}，自${version.effectiveDate.toISOString().slice(0, 10)}起调整以下事项：`, ...lines].join('\n'), publishedAt: at },
   })
-  return tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at, ...NO_FAILURE } })
+  return { version: await tx.listVersion.update({ where: { id }, data: { status: 'PUBLISHED', publishedAt: at, ...NO_FAILURE } }), changes }
 }

@@ -5,6 +5,7 @@ import { diffSnapshots, type FieldChange } from '../history'
 import { DRAFT_ENTITY_TYPES, type DraftEntityType, type DraftKind } from '../../../shared/lists'
 import { getGuideWorkspaceItem, listGuideWorkspace } from '../guides/workspace'
 import { ENTITY_WORKFLOWS, entityWorkflow, type PublishedRecord } from './entities'
+import { versionCounts } from '../lists/version-counts'
 import { CHANGE_REQUEST_STATUSES, OPEN_CHANGE_REQUEST_STATUSES, type ChangeRequestPage, type ChangeRequestQuery, type ChangeRequestView, type ListVersionView, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage, type WorkspacePowerItem, type WorkspaceQuery } from '../../../shared/workspace'
 
 
@@ -73,6 +74,27 @@ export function recordName(request: RequestRow, records: Map<string, PublishedRe
   return { itemName: record?.name ?? payload.name ?? payload.title ?? '', itemCode: record?.code ?? payload.code ?? '' }
 }
 
+/**
+ * The record as the change would leave it, as the workflow applies it: the fields it edits, or
+ * the status and level a delegation, a cancellation or a merge gives it, so that its author and
+ * the reviewer both see where a delegated power would be exercised.
+ */
+function proposedState(action: string, published: Record<string, unknown> | null, payload: Record<string, unknown>): Record<string, unknown> | null {
+  switch (action) {
+    case 'ADD':
+    case 'UPDATE':
+    case 'ADJUST':
+      return { ...(published ?? {}), ...payload }
+    case 'DELEGATE':
+      return published && { ...published, status: 'DELEGATED', level: payload.toLevel ?? published.level, delegatedToLevel: payload.toLevel ?? null }
+    case 'CANCEL':
+    case 'MERGE':
+      return published && { ...published, status: 'CANCELLED' }
+    default:
+      return published
+  }
+}
+
 /** One request with the published record beside what it proposes, field by field. */
 export async function getChangeRequest(db: Db, id: number): Promise<ChangeRequestView | null> {
   const request = await db.changeRequest.findUnique({
@@ -86,8 +108,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
   // A record that has none yet (an item's first guide) is shown as nothing published.
   const published = item && Object.keys(item.snapshot).length ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
-  const changes = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action)
-  const proposed = changes ? (workflow.proposal ? await workflow.proposal(db, request, item) : { ...(published ?? {}), ...payload }) : published
+  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) && workflow.proposal ? await workflow.proposal(db, request, item) : proposedState(request.action, published, payload)
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
@@ -105,7 +126,7 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     published,
     proposed,
     diff,
-    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
+    decisions: request.decisions.map((d) => ({ outcome: d.outcome, action: d.action, documentNo: d.documentNo, effectiveDate: d.effectiveDate?.toISOString().slice(0, 10) ?? null, comment: d.comment, publicReason: d.publicReason, by: d.decidedBy.displayName, at: d.createdAt.toISOString(), listVersionId: d.listVersionId })),
     submittedAt: request.submittedAt?.toISOString() ?? null,
     createdAt: request.createdAt.toISOString(),
   }
@@ -126,10 +147,10 @@ async function versionViews(db: Db, where: Prisma.ListVersionWhereInput): Promis
     include: { decisions: { orderBy: { id: 'asc' }, select: { changeRequest: { include: { department: { select: { name: true } } } } } } },
   })
   const requests = versions.flatMap((v) => v.decisions.map((d) => d.changeRequest))
-  const records = await publishedRecords(db, requests)
+  const [records, counts] = await Promise.all([publishedRecords(db, requests), versionCounts(db, versions.map((v) => v.id))])
   return versions.map((v) => ({
     id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
-    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: v.decisions.length,
+    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: counts.get(v.id)!.total, counts: counts.get(v.id)!,
     changeRequests: v.decisions.map(({ changeRequest: r }) => ({
       id: r.id, entityType: r.entityType as DraftEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
     })),

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Decision" ADD COLUMN     "publicReason" TEXT;
+
+-- AlterTable
+ALTER TABLE "RecordVersion" ADD COLUMN     "reason" TEXT;
