@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { alertText, contextFor, hasChromium, hydrated, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { DepartmentView, UserView } from '../../shared/auth'
 import type { ReferralView } from '../../shared/search-curation'
@@ -20,10 +20,8 @@ beforeAll(async () => {
 })
 afterAll(async () => { await portal?.stop() })
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+/** Opens a page of the portal once it is interactive. */
+const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
 const get = async <T>(path: string, cookie: string) => (await api(portal, 'GET', path, { cookie })).json() as Promise<T>
 
 describe.skipIf(!hasChromium)('the back office forms on a phone', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { contextFor, hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { contextFor, hasChromium, hydrated, launchBrowser, seriousViolations } from '../helpers/browser'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
@@ -121,11 +121,8 @@ describe('exports over HTTP', () => {
   })
 })
 
-/** Opens a page and waits until Vue has taken over the server's HTML: a field filled earlier would be reset. */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+/** Opens a page of the portal once it is interactive. */
+const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
 
 describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   let browser: Browser

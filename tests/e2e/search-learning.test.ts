@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { alertText, contextFor, hasChromium, hydrated, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchResult } from '../../shared/search'
@@ -69,10 +69,8 @@ describe('search over HTTP', () => {
   })
 })
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+/** Opens a page of the portal once it is interactive. */
+const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
 
 describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   let browser: Browser

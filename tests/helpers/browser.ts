@@ -47,6 +47,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
 
+/** Resolves once Vue has taken over the server's HTML: a field filled earlier would be reset. */
+export function hydrated(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+}
+
 /** Signs in through the login form, once the page is interactive (typed earlier, the fields would be emptied by hydration). */
 export async function signInWithForm(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`)
