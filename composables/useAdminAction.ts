@@ -3,7 +3,7 @@
 // its field issues handed back to the form that sent them.
 type Announce = ReturnType<typeof useNotice>['announce']
 type Issues = { name: string; message: string }[]
-/** a proposal or decision form (its own field names), or a Nuxt UI form */
+/** a proposal or decision form (its own field names), a Nuxt UI form, or a `useCheckedForm` */
 type IssueTaker = { setServerErrors: (issues: Issues) => unknown } | { setErrors: (issues: Issues) => unknown }
 
 interface Options {
@@ -12,7 +12,7 @@ interface Options {
   /** what it reloads after a refusal */
   refreshOnError?: () => Promise<unknown>
   /** the form whose fields the server's issues name */
-  form?: Readonly<Ref<IssueTaker | null | undefined>>
+  form?: MaybeRefOrGetter<IssueTaker | null | undefined>
 }
 
 export function useAdminAction(announce: Announce, options: Options = {}) {
@@ -26,7 +26,7 @@ export function useAdminAction(announce: Announce, options: Options = {}) {
       await options.refresh?.()
       await announce({ notice: done(result) })
     } catch (e) {
-      const form = options.form?.value
+      const form = toValue(options.form)
       if (form) void ('setErrors' in form ? form.setErrors(fieldErrors(e)) : form.setServerErrors(fieldErrors(e)))
       await options.refreshOnError?.()
       await announce({ error: message(e) })

@@ -1,5 +1,5 @@
 // A form checked with the shared schema before it is sent, its errors by field: the schema's own,
-// or the server's 400 issues when it refuses anyway.
+// or the server's 400 issues when it refuses anyway (`setErrors`, which `useAdminAction` calls).
 import type { z } from 'zod'
 
 export function useCheckedForm<T>(schema: z.ZodType<T>, firstField: string) {
@@ -10,8 +10,8 @@ export function useCheckedForm<T>(schema: z.ZodType<T>, firstField: string) {
     errors.value = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? firstField), i.message]))
     return parsed.success ? parsed.data : null
   }
-  function refused(error: unknown) {
-    errors.value = Object.fromEntries((apiErrorData(error)?.issues ?? []).map((i) => [i.path, i.message]))
+  function setErrors(issues: { name: string; message: string }[]) {
+    errors.value = Object.fromEntries(issues.map((i) => [i.name, i.message]))
   }
-  return { errors, check, refused }
+  return { errors, check, setErrors }
 }

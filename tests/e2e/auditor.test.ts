@@ -4,10 +4,10 @@
 // of a past date downloads as a file; every page passes axe-core on a phone.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { contextFor, hasChromium, hydrated, launchBrowser, seriousViolations } from '../helpers/browser'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
@@ -121,27 +121,16 @@ describe('exports over HTTP', () => {
   })
 })
 
-/** Opens a page and waits until Vue has taken over the server's HTML: a field filled earlier would be reset. */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+/** Opens a page of the portal once it is interactive. */
+const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
 
 describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   let browser: Browser
-  const contextFor = async (cookie: string, viewport = { width: 375, height: 812 }): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
-    const [name, value] = cookie.split('=') as [string, string]
-    await context.addCookies([{ name, value, url: portal.url }])
-    // A step that cannot happen fails in 10 s naming its locator, not as a bare test timeout.
-    context.setDefaultTimeout(10_000)
-    return context
-  }
   beforeAll(async () => { browser = await launchBrowser() })
   afterAll(async () => { await browser?.close() })
 
   it('filters the log on a phone, opens an entry, verifies the chain and exports the CSV', async () => {
-    const context = await contextFor(cookies.auditor)
+    const context = await contextFor(browser, portal.url, cookies.auditor, { acceptDownloads: true })
     const page = await context.newPage()
     await open(page, '/admin/audit')
     await page.getByLabel('对象类型').selectOption('SYNONYM')
@@ -169,7 +158,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('shows the list of a date and the versions of an item', async () => {
-    const context = await contextFor(cookies.auditor, { width: 1280, height: 900 })
+    const context = await contextFor(browser, portal.url, cookies.auditor, { viewport: { width: 1280, height: 900 }, acceptDownloads: true })
     const page = await context.newPage()
     await open(page, '/admin/history')
     await page.getByLabel('日期').fill(today)
@@ -191,7 +180,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('switches the history page to the responsibility list on a phone and opens a duty\'s versions', async () => {
-    const context = await contextFor(cookies.auditor)
+    const context = await contextFor(browser, portal.url, cookies.auditor, { acceptDownloads: true })
     const page = await context.newPage()
     await open(page, `/admin/history?date=${today}`)
     await page.getByLabel('清单', { exact: true }).selectOption('responsibility')
@@ -215,7 +204,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('lets the reform office find, edit and delete a dictionary entry and see the index catch up', async () => {
-    const context = await contextFor(cookies.reform)
+    const context = await contextFor(browser, portal.url, cookies.reform, { acceptDownloads: true })
     const page = await context.newPage()
     page.on('dialog', (dialog) => void dialog.accept())
     await open(page, '/admin/synonyms')

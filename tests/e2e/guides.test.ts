@@ -5,10 +5,10 @@
 // from the home page to its steps; the matching life event above search results; an editor's
 // guide draft through the back-office form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations, signInWithForm } from '../helpers/browser'
+import { hasChromium, hydrated, launchBrowser, screenshots, seriousViolations, signInWithForm } from '../helpers/browser'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -23,7 +23,6 @@ let bare: { code: string; name: string }
 
 const get = async <T>(path: string) => (await fetch(`${portal.url}${path}`)).json() as Promise<T>
 /** Once the page is interactive: what is typed before hydration is emptied by it. */
-const hydrated = (page: Page) => page.waitForFunction(() => !!(document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__)
 
 beforeAll(async () => {
   const started = await startPortalWithRealData({ NUXT_PUBLIC_DEMO: '1' })

@@ -3,10 +3,10 @@
 // the analytics page over a period, a dictionary entry added from a zero-result query in one
 // step (audited, and search finds it), and 大家都在搜 as chosen. On a phone, with axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, hasChromium, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { alertText, contextFor, hasChromium, hydrated, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchResult } from '../../shared/search'
@@ -69,27 +69,16 @@ describe('search over HTTP', () => {
   })
 })
 
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${portal.url}${path}`)
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
-}
+/** Opens a page of the portal once it is interactive. */
+const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
 
 describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   let browser: Browser
-  const contextFor = async (cookie?: string): Promise<BrowserContext> => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-    if (cookie) {
-      const [name, value] = cookie.split('=') as [string, string]
-      await context.addCookies([{ name, value, url: portal.url }])
-    }
-    context.setDefaultTimeout(10_000)
-    return context
-  }
   beforeAll(async () => { browser = await launchBrowser() })
   afterAll(async () => { await browser?.close() })
 
   it('tells a citizen what was meant and who handles what this district does not', async () => {
-    const context = await contextFor()
+    const context = await contextFor(browser, portal.url)
     const page = await context.newPage()
     await open(page, `/search?q=${encodeURIComponent('护找')}`)
     expect(await page.getByRole('status').filter({ hasText: '您是不是要找' }).textContent()).toContain('护照')
@@ -106,7 +95,7 @@ describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   })
 
   it('lets the reform office add a synonym from a query that found nothing, in one step, and search then finds it', { timeout: 150_000 }, async () => {
-    const context = await contextFor(cookies.reform)
+    const context = await contextFor(browser, portal.url, cookies.reform)
     const page = await context.newPage()
     await open(page, '/admin/search')
     const zeroTable = page.locator('#stats-zero')
@@ -126,7 +115,7 @@ describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   })
 
   it('puts a term the reform office recommends on the home page, and never a blocked one', async () => {
-    const context = await contextFor(cookies.reform)
+    const context = await contextFor(browser, portal.url, cookies.reform)
     const page = await context.newPage()
     await open(page, '/admin/search')
     await page.locator('#stats-top').getByRole('button', { name: '推荐到首页 护照' }).click()

@@ -2,7 +2,7 @@
 // inside the page for accessibility.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -14,6 +14,21 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/**
+ * A browser context on a phone (375 px, zh-CN unless `options` say otherwise), signed in with the
+ * session cookie (`name=value`) when one is given. A step that cannot happen fails in 10 s naming
+ * its locator, not as a bare test timeout.
+ */
+export async function contextFor(browser: Browser, baseUrl: string, cookie?: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', ...options })
+  if (cookie) {
+    const at = cookie.indexOf('=')
+    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl }])
+  }
+  context.setDefaultTimeout(10_000)
+  return context
 }
 
 export interface AxeViolation { id: string; impact: string | null; help: string; targets: string[] }
@@ -30,6 +45,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** Resolves once Vue has taken over the server's HTML: a field filled earlier would be reset. */
+export function hydrated(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
 }
 
 /** Signs in through the login form, once the page is interactive (typed earlier, the fields would be emptied by hydration). */

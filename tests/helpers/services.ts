@@ -7,7 +7,13 @@ import { loadConfig, type AppConfig } from '../../server/utils/config'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { createMeiliClient } from '../../server/utils/meili'
 import type { AuditActor } from '../../server/services/audit'
+import { drainAll } from '../../server/services/search/outbox'
+import { applySearchSettings } from '../../server/services/search/settings'
+import { importItems } from '../../prisma/seed/import-items'
+import { readDataFiles } from '../../scripts/lib/runtime'
 import type { RoleName } from '../../shared/auth'
+import type { WorkflowError } from '../../server/services/workflow/errors'
+import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`
@@ -62,6 +68,15 @@ export async function createTestEnv(): Promise<TestEnv> {
   }
 }
 
+/** A test environment holding the real lists of data/ as the first start imports them, all indexed for search. */
+export async function createSeededTestEnv(): Promise<TestEnv> {
+  const env = await createTestEnv()
+  await importItems(env.db.prisma, await readDataFiles())
+  await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
+  await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+  return env
+}
+
 /**
  * Resolves once a session of the test's database waits for a lock another session holds: a
  * request racing the transaction a test keeps open has reached the row that transaction wrote.
@@ -94,3 +109,12 @@ export async function createEditorAndOffice(db: DbHandle['prisma'], departmentId
 export const powerItemFields = (name: string, overrides: Record<string, unknown> = {}) => (
   { name, aliases: [], type: 'LICENSING', groupName: null, legalBasis: null, level: 'COUNTY', timeLimit: null, fees: null, contact: null, ...overrides }
 )
+
+/** A change request's input as the API's schema reads it. */
+export const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
+
+/** Today's date as an effective date is written. */
+export const today = () => new Date().toISOString().slice(0, 10)
+
+/** A workflow refusal's status and code, or null where the promise was kept. */
+export const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code }))

@@ -2,7 +2,9 @@
 // cells, numbers where text belongs), CSV in UTF-8 or GB18030, and files that only pretend to be.
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
-import { DUTY_SHEET_COLUMNS, FUND_SHEET_COLUMNS, SHEET_COLUMNS } from '../../shared/spreadsheet'
+import { expect } from 'vitest'
+import { DUTY_SHEET_COLUMNS, FUND_SHEET_COLUMNS, SHEET_COLUMNS, type SheetReport } from '../../shared/spreadsheet'
+import type { DbHandle } from '../../server/utils/prisma'
 
 export const HEADER = SHEET_COLUMNS.map((c) => c.header)
 export const DUTY_HEADER = DUTY_SHEET_COLUMNS.map((c) => c.header)
@@ -143,3 +145,26 @@ export function xlsxWithSheetData(sheetData: string): Buffer {
 
 /** The first bytes of a PNG image, and then noise: a picture renamed .xlsx or .csv. */
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256))])
+
+/** What imports write, counted: change requests and audit entries. */
+export const writeCounter = (db: () => DbHandle['prisma']) => async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
+
+/** A check that an import (dry or real) writes nothing, not even an audit entry: it answers what the import answered. */
+export function writesNothingTo(written: ReturnType<typeof writeCounter>) {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    const before = await written()
+    const result = await work()
+    expect(await written()).toEqual(before)
+    return result
+  }
+}
+
+/** The same file as a dry run and for real: the same errors, and nothing written by either. */
+export async function refusedBoth(writesNothing: ReturnType<typeof writesNothingTo>, run: (dryRun: boolean) => Promise<SheetReport>): Promise<SheetReport> {
+  const dry = await writesNothing(() => run(true))
+  const real = await writesNothing(() => run(false))
+  expect(real.errors).toEqual(dry.errors)
+  expect(real.errors.length).toBeGreaterThan(0)
+  expect(real.imported).toBe(false)
+  return real
+}

@@ -11,7 +11,7 @@ import { readDataFiles } from '../../scripts/lib/runtime'
 import type { ListKind } from '../../shared/lists'
 import type { SheetReport } from '../../shared/spreadsheet'
 import { createTestEnv, type TestEnv } from '../helpers/services'
-import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, xlsxOf } from '../helpers/sheets'
+import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, refusedBoth, writeCounter, writesNothingTo, xlsxOf } from '../helpers/sheets'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -22,29 +22,14 @@ let funding: { id: number; name: string }
 let fundEditor: AuditActor & { id: number }
 
 const db = () => env.db.prisma
-const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
 const run = (list: ListKind, name: string, data: string | Buffer, dryRun = false) => {
   const [actor, department] = list === 'fund' ? [fundEditor, funding] : [editor, police]
   return importSheet(db(), list, actor, department.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
 }
 const where = (report: SheetReport) => report.errors.map((e) => [e.row, e.column, e.code])
-
-async function writesNothing<T>(work: () => Promise<T>): Promise<T> {
-  const before = await written()
-  const result = await work()
-  expect(await written()).toEqual(before)
-  return result
-}
-
-/** The same file as a dry run and for real: the same errors, and nothing written by either. */
-async function refusedWhole(list: ListKind, name: string, data: string | Buffer): Promise<SheetReport> {
-  const dry = await writesNothing(() => run(list, name, data, true))
-  const real = await writesNothing(() => run(list, name, data))
-  expect(real.errors).toEqual(dry.errors)
-  expect(real.errors.length).toBeGreaterThan(0)
-  expect(real.imported).toBe(false)
-  return real
-}
+const written = writeCounter(db)
+const writesNothing = writesNothingTo(written)
+const refusedWhole = (list: ListKind, name: string, data: string | Buffer) => refusedBoth(writesNothing, (dryRun) => run(list, name, data, dryRun))
 
 beforeAll(async () => {
   env = await createTestEnv()

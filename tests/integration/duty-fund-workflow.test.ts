@@ -3,14 +3,11 @@
 // the record, its history (RecordVersion as the importer records it), the search index and the
 // announcement change together; refusals write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft, updateDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
 import { getChangeRequest, listChangeRequests } from '../../server/services/workflow/queries'
-import type { WorkflowError } from '../../server/services/workflow/errors'
 import { drainAll } from '../../server/services/search/outbox'
-import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
 import { listDuties } from '../../server/services/lists/duties'
 import { getFund } from '../../server/services/lists/funds'
@@ -19,11 +16,10 @@ import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { dutyListQuerySchema } from '../../shared/lists'
 import { changeRequestQuerySchema } from '../../shared/workspace'
 import { searchQuerySchema } from '../../shared/search'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { listAsOf } from '../../server/services/point-in-time'
 import { historyListQuerySchemas } from '../../shared/history'
 import { cityToday } from '../../shared/city-time'
-import { createActor, createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
+import { createActor, createEditorAndOffice, createSeededTestEnv, draft, refused, today, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let policeEditor: AuditActor & { id: number }
@@ -33,9 +29,6 @@ let police: { id: number }
 let civil: { id: number }
 
 const db = () => env.db.prisma
-const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
-const today = () => new Date().toISOString().slice(0, 10)
-const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code }))
 const search = async (q: string, list: string) => (await searchItems(env.meili, db(), env.config.meiliIndex, searchQuerySchema.parse({ q, list }))).hits
 const hitName = (hit: { name: { text: string }[] }) => hit.name.map((p) => p.text).join('')
 
@@ -63,10 +56,7 @@ function fundFields(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
-  await applySearchSettings(db(), env.meili, env.config.meiliIndex)
-  await drainAll(db(), env.meili, env.config.meiliIndex)
+  env = await createSeededTestEnv()
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   ;({ editor: policeEditor, office } = await createEditorAndOffice(db(), police.id))

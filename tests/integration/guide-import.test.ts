@@ -13,6 +13,7 @@ import type { GuideFields } from '../../shared/guides'
 import type { SheetReport } from '../../shared/spreadsheet'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
+import { writeCounter } from '../helpers/sheets'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -20,7 +21,7 @@ let police: { id: number }
 let exported: Buffer
 
 const db = () => env.db.prisma
-const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
+const written = writeCounter(db)
 const run = (data: Buffer, dryRun = false, name = 'guides.xlsx') => importSheet(db(), 'guide', editor, police.id, { name, data }, { dryRun })
 const where = (report: SheetReport) => report.errors.map((e) => [e.sheet, e.row, e.column, e.code])
 

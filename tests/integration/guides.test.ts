@@ -9,9 +9,7 @@ import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
 import { getChangeRequest } from '../../server/services/workflow/queries'
-import type { WorkflowError } from '../../server/services/workflow/errors'
 import { drainAll } from '../../server/services/search/outbox'
-import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
 import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { getGuideWorkspaceItem, listGuideWorkspace } from '../../server/services/guides/workspace'
@@ -22,7 +20,6 @@ import { getLifeEvent, listLifeEvents } from '../../server/services/life-events/
 import { dictionaryDownload, listDownload, versionListDownload } from '../../server/services/open-data/downloads'
 import { listAsOf } from '../../server/services/point-in-time'
 import { timelineWithChanges } from '../../server/services/history'
-import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import type { GuideFields } from '../../shared/guides'
 import { workspaceQuerySchemas } from '../../shared/workspace'
 import { exportFilterSchemas, type OpenDataJson, type PowerItemRecord } from '../../shared/open-data'
@@ -30,7 +27,7 @@ import { historyListQuerySchemas } from '../../shared/history'
 import { searchQuerySchema } from '../../shared/search'
 import { cityToday } from '../../shared/city-time'
 import { readDataFiles } from '../../scripts/lib/runtime'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createSeededTestEnv, draft, refused, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let policeEditor: AuditActor & { id: number }
@@ -39,22 +36,14 @@ let police: { id: number }
 let civil: { id: number }
 
 const db = () => env.db.prisma
-const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code }))
 const search = async (q: string) => (await searchItems(env.meili, db(), env.config.meiliIndex, searchQuerySchema.parse({ q }))).hits
 const hitName = (hit: { name: { text: string }[] }) => hit.name.map((p) => p.text).join('')
-const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
-  await applySearchSettings(db(), env.meili, env.config.meiliIndex)
-  await drainAll(db(), env.meili, env.config.meiliIndex)
+  env = await createSeededTestEnv()
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
-  const p = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
-  const o = await db().user.create({ data: { username: 'office', displayName: '审改办', passwordHash: 'x', role: 'REFORM_OFFICE' } })
-  policeEditor = { id: p.id, username: p.username, role: 'EDITOR', departmentId: police.id }
-  office = { id: o.id, username: o.username, role: 'REFORM_OFFICE', departmentId: null }
+  ;({ editor: policeEditor, office } = await createEditorAndOffice(db(), police.id))
 }, 300_000)
 afterAll(async () => { await env?.close() })
 

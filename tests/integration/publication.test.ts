@@ -9,8 +9,8 @@ import { createDraft, decide, submitDraft, updateDraft, withdrawDraft } from '..
 import { applyDueVersions, createListVersion, publishListVersion, removeFromVersion } from '../../server/services/workflow/list-versions'
 import { listVersions } from '../../server/services/workflow/queries'
 import type { WorkflowError } from '../../server/services/workflow/errors'
-import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { createEditorAndOffice, createTestEnv, powerItemFields, type TestEnv } from '../helpers/services'
+import type { DraftInput } from '../../shared/drafts'
+import { createEditorAndOffice, createTestEnv, draft, powerItemFields, today, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -19,8 +19,6 @@ let police: number
 let counter = 0
 
 const db = () => env.db.prisma
-const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
-const today = () => new Date().toISOString().slice(0, 10)
 const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code, message: e.message }))
 const fields = (name: string) => powerItemFields(name)
 

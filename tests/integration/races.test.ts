@@ -9,8 +9,7 @@ import { createListVersion, publishListVersion } from '../../server/services/wor
 import { importSheet } from '../../server/services/import/spreadsheet'
 import { WorkflowError } from '../../server/services/workflow/errors'
 import { openDatabase, type Db, type DbHandle } from '../../server/utils/prisma'
-import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { createEditorAndOffice, createTestEnv, powerItemFields, waitForLockWaiter, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, draft, powerItemFields, today, waitForLockWaiter, type TestEnv } from '../helpers/services'
 import { csvOf, HEADER, row } from '../helpers/sheets'
 
 /** As many as the requests of one burst from three portal processes. */
@@ -24,8 +23,6 @@ let police: number
 let counter = 0
 
 const db = () => env.db.prisma
-const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
-const today = () => new Date().toISOString().slice(0, 10)
 const fields = (name: string) => powerItemFields(name)
 const fund = (code: string) => ({
   code, name: '2026年中小企业发展专项资金', year: 2026, amount: '300', legalBasis: '《广安区财政专项资金管理办法》', purpose: '支持中小企业技术改造。',

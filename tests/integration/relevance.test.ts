@@ -4,13 +4,10 @@
 // must keep recall@5 at 90% or more.
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
-import { drainAll } from '../../server/services/search/outbox'
-import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
-import { projectRoot, readDataFiles } from '../../scripts/lib/runtime'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { projectRoot } from '../../scripts/lib/runtime'
+import { createSeededTestEnv, type TestEnv } from '../helpers/services'
 import { createMeiliClient } from '../../server/utils/meili'
 import { evaluate, formatReport, loadRelevanceSet, unknownNames, type RelevancePart } from '../relevance/evaluate'
 
@@ -19,10 +16,7 @@ let itemNames: Set<string>
 let departmentOf: Map<string, string>
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(env.db.prisma, await readDataFiles())
-  await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
-  await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+  env = await createSeededTestEnv()
   const items = JSON.parse(await readFile(`${projectRoot}/data/guangan-items.json`, 'utf8')) as { name: string; department: string }[]
   itemNames = new Set(items.map((i) => i.name))
   departmentOf = new Map(items.map((i) => [i.name, i.department]))

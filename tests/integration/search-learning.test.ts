@@ -3,9 +3,7 @@
 // handled elsewhere; counts without personal data; the reform office's view of them; and a home
 // page list that an outsider cannot write on.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { drainAll } from '../../server/services/search/outbox'
-import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
 import { resetSearchContext } from '../../server/services/search/context'
 import { flushSearchStats, recordOpened, recordSearch, searchAnalytics } from '../../server/services/search/stats'
@@ -15,8 +13,7 @@ import { createSynonym } from '../../server/services/search/dictionary'
 import type { AuditActor } from '../../server/services/audit'
 import { searchQuerySchema, type SearchResult } from '../../shared/search'
 import { cityToday } from '../../shared/city-time'
-import { readDataFiles } from '../../scripts/lib/runtime'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createSeededTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 const reform: AuditActor = { id: null, username: 'reform.office', role: 'REFORM_OFFICE', departmentId: null }
@@ -26,10 +23,7 @@ const search = (q: string, extra: Record<string, unknown> = {}) => searchItems(e
 const names = (r: SearchResult) => r.hits.map((h) => h.name.map((p) => p.text).join(''))
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(env.db.prisma, await readDataFiles())
-  await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
-  await drainAll(env.db.prisma, env.meili, env.config.meiliIndex)
+  env = await createSeededTestEnv()
   resetSearchContext()
 })
 afterAll(async () => { await env.close() })

@@ -15,7 +15,7 @@ import type { DomainError } from '../../server/services/errors'
 import type { Prisma } from '../../server/utils/prisma'
 import { OPEN_CHANGE_REQUEST_STATUSES } from '../../shared/workspace'
 import { createTestEnv, waitForLockWaiter, type TestEnv } from '../helpers/services'
-import { csvOf, HEADER, PNG, row, xlsxOf, type SheetCell } from '../helpers/sheets'
+import { csvOf, HEADER, PNG, refusedBoth, row, writeCounter, writesNothingTo, xlsxOf, type SheetCell } from '../helpers/sheets'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -24,27 +24,12 @@ let policeItems: { id: number; code: string; name: string; level: string }[]
 let civilItem: { code: string }
 
 const db = () => env.db.prisma
-const written = async () => ({ changeRequests: await db().changeRequest.count(), auditEntries: await db().auditEntry.count() })
 const run = (name: string, data: string | Buffer, dryRun = false) =>
   importSheet(db(), 'power', editor, police.id, { name, data: typeof data === 'string' ? Buffer.from(data) : data }, { dryRun })
 const where = (report: SheetReport) => report.errors.map((e) => [e.row, e.column, e.code])
-
-/** Runs an import (dry or real) and checks that it wrote nothing, not even an audit entry. */
-async function writesNothing<T>(work: () => Promise<T>): Promise<T> {
-  const before = await written()
-  const result = await work()
-  expect(await written()).toEqual(before)
-  return result
-}
-
-/** The same file as a dry run and for real: the same errors, and nothing written by either. */
-async function refusedWhole(name: string, data: string | Buffer): Promise<SheetReport> {
-  const dry = await writesNothing(() => run(name, data, true))
-  const real = await writesNothing(() => run(name, data))
-  expect(real.errors).toEqual(dry.errors)
-  expect(real.imported).toBe(false)
-  return real
-}
+const written = writeCounter(db)
+const writesNothing = writesNothingTo(written)
+const refusedWhole = (name: string, data: string | Buffer) => refusedBoth(writesNothing, (dryRun) => run(name, data, dryRun))
 
 async function fileRefusal(name: string, data: Buffer) {
   return writesNothing(() => run(name, data).then(() => null, (e: SheetFileError) => ({ status: e.status, code: e.code, message: e.message })))

@@ -2,18 +2,14 @@
 // decisions take effect with their list version, its announcement, the item history, the
 // search index and the audit log — or not at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { createDraft, decide, decideBatch, submitDraft, updateDraft, withdrawDraft, canMove } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
-import type { WorkflowError } from '../../server/services/workflow/errors'
 import { drainAll } from '../../server/services/search/outbox'
-import { applySearchSettings } from '../../server/services/search/settings'
 import { searchItems } from '../../server/services/search/query'
-import { draftInputSchema, type DraftInput } from '../../shared/drafts'
+import type { DraftInput } from '../../shared/drafts'
 import { searchQuerySchema } from '../../shared/search'
-import { readDataFiles } from '../../scripts/lib/runtime'
-import { createEditorAndOffice, createTestEnv, powerItemFields, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createSeededTestEnv, draft, powerItemFields, refused, today, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let editor: AuditActor & { id: number }
@@ -22,18 +18,12 @@ let police: { id: number }
 let passport: { id: number; name: string; revision: number }
 
 const db = () => env.db.prisma
-const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
-const today = () => new Date().toISOString().slice(0, 10)
 const names = async (q: string) => (await searchItems(env.meili, db(), env.config.meiliIndex, searchQuerySchema.parse({ q }))).hits.map((h) => h.name.map((p) => p.text).join(''))
-const refused = async (promise: Promise<unknown>) => promise.then(() => null, (e: WorkflowError) => ({ status: e.status, code: e.code }))
 
 const fields = (overrides: Record<string, unknown> = {}) => powerItemFields('普通护照签发', overrides)
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
-  await applySearchSettings(db(), env.meili, env.config.meiliIndex)
-  await drainAll(db(), env.meili, env.config.meiliIndex)
+  env = await createSeededTestEnv()
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
   ;({ editor, office } = await createEditorAndOffice(db(), police.id))
