@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
+import { hasChromium, hydrated, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
 import type { AppConfig } from '../../server/utils/config'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -199,6 +199,8 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     const office = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await login(office, 'reform.office')
     await office.goto(`${portal.url}/admin/review/versions`)
+    // A click before the page is interactive would be lost, as a person's would.
+    await hydrated(office)
     await office.getByRole('button', { name: `立即发布“${title}”` }).click()
     await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain(`变更 #${addition}`)
