@@ -101,7 +101,7 @@ describe('open data over HTTP', () => {
       '/api/open-data/power.{format}', '/api/open-data/versions/{versionId}/fund.{format}', '/api/open-data/versions/{versionId}/changes.{format}',
     ]))
     const params = doc.paths['/api/v1/power-items'].get.parameters as { name: string; schema: { maximum?: number } }[]
-    expect(params.map((p) => p.name)).toEqual(['dept', 'type', 'status', 'level', 'page', 'pageSize'])
+    expect(params.map((p) => p.name)).toEqual(['dept', 'type', 'status', 'level', 'date', 'page', 'pageSize'])
     expect(params.find((p) => p.name === 'pageSize')!.schema.maximum).toBe(200)
     expect(doc.components.schemas.ApiErrorData.required).toEqual(['error', 'message'])
     // The guide, the life events and the data dictionary are described too.
