@@ -7,7 +7,7 @@ import type { AnnouncedAction, AnnouncedChange, AnnouncementRow, AnnouncementVie
 import type { ItemTypeKey } from '../../../shared/item-types'
 import { departmentRefSelect } from './departments-ref'
 import { isoDate, pageOf } from './paging'
-import { ACTION_ORDER, countsOf, LIST_OF_ENTITY, versionCounts } from './version-counts'
+import { ACTION_ORDER, LIST_OF_ENTITY, versionCounts } from './version-counts'
 import { publicDiffs } from '../history'
 
 const announcementInclude = { listVersion: { select: { year: true, batch: true, documentNo: true, effectiveDate: true } } } as const
@@ -104,7 +104,8 @@ export async function getAnnouncement(db: Db, id: number, query: AnnouncementQue
   return {
     ...announcementRow(announcement),
     body: announcement.body,
-    counts: countsOf(versions.map((v) => ({ entityType: v.entityType, action: v.action, count: 1 }))),
+    // Counted as the announcement list and the open data count it (service guides included).
+    counts: (await versionCounts(db, [announcement.listVersionId])).get(announcement.listVersionId)!,
     byDepartment: [...departments.values()].map((d) => ({ department: d.department, actions: actionCounts(d.actions), total: d.actions.length })),
     changes: pageOf(await withFieldChanges(db, shown), selected.length, query),
   }

@@ -401,7 +401,7 @@ function buildDocument() {
                 properties: {
                   id: { type: 'integer' }, title: { type: 'string' }, year: { type: 'integer' }, batch: { type: 'integer' },
                   documentNo: { type: ['string', 'null'] }, effectiveDate: { type: 'string', format: 'date' },
-                  publishedAt: { type: 'string', format: 'date-time' }, changes: { type: 'integer', description: 'Records the version changed.' },
+                  publishedAt: { type: 'string', format: 'date-time' }, changes: { type: 'integer', description: 'Changes the version carried: records and their service guides, one line each in its changes file.' },
                 },
               },
             },

@@ -150,7 +150,9 @@ async function versionViews(db: Db, where: Prisma.ListVersionWhereInput): Promis
   const [records, counts] = await Promise.all([publishedRecords(db, requests), versionCounts(db, versions.map((v) => v.id))])
   return versions.map((v) => ({
     id: v.id, year: v.year, batch: v.batch, title: v.title, documentNo: v.documentNo, effectiveDate: v.effectiveDate.toISOString().slice(0, 10),
-    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null, changes: counts.get(v.id)!.total, counts: counts.get(v.id)!,
+    status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null,
+    // What it carried, service guides included: the number the open data and the changes file give.
+    changes: counts.get(v.id)!.total + counts.get(v.id)!.guides, counts: counts.get(v.id)!,
     changeRequests: v.decisions.map(({ changeRequest: r }) => ({
       id: r.id, entityType: r.entityType as DraftEntityType, action: r.action, status: r.status, department: r.department.name, ...recordName(r, records),
     })),
