@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, hydrated, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { DepartmentView, UserView } from '../../shared/auth'
 import type { ReferralView } from '../../shared/search-curation'
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => { await portal?.stop() })
 
 /** Opens a page of the portal once it is interactive. */
-const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
+const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 const get = async <T>(path: string, cookie: string) => (await api(portal, 'GET', path, { cookie })).json() as Promise<T>
 
 describe.skipIf(!hasChromium)('the back office forms on a phone', () => {

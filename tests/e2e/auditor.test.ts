@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { contextFor, hasChromium, hydrated, launchBrowser, seriousViolations } from '../helpers/browser'
+import { contextFor, hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
@@ -122,7 +122,7 @@ describe('exports over HTTP', () => {
 })
 
 /** Opens a page of the portal once it is interactive. */
-const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
+const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 
 describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   let browser: Browser

@@ -6,7 +6,7 @@ import { startPortal, startPortalWithRealData, type Portal } from '../helpers/po
 import type { AppConfig } from '../../server/utils/config'
 import { api, sessionCookie, signIn } from '../helpers/session'
 import { routesOnDisk } from '../helpers/routes'
-import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { hasChromium, hydrated, launchBrowser, seriousViolations, visit } from '../helpers/browser'
 import type { Browser } from 'playwright-core'
 import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
@@ -431,6 +431,7 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await page.goto(`${portal.url}/admin/users`)
     await page.waitForURL(/\/admin\/login/)
+    await hydrated(page)
     expect(await seriousViolations(page)).toEqual([])
     await page.getByLabel('用户名').fill('civil.editor')
     await page.getByLabel('密码').fill('wrong-password')
@@ -442,14 +443,14 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     // An editor may not manage users: the redirect lands there and the page says so.
     await page.waitForURL((url) => url.pathname === '/admin/users')
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('没有访问此页面的权限')
-    await page.goto(`${portal.url}/admin`)
+    await visit(page, `${portal.url}/admin`)
     expect(await page.locator('main').textContent()).toContain('区民政局')
     await page.close()
   })
 
   it('shows field errors from the shared schema without asking the server', async () => {
     const page = await browser.newPage()
-    await page.goto(`${portal.url}/admin/login`)
+    await visit(page, `${portal.url}/admin/login`)
     await page.getByRole('button', { name: '登录' }).click()
     await expect.poll(() => page.locator('main').textContent()).toContain('请输入用户名')
     await page.close()

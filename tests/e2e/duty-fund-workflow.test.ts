@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
+import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday, type ChangeRequestPage, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
   it('keeps a new duty with its accountability cases in a form usable on a phone', async () => {
     const editor = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await login(editor, 'police.editor')
-    await editor.goto(`${portal.url}/admin/workspace?tab=duties`)
+    await visit(editor, `${portal.url}/admin/workspace?tab=duties`)
     await editor.getByRole('link', { name: '新增责任事项' }).click()
     await editor.waitForURL(/list=DUTY/)
     await editor.getByLabel('责任编码').fill('DUTY-E2E-0001')
@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     const newName = `${civilFund.year}年城乡低保提标专项资金`
     const editor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     await login(editor, 'civil.editor')
-    await editor.goto(`${portal.url}/admin/workspace`)
+    await visit(editor, `${portal.url}/admin/workspace`)
     await editor.getByRole('link', { name: /本部门专项资金/ }).click()
     await editor.waitForURL(/tab=funds/)
     const card = editor.locator('li', { has: editor.getByRole('heading', { name: civilFund.name, exact: true }) })
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
 
     const office = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     await login(office, 'reform.office')
-    await office.goto(`${portal.url}/admin/review?list=SPECIAL_FUND`)
+    await visit(office, `${portal.url}/admin/review?list=SPECIAL_FUND`)
     await office.getByRole('link', { name: `审核变更 #${requestId}` }).click()
     await office.waitForURL(new RegExp(`/admin/review/${requestId}$`))
     const diff = office.getByRole('table')

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, hydrated, launchBrowser, screenshots, seriousViolations, signInWithForm } from '../helpers/browser'
+import { hasChromium, launchBrowser, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -169,10 +169,9 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   it("lets an editor change a guide in a draft, checked field by field, with the item page's preview", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     await signInWithForm(page, portal.url, 'police.editor', DEMO_PASSWORD)
-    await page.goto(`${portal.url}/admin/workspace?tab=guides`)
+    await visit(page, `${portal.url}/admin/workspace?tab=guides`)
     await expect.poll(() => page.locator('main').innerText()).toContain('要素齐全')
-    await page.goto(`${portal.url}/admin/workspace/drafts/new?list=SERVICE_GUIDE&item=${passport.id}&action=UPDATE`)
-    await hydrated(page)
+    await visit(page, `${portal.url}/admin/workspace/drafts/new?list=SERVICE_GUIDE&item=${passport.id}&action=UPDATE`)
     const preview = page.getByRole('region', { name: '公众页面预览' })
     await expect.poll(() => preview.innerText()).toContain('出入境接待大厅')
     await page.getByLabel('到现场次数').fill('很多')

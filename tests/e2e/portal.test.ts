@@ -7,7 +7,7 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
-import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
 import { startPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import type { SearchResult } from '../../shared/search'
@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
 
   it('narrows results with a facet, keeping the query, by keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${portal.url}/search?q=${encodeURIComponent('许可')}`)
+    await visit(page, `${portal.url}/search?q=${encodeURIComponent('许可')}`)
     const before = await page.getByRole('heading', { name: /共找到/ }).textContent()
     const facet = page.getByRole('group', { name: '实施部门' }).getByRole('link', { name: /区公安分局/ })
     await facet.focus()
@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
 
   it('switches to English and back, on the same page', async () => {
     const page = await browser.newPage()
-    await page.goto(`${portal.url}/search?q=${encodeURIComponent('护照')}`)
+    await visit(page, `${portal.url}/search?q=${encodeURIComponent('护照')}`)
     await page.getByRole('link', { name: 'English' }).click()
     await page.waitForURL(/\/en\/search\?q=/)
     await page.getByRole('searchbox', { name: 'Search items' }).waitFor()
@@ -237,7 +237,7 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
 
   it('downloads the power list from the open-data page as a CSV that opens with Chinese intact', async () => {
     const page = await browser.newPage({ acceptDownloads: true })
-    await page.goto(`${portal.url}/open-data`)
+    await visit(page, `${portal.url}/open-data`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'CSV：下载权力清单' }).click(),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, hydrated, launchBrowser, screenshots, seriousViolations } from '../helpers/browser'
+import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchResult } from '../../shared/search'
@@ -70,7 +70,7 @@ describe('search over HTTP', () => {
 })
 
 /** Opens a page of the portal once it is interactive. */
-const open = async (page: Page, path: string) => { await page.goto(`${portal.url}${path}`); await hydrated(page) }
+const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 
 describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   let browser: Browser

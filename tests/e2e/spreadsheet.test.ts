@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core'
 import { processMemory, startPortalWithRealData, type Portal } from '../helpers/portal'
 import { waitForLockWaiter } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations } from '../helpers/browser'
+import { hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
 import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, HEADER, PNG, row, xlsxOf, zipBombXlsx } from '../helpers/sheets'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
@@ -251,7 +251,7 @@ describe.skipIf(!hasChromium)('the import page', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await context.addCookies([{ name: SESSION_COOKIE, value: editor.split('=').slice(1).join('='), url: portal.url }])
     const page = await context.newPage()
-    await page.goto(`${portal.url}/admin/import`)
+    await visit(page, `${portal.url}/admin/import`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('表格导入')
     expect(await page.getByRole('link', { name: 'Excel（.xlsx）' }).first().getAttribute('href')).toBe('/api/import/templates/power-items.xlsx')
 
@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium)('the import page', () => {
     expect(await seriousViolations(page)).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
-    await page.goto(`${portal.url}/en/admin/import`)
+    await visit(page, `${portal.url}/en/admin/import`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Spreadsheet import')
     expect(await page.getByLabel('Spreadsheet file to import').count()).toBe(1)
     await context.close()

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, hydrated, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm } from '../helpers/browser'
+import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
 import type { AppConfig } from '../../server/utils/config'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
   it('takes an edit from the editor through review and a list version to the public page and search', async () => {
     const editor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     await login(editor, 'police.editor')
-    await editor.goto(`${portal.url}/admin`)
+    await visit(editor, `${portal.url}/admin`)
     await editor.getByRole('link', { name: '编辑本部门事项、资金和职责的草稿' }).click()
     await editor.waitForURL(/\/admin\/workspace/)
     await editor.getByLabel('搜索本部门事项').fill('普通护照签发')
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await editor.getByLabel('提交理由').fill('按出入境办证提速要求，承诺时限压缩为7个工作日')
     await editor.getByRole('button', { name: '提交审核' }).click()
     await expect.poll(() => alertText(editor)).toContain('已提交审核')
-    await editor.goto(`${portal.url}/admin/workspace?tab=SUBMITTED`)
+    await visit(editor, `${portal.url}/admin/workspace?tab=SUBMITTED`)
     expect(await editor.locator('main').textContent()).toContain('普通护照签发')
     await editor.getByRole('button', { name: '退出登录' }).click()
     await editor.waitForURL(/\/admin\/login/)
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
 
     const office = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     await login(office, 'reform.office')
-    await office.goto(`${portal.url}/admin`)
+    await visit(office, `${portal.url}/admin`)
     await office.getByRole('link', { name: /审核提交的变更/ }).click()
     await office.waitForURL(/\/admin\/review$/)
     expect(await seriousViolations(office)).toEqual([])
@@ -198,9 +198,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
 
     const office = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
     await login(office, 'reform.office')
-    await office.goto(`${portal.url}/admin/review/versions`)
-    // A click before the page is interactive would be lost, as a person's would.
-    await hydrated(office)
+    await visit(office, `${portal.url}/admin/review/versions`)
     await office.getByRole('button', { name: `立即发布“${title}”` }).click()
     await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain(`变更 #${addition}`)
@@ -217,7 +215,7 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     await office.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click()
     await expect.poll(() => alertText(office), { timeout: 15_000 }).toContain('已发布生效')
 
-    await office.goto(`${portal.url}/admin/review/${addition}`)
+    await visit(office, `${portal.url}/admin/review/${addition}`)
     await office.getByLabel('退回意见').fill('编码已被占用，请更换编码后重新提交')
     await office.getByRole('button', { name: '退回变更' }).click()
     await expect.poll(() => alertText(office)).toContain(`已退回变更 #${addition}`)

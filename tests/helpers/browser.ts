@@ -52,6 +52,12 @@ export function hydrated(page: Page): Promise<unknown> {
   return page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
 }
 
+/** Opens `url` once the page is interactive: a field filled or a button clicked earlier would be lost, as a person's would. */
+export async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await hydrated(page)
+}
+
 /** Signs in through the login form, once the page is interactive (typed earlier, the fields would be emptied by hydration). */
 export async function signInWithForm(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`)
