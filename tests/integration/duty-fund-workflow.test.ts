@@ -143,6 +143,11 @@ describe('a duty from draft to publication', () => {
     const announcement = await db().announcement.findUniqueOrThrow({ where: { listVersionId: version.id } })
     expect(announcement.body).toContain('修改责任事项：区公安分局“户口迁移审批责任（含跨省通办）”')
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('PUBLISHED')
+    // Reviewed again once published, the change still shows what it changed, not today's duty beside itself.
+    const decided = (await getChangeRequest(db(), created.id))!
+    expect(decided.diff.map((d) => d.field)).toEqual(view.diff.map((d) => d.field))
+    expect(decided.published).toMatchObject({ title: duty.title })
+    expect(decided.proposed).toMatchObject({ title: '户口迁移审批责任（含跨省通办）' })
     await drainAll(db(), env.meili, env.config.meiliIndex)
     expect((await search('跨省通办', 'responsibility')).map(hitName)).toContain('户口迁移审批责任（含跨省通办）')
   })

@@ -105,10 +105,16 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
   const entityType = request.entityType as DraftEntityType
   const workflow = entityWorkflow(entityType)
   const item = request.entityId ? (await workflow.published(db, [request.entityId]))[0] ?? null : null
-  // A record that has none yet (an item's first guide) is shown as nothing published.
-  const published = item && Object.keys(item.snapshot).length ? item.snapshot : null
   const payload = request.payload as Record<string, unknown>
-  const proposed = ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) && workflow.proposal ? await workflow.proposal(db, request, item) : proposedState(request.action, published, payload)
+  // Once published, today's record already holds the change: it is shown as it was decided, from
+  // the record's kept versions (the state before it and the state it published).
+  const listVersionId = request.decisions.findLast((d) => d.listVersionId !== null)?.listVersionId
+  const decided = request.status === 'PUBLISHED' && request.entityId && listVersionId ? await publishedChange(db, entityType, request.entityId, listVersionId) : null
+  // A record that has none yet (an item's first guide) is shown as nothing published.
+  const published = decided ? decided.before : item && Object.keys(item.snapshot).length ? item.snapshot : null
+  const proposed = decided
+    ? decided.after
+    : ['ADD', 'UPDATE', 'ADJUST'].includes(request.action) && workflow.proposal ? await workflow.proposal(db, request, item) : proposedState(request.action, published, payload)
   const diff: FieldChange[] = proposed ? diffSnapshots(published ?? {}, proposed) : []
   return {
     id: request.id,
@@ -130,6 +136,15 @@ export async function getChangeRequest(db: Db, id: number): Promise<ChangeReques
     submittedAt: request.submittedAt?.toISOString() ?? null,
     createdAt: request.createdAt.toISOString(),
   }
+}
+
+/** The state of a record before the list version that published a change to it, and the state it published. */
+async function publishedChange(db: Db, entityType: DraftEntityType, entityId: number, listVersionId: number): Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> } | null> {
+  const versions = await db.recordVersion.findMany({ where: { entityType, entityId }, orderBy: { revision: 'asc' }, select: { data: true, listVersionId: true } })
+  const at = versions.findIndex((v) => v.listVersionId === listVersionId)
+  if (at < 0) return null
+  const before = at > 0 ? versions[at - 1]!.data as Record<string, unknown> : null
+  return { before: before && Object.keys(before).length ? before : null, after: versions[at]!.data as Record<string, unknown> }
 }
 
 export async function listVersions(db: Db): Promise<ListVersionView[]> {
