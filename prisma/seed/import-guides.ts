@@ -3,6 +3,7 @@
 // an item that has a guide and a slug that is taken are left as they are (published records change
 // only through the workflow), so a second run changes nothing and real content is never replaced.
 import type { Prisma } from '../../server/utils/prisma'
+import { insertRows, type ColumnType } from '../../server/utils/bulk-insert'
 import { recordVersions } from '../../server/services/history'
 import { enqueueSearchSync } from '../../server/services/search/outbox'
 import { snapshotOf } from '../../server/services/guides/records'
@@ -12,6 +13,20 @@ import { generateDemoGuides, type DemoGuideInput } from './demo-guides'
 type Tx = Prisma.TransactionClient
 
 const CHUNK = 2000
+
+// A city's guides are hundreds of thousands of rows (five materials each): written as bulk inserts
+// (see insertRows), as the items are, not through createMany.
+const GUIDE_COLUMNS: Record<string, ColumnType> = {
+  powerItemId: 'integer', conditions: 'text[]', steps: 'jsonb', legalTimeLimitDays: 'integer', promisedTimeLimitDays: 'integer',
+  feeFree: 'boolean', feeStandard: 'text', feeBasis: 'text', visits: 'integer', onlineLevel: '"OnlineLevel"', onlineUrl: 'text',
+  consultPhone: 'text', complaintPhone: 'text', resultName: 'text', faqs: 'jsonb', legalBasis: 'jsonb',
+  isDemo: 'boolean', publishedAt: 'timestamp(3)', updatedAt: 'timestamp(3)',
+}
+const MATERIAL_COLUMNS: Record<string, ColumnType> = {
+  guideId: 'integer', sortOrder: 'integer', name: 'text', required: 'boolean', requiredWhen: 'text', originalCount: 'integer', copyCount: 'integer',
+  form: '"MaterialForm"', source: '"MaterialSource"', issuedBy: 'text', sampleUrl: 'text', note: 'text',
+}
+const LOCATION_COLUMNS: Record<string, ColumnType> = { guideId: 'integer', hallId: 'integer', sortOrder: 'integer' }
 
 export interface GuideImportReport {
   halls: { created: number; existing: number }
@@ -49,11 +64,10 @@ export async function importDemoGuides(tx: Tx, input: DemoGuideInput, options: {
       const halls = g.hallKeys.flatMap((k) => (hallByKey.has(k) ? [hallByKey.get(k)!] : []))
       return { guide: g, id: itemByCode.get(g.itemCode)!.id, fields: { ...g.fields, hallIds: halls.map((h) => h.id) }, names: new Map(halls.map((h) => [h.id, h.name])) }
     })
-    await tx.serviceGuide.createMany({
-      data: chunk.map(({ id, fields: { materials: _m, hallIds: _h, ...scalars } }) => ({ powerItemId: id, ...scalars, isDemo: true, publishedAt: at })),
-    })
-    await tx.guideMaterial.createMany({ data: chunk.flatMap(({ id, fields }) => fields.materials.map((m, n) => ({ guideId: id, sortOrder: n, ...m }))) })
-    await tx.guideLocation.createMany({ data: chunk.flatMap(({ id, fields }) => fields.hallIds.map((hallId, n) => ({ guideId: id, hallId, sortOrder: n }))) })
+    await insertRows(tx, 'ServiceGuide', GUIDE_COLUMNS,
+      chunk.map(({ id, fields: { materials: _m, hallIds: _h, ...scalars } }) => ({ powerItemId: id, ...scalars, isDemo: true, publishedAt: at, updatedAt: at })))
+    await insertRows(tx, 'GuideMaterial', MATERIAL_COLUMNS, chunk.flatMap(({ id, fields }) => fields.materials.map((m, n) => ({ guideId: id, sortOrder: n, ...m }))))
+    await insertRows(tx, 'GuideLocation', LOCATION_COLUMNS, chunk.flatMap(({ id, fields }) => fields.hallIds.map((hallId, n) => ({ guideId: id, hallId, sortOrder: n }))))
     await recordVersions(tx, 'SERVICE_GUIDE', chunk.map(({ id, guide, fields, names }) => ({ entityId: id, revision: 1, data: snapshotOf(guide.itemCode, fields, names, true) })), { action: 'ADD', at, listVersionId })
     // Items created in this import are indexed after it anyway; older ones must pick up their new guide.
     await enqueueSearchSync(tx, 'POWER_ITEM', chunk.map((c) => c.id).filter((id) => !options.newItemIds.has(id)))

@@ -7,6 +7,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { loadConfig } from '../utils/config'
 import type { Db, Prisma } from '../utils/prisma'
+import { insertRows, type ColumnType } from '../utils/bulk-insert'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
 import { asRecord, canonicalJson, diffSnapshots } from '../../shared/diff'
 import type { AuditEntryContent, AuditEntryView, AuditPage, AuditRecordView, ChainVerification, RecordStoryEntry } from '../../shared/audit'
@@ -136,8 +137,11 @@ export async function appendAudits(tx: Tx, actor: AuditActor, inputs: AuditInput
     return { ...columns, role: actor.role, entityType: input.entityType ?? null, before, after, hash: prevHash, hmac: key ? entryHmac(prevHash, key) : null }
   })
   await tx.auditEntry.createMany({ data: rows })
-  if (named.length) await tx.auditEntryRecord.createMany({ data: named })
+  // An import names every record it adds (a city's: hundreds of thousands).
+  if (named.length) await insertRows(tx, 'AuditEntryRecord', RECORD_COLUMNS, named)
 }
+
+const RECORD_COLUMNS: Record<string, ColumnType> = { seq: 'bigint', entityType: '"EntityType"', entityId: 'integer', code: 'text', name: 'text' }
 
 /** One entry per record, in a fixed order, so the hash does not depend on the order they were named in. */
 function sortedRecords(records: AuditRecordRef[]): AuditRecordRef[] {

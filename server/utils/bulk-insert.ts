@@ -33,7 +33,7 @@ export async function insertRows<R = Record<string, unknown>>(
   tx: Tx,
   table: string,
   columns: Record<string, ColumnType>,
-  rows: Record<string, unknown>[],
+  rows: readonly object[],
   returning: string[] = [],
 ): Promise<R[]> {
   const names = Object.keys(columns)
@@ -43,7 +43,7 @@ export async function insertRows<R = Record<string, unknown>>(
     ${returning.length ? `RETURNING ${returning.map(quoted).join(', ')}` : ''}`
   const out: R[] = []
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => Object.fromEntries(names.map((name) => [name, cell(row[name], columns[name]!)])))
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => Object.fromEntries(names.map((name) => [name, cell((row as Record<string, unknown>)[name], columns[name]!)])))
     // As Prisma writes Json: bigints as strings, undefined members left out, dates as ISO strings.
     const document = JSON.stringify(chunk, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
     if (returning.length) out.push(...await tx.$queryRawUnsafe<R[]>(sql, document))
