@@ -99,7 +99,8 @@ describe('search outbox', () => {
       // A long outage has pushed the row's next attempt five minutes away.
       await db.searchOutbox.updateMany({ where: { processedAt: null }, data: { attempts: 9, nextAttemptAt: new Date(Date.now() + 300_000) } })
       await new Promise<void>((resolve) => door.listen(port, '127.0.0.1', resolve))
-      await expect.poll(() => pendingCount(db), { timeout: 10_000 }).toBe(0)
+      // Well within the five minutes of backoff, with room for a loaded machine.
+      await expect.poll(() => pendingCount(db), { timeout: 30_000 }).toBe(0)
       expect((await search({ q: '因私出境证照' })).hits[0]?.code).toBe(item.code)
     } finally {
       await worker.stop()
