@@ -8,9 +8,10 @@ import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
 import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
-import { cityToday, type ChangeRequestPage, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage } from '../../shared/workspace'
+import type { ChangeRequestPage, WorkspaceDuty, WorkspaceFund, WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
 import { parseAtom } from '../helpers/atom'
+import { approveChange, gatherIntoVersion } from '../helpers/review'
 
 const DOCUMENT_NO = '广安审改〔2026〕41号'
 
@@ -164,19 +165,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     expect(await office.locator('main').textContent()).toContain('专项资金')
     expect(await seriousViolations(office)).toEqual([])
     await screenshots(office, 'review-fund-diff')
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: '批准变更' }).click()
-    await expect.poll(() => alertText(office)).toContain(`已批准变更 #${requestId}`)
-
-    await office.getByRole('link', { name: '清单版本', exact: true }).click()
-    await office.waitForURL(/\/admin\/review\/versions/)
-    await office.getByLabel(`选择变更 #${requestId}`).check()
-    await office.getByLabel('版本名称').fill('2026年第4批调整')
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: /编入所选 1 项/ }).click()
-    await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第4批调整”')
+    await approveChange(office, requestId, DOCUMENT_NO)
+    await gatherIntoVersion(office, requestId, '2026年第4批调整', DOCUMENT_NO)
     // Publishing asks first, showing what the version carries; cancelled, nothing is published.
     const feedBefore = parseAtom(await (await fetch(`${portal.url}/api/feeds/changes?code=${civilFund.code}`)).text())
     const publishButton = office.getByRole('button', { name: '立即发布“2026年第4批调整”' })
