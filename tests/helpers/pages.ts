@@ -2,7 +2,7 @@
 // signed in or not, opened only once Vue has taken over the server's HTML (a field filled earlier
 // would be reset).
 import { afterAll, beforeAll } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { contextFor, launchBrowser, visit } from './browser'
 
 /** Launches Chromium before the block's tests and closes it after; `baseUrl` is read when a page opens. */
@@ -12,9 +12,9 @@ export function chromiumPages(baseUrl: () => string) {
   afterAll(async () => { await browser?.close() })
 
   const open = (page: Page, where: string) => visit(page, `${baseUrl()}${where}`)
-  /** A new 375 px wide zh-CN page at `where`, carrying the session cookie (`name=value`) if any; close its context when done. */
-  async function pageAt(where: string, cookie?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await contextFor(browser, baseUrl(), cookie)
+  /** A new 375 px wide zh-CN page (unless `options` say otherwise) at `where`, carrying the session cookie (`name=value`) if any; close its context when done. */
+  async function pageAt(where: string, cookie?: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await contextFor(browser, baseUrl(), cookie, options)
     const page = await context.newPage()
     await open(page, where)
     return { context, page }
