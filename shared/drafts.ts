@@ -121,18 +121,18 @@ const powerDraftSchema = z.discriminatedUnion('action', [
   z.object({ entityType: power, action: z.literal('DELEGATE'), entityId: id, payload: draftPayloadSchemas.DELEGATE }),
   z.object({ entityType: power, action: z.literal('MERGE'), entityId: id, payload: draftPayloadSchemas.MERGE }),
 ])
-/** A duty's or a fund's change: a new record, or one of the list's records changed or cancelled. */
-function addUpdateCancelSchema<E extends 'DUTY' | 'SPECIAL_FUND'>(entityType: E, error: string) {
-  const entity = z.literal(entityType)
-  const payloads: (typeof payloadSchemas)[E] = payloadSchemas[entityType]
-  return z.discriminatedUnion('action', [
-    z.object({ entityType: entity, action: z.literal('ADD'), payload: payloads.ADD }),
-    z.object({ entityType: entity, action: z.literal('UPDATE'), entityId: id, payload: payloads.UPDATE }),
-    z.object({ entityType: entity, action: z.literal('CANCEL'), entityId: id, payload: payloads.CANCEL }),
-  ], { error })
-}
-const dutyDraftSchema = addUpdateCancelSchema('DUTY', '责任清单的变更只能是新增、修改或取消')
-const fundDraftSchema = addUpdateCancelSchema('SPECIAL_FUND', '专项资金的变更只能是新增、修改或取消')
+const duty = z.literal('DUTY')
+const dutyDraftSchema = z.discriminatedUnion('action', [
+  z.object({ entityType: duty, action: z.literal('ADD'), payload: payloadSchemas.DUTY.ADD }),
+  z.object({ entityType: duty, action: z.literal('UPDATE'), entityId: id, payload: payloadSchemas.DUTY.UPDATE }),
+  z.object({ entityType: duty, action: z.literal('CANCEL'), entityId: id, payload: payloadSchemas.DUTY.CANCEL }),
+], { error: '责任清单的变更只能是新增、修改或取消' })
+const fund = z.literal('SPECIAL_FUND')
+const fundDraftSchema = z.discriminatedUnion('action', [
+  z.object({ entityType: fund, action: z.literal('ADD'), payload: payloadSchemas.SPECIAL_FUND.ADD }),
+  z.object({ entityType: fund, action: z.literal('UPDATE'), entityId: id, payload: payloadSchemas.SPECIAL_FUND.UPDATE }),
+  z.object({ entityType: fund, action: z.literal('CANCEL'), entityId: id, payload: payloadSchemas.SPECIAL_FUND.CANCEL }),
+], { error: '专项资金的变更只能是新增、修改或取消' })
 
 const guideDraftSchema = z.object({ entityType: z.literal('SERVICE_GUIDE'), action: z.literal('UPDATE', '办事指南的变更只能是修改'), entityId: id, payload: guideFieldsSchema })
 
