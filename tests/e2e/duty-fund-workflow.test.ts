@@ -3,10 +3,10 @@
 // in Chromium an editor of 区民政局 edits a fund and submits it, the reform office approves it with
 // a document number and publishes it, and the public fund page and search show the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
+import { alertText, blockBrowser, hasChromium, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { ChangeRequestPage, WorkspaceDuty, WorkspaceFund, WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
@@ -77,9 +77,7 @@ describe('the API of duty and fund drafts', () => {
 })
 
 describe.skipIf(!hasChromium)('a fund change in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   const login = (page: Page, username: string) => signInWithForm(page, portal.url, username, DEMO_PASSWORD)
 

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
-import { hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
+import { blockBrowser, hasChromium, seriousViolations, visit } from '../helpers/browser'
 import { startPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import type { SearchResult } from '../../shared/search'
@@ -158,9 +157,7 @@ describe('the portal over HTTP', () => {
 })
 
 describe.skipIf(!hasChromium)('the portal in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   it('searches from the home page on a phone and opens the item page', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })

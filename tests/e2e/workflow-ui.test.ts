@@ -3,10 +3,10 @@
 // approves it, gathers it into a list version and publishes it; the public item page and search
 // show the change. Screenshots of each step land in test-results/ (phone and desktop).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
+import { alertText, blockBrowser, hasChromium, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
 import { approveChange, gatherIntoVersion } from '../helpers/review'
 import { openDatabase } from '../../server/utils/prisma'
 import type { AppConfig } from '../../server/utils/config'
@@ -62,9 +62,7 @@ describe('the workspace API', () => {
 })
 
 describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   const login = (page: Page, username: string) => signInWithForm(page, portal.url, username, DEMO_PASSWORD)
 
