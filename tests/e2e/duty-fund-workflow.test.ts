@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { ChangeRequestPage, WorkspaceDuty, WorkspaceFund, WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
 import { parseAtom } from '../helpers/atom'
+import type { Mailbox } from '../../shared/follow'
 import { approveChange, gatherIntoVersion } from '../helpers/review'
 
 const DOCUMENT_NO = '广安审改〔2026〕41号'
@@ -211,6 +212,18 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     await visitor.getByRole('button', { name: '订阅', exact: true }).click()
     await expect.poll(() => alertText(visitor), { timeout: 10_000 }).toContain('确认邮件已发往 fund.reader@example.com')
     expect(await seriousViolations(visitor)).toEqual([])
+    // The mail's link opens a page that asks first; the subscription is confirmed by its button.
+    const admin = await signIn(portal, 'admin', DEMO_PASSWORD)
+    const confirmPath = async () => {
+      const mailbox = await (await api(portal, 'GET', '/api/admin/mails', { cookie: admin })).json() as Mailbox
+      const mail = mailbox.mails.find((m) => m.kind === 'CONFIRM' && m.to === 'fund.reader@example.com')
+      return mail ? /\/follow\/confirm\?token=\S+/.exec(mail.text)?.[0] : undefined
+    }
+    await expect.poll(confirmPath, { timeout: 10_000 }).toBeDefined()
+    await visit(visitor, `${portal.url}${await confirmPath()}`)
+    await visitor.getByRole('button', { name: '确认订阅' }).click()
+    await expect.poll(() => alertText(visitor)).toContain('已确认订阅')
+    expect(await visitor.getByRole('button', { name: '确认订阅' }).count()).toBe(0)
     await visitor.close()
 
     await expect.poll(async () => {
