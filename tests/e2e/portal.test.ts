@@ -161,7 +161,8 @@ describe.skipIf(!hasChromium)('the portal in a browser', () => {
 
   it('searches from the home page on a phone and opens the item page', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
-    await page.goto(portal.url)
+    // Searched before Vue has taken over, the form would go to the server and the browser would remember nothing.
+    await visit(page, portal.url)
     await page.getByRole('searchbox', { name: '搜索事项' }).fill('办护照')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/search\?q=/)
