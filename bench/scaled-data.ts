@@ -24,9 +24,10 @@ const DISTRICTS = [
 ]
 
 /** The action an item name ends with; the rest of the name is its subject. */
-const ACTION = /(审批|许可|核准|备案|登记|认定|确认|奖励|处罚|检查|征收|给付|裁决|核发|审核|签发|注销|变更|补办|换发|延续|办理|申请|发放)$/
+export const ACTION = /(审批|许可|核准|备案|登记|认定|确认|奖励|处罚|检查|征收|给付|裁决|核发|审核|签发|注销|变更|补办|换发|延续|办理|申请|发放)$/
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the same seed gives the same numbers, so the benchmark's data and workload repeat. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

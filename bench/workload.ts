@@ -5,21 +5,11 @@
 // are other answers too. Requests are drawn with a Zipf-like frequency (the r-th most common
 // search asked about 1/r as often as the first). Deterministic for a given seed.
 
+import { ACTION, mulberry32 } from './scaled-data'
+
 export interface SearchParams { q: string; type?: string; status?: string; page?: number }
 
-const ACTION = /(审批|许可|核准|备案|登记|认定|确认|奖励|处罚|检查|征收|给付|裁决|核发|审核|签发|注销|变更|补办|换发|延续|办理|申请|发放)$/
 const TYPES = ['LICENSING', 'PENALTY', 'BENEFIT', 'CONFIRMATION', 'PUBLIC_SERVICE', 'INSPECTION']
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The distinct searches, most asked first. */
 export function distinctSearches(input: { relevance: string[]; dictionaryText: string; itemsText: string }, count: number): SearchParams[] {

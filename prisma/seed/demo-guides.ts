@@ -5,7 +5,7 @@
 // a floor plan and health certificates), the action its name names (变更, 注销, 补办 ...) and its
 // department. Deterministic: the same input gives the same output, whatever the order, so a second
 // import changes nothing. The importer marks all of it isDemo.
-import { guideFieldsSchema, type GuideFields, type GuideMaterial, type GuideStep, type GuideFaq, type GuideLegalBasis, type OnlineLevel } from '../../shared/guides'
+import { guideFieldsSchema, type GuideFields, type GuideMaterial, type GuideStep, type GuideFaq, type GuideLegalBasis, type OnlineLevel, type ServiceHallView } from '../../shared/guides'
 import { lifeEventFieldsSchema, type LifeEventFields } from '../../shared/life-events'
 import type { ItemTypeKey } from '../../shared/item-types'
 import { GUIDE_TABLES, type Action, type GuideTables, type HallsTable, type LifeEventsTable, type MaterialShape, type Rules, type Topic } from './guide-tables'
@@ -15,16 +15,11 @@ export interface DemoGuideInput {
   items: { code: string; name: string; type: ItemTypeKey; departmentCode: string; sourceUrl: string | null }[]
 }
 
-export interface DemoHall {
+/** A service hall as the page shows it, before it has an id. */
+export interface DemoHall extends Omit<ServiceHallView, 'id' | 'isDemo'> {
   /** stable within a department: `<departmentCode>#<n>` */
   key: string
   departmentCode: string
-  name: string
-  address: string
-  window: string | null
-  hours: string
-  phone: string
-  mapUrl: string | null
   sortOrder: number
 }
 

@@ -2,10 +2,10 @@
 // every field found by its label (and axe-core finds nothing serious), what is typed saved and
 // shown, and what is wrong said under its own field before anything is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations, visit } from '../helpers/browser'
+import { alertText, hasChromium, screenshots, seriousViolations } from '../helpers/browser'
+import { chromiumPages } from '../helpers/pages'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { DepartmentView, UserView } from '../../shared/auth'
 import type { ReferralView } from '../../shared/search-curation'
@@ -20,19 +20,13 @@ beforeAll(async () => {
 })
 afterAll(async () => { await portal?.stop() })
 
-/** Opens a page of the portal once it is interactive. */
-const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 const get = async <T>(path: string, cookie: string) => (await api(portal, 'GET', path, { cookie })).json() as Promise<T>
 
 describe.skipIf(!hasChromium)('the back office forms on a phone', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { pageAt } = chromiumPages(() => portal.url)
 
   it('creates a department from the form and changes its level and parent in its row of the table', async () => {
-    const context = await contextFor(browser, portal.url, cookies.admin)
-    const page = await context.newPage()
-    await open(page, '/admin/departments')
+    const { context, page } = await pageAt('/admin/departments', cookies.admin)
     const create = page.getByRole('region', { name: '新建部门' })
     await create.getByLabel('部门编码').fill('TEST-FORMS')
     await create.getByLabel('部门名称').fill('表单测试局')
@@ -57,9 +51,7 @@ describe.skipIf(!hasChromium)('the back office forms on a phone', () => {
   })
 
   it('creates a user of a department with a role, and shows the one-time password', async () => {
-    const context = await contextFor(browser, portal.url, cookies.admin)
-    const page = await context.newPage()
-    await open(page, '/admin/users')
+    const { context, page } = await pageAt('/admin/users', cookies.admin)
     const create = page.getByRole('region', { name: '新建用户' })
     await create.getByLabel('用户名').fill('forms.editor')
     await create.getByLabel('姓名').fill('表单经办人')
@@ -75,10 +67,8 @@ describe.skipIf(!hasChromium)('the back office forms on a phone', () => {
   })
 
   it('says under each field of a referral what it lacks, then adds, edits and deletes it', async () => {
-    const context = await contextFor(browser, portal.url, cookies.reform)
-    const page = await context.newPage()
+    const { context, page } = await pageAt('/admin/referrals', cookies.reform)
     page.on('dialog', (dialog) => void dialog.accept())
-    await open(page, '/admin/referrals')
     const form = page.getByRole('region', { name: '添加', exact: true })
     await form.getByRole('button', { name: '添加' }).click()
     // Checked in the page with the schema the server applies: nothing is sent, each field says why.

@@ -4,10 +4,10 @@
 // of a past date downloads as a file; every page passes axe-core on a phone.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { contextFor, hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
+import { hasChromium, seriousViolations } from '../helpers/browser'
+import { chromiumPages } from '../helpers/pages'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import type { AuditPage } from '../../shared/audit'
@@ -121,18 +121,12 @@ describe('exports over HTTP', () => {
   })
 })
 
-/** Opens a page of the portal once it is interactive. */
-const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 
 describe.skipIf(!hasChromium)('the auditor in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { pageAt } = chromiumPages(() => portal.url)
 
   it('filters the log on a phone, opens an entry, verifies the chain and exports the CSV', async () => {
-    const context = await contextFor(browser, portal.url, cookies.auditor, { acceptDownloads: true })
-    const page = await context.newPage()
-    await open(page, '/admin/audit')
+    const { context, page } = await pageAt('/admin/audit', cookies.auditor, { acceptDownloads: true })
     await page.getByLabel('对象类型').selectOption('SYNONYM')
     await page.getByRole('button', { name: '筛选', exact: true }).click()
     await page.waitForURL(/entityType=SYNONYM/)
@@ -158,9 +152,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('shows the list of a date and the versions of an item', async () => {
-    const context = await contextFor(browser, portal.url, cookies.auditor, { viewport: { width: 1280, height: 900 }, acceptDownloads: true })
-    const page = await context.newPage()
-    await open(page, '/admin/history')
+    const { context, page } = await pageAt('/admin/history', cookies.auditor, { viewport: { width: 1280, height: 900 }, acceptDownloads: true })
     await page.getByLabel('日期').fill(today)
     await page.getByLabel('事项类型').selectOption('LICENSING')
     await page.getByRole('button', { name: '查看', exact: true }).click()
@@ -180,9 +172,7 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('switches the history page to the responsibility list on a phone and opens a duty\'s versions', async () => {
-    const context = await contextFor(browser, portal.url, cookies.auditor, { acceptDownloads: true })
-    const page = await context.newPage()
-    await open(page, `/admin/history?date=${today}`)
+    const { context, page } = await pageAt(`/admin/history?date=${today}`, cookies.auditor, { acceptDownloads: true })
     await page.getByLabel('清单', { exact: true }).selectOption('responsibility')
     await page.getByLabel('类别').selectOption('DEPARTMENT_DUTY')
     await page.getByRole('button', { name: '查看', exact: true }).click()
@@ -204,10 +194,8 @@ describe.skipIf(!hasChromium)('the auditor in a browser', () => {
   })
 
   it('lets the reform office find, edit and delete a dictionary entry and see the index catch up', async () => {
-    const context = await contextFor(browser, portal.url, cookies.reform, { acceptDownloads: true })
-    const page = await context.newPage()
+    const { context, page } = await pageAt('/admin/synonyms', cookies.reform, { acceptDownloads: true })
     page.on('dialog', (dialog) => void dialog.accept())
-    await open(page, '/admin/synonyms')
     await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toContain('搜索索引已同步')
     await page.getByRole('searchbox', { name: '词语' }).fill('翠鸟')
     await page.getByRole('button', { name: '查找', exact: true }).click()

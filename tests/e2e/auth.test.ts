@@ -6,8 +6,7 @@ import { startPortal, startPortalWithRealData, type Portal } from '../helpers/po
 import type { AppConfig } from '../../server/utils/config'
 import { api, sessionCookie, signIn } from '../helpers/session'
 import { routesOnDisk } from '../helpers/routes'
-import { hasChromium, hydrated, launchBrowser, seriousViolations, visit } from '../helpers/browser'
-import type { Browser } from 'playwright-core'
+import { blockBrowser, hasChromium, hydrated, seriousViolations, visit } from '../helpers/browser'
 import { openDatabase } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -423,9 +422,7 @@ describe('the back-office pages', () => {
 })
 
 describe.skipIf(!hasChromium)('the back office in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   it('signs in on a phone with the form, says why a login fails, and reaches the workspace', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })

@@ -3,14 +3,16 @@
 // in Chromium an editor of 区民政局 edits a fund and submits it, the reform office approves it with
 // a document number and publishes it, and the public fund page and search show the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
+import { alertText, blockBrowser, hasChromium, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
-import { cityToday, type ChangeRequestPage, type WorkspaceDuty, type WorkspaceFund, type WorkspacePage } from '../../shared/workspace'
+import type { ChangeRequestPage, WorkspaceDuty, WorkspaceFund, WorkspacePage } from '../../shared/workspace'
 import type { SearchResult } from '../../shared/search'
 import { parseAtom } from '../helpers/atom'
+import type { Mailbox } from '../../shared/follow'
+import { approveChange, gatherIntoVersion } from '../helpers/review'
 
 const DOCUMENT_NO = '广安审改〔2026〕41号'
 
@@ -76,9 +78,7 @@ describe('the API of duty and fund drafts', () => {
 })
 
 describe.skipIf(!hasChromium)('a fund change in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   const login = (page: Page, username: string) => signInWithForm(page, portal.url, username, DEMO_PASSWORD)
 
@@ -164,19 +164,8 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     expect(await office.locator('main').textContent()).toContain('专项资金')
     expect(await seriousViolations(office)).toEqual([])
     await screenshots(office, 'review-fund-diff')
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: '批准变更' }).click()
-    await expect.poll(() => alertText(office)).toContain(`已批准变更 #${requestId}`)
-
-    await office.getByRole('link', { name: '清单版本', exact: true }).click()
-    await office.waitForURL(/\/admin\/review\/versions/)
-    await office.getByLabel(`选择变更 #${requestId}`).check()
-    await office.getByLabel('版本名称').fill('2026年第4批调整')
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: /编入所选 1 项/ }).click()
-    await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第4批调整”')
+    await approveChange(office, requestId, DOCUMENT_NO)
+    await gatherIntoVersion(office, requestId, '2026年第4批调整', DOCUMENT_NO)
     // Publishing asks first, showing what the version carries; cancelled, nothing is published.
     const feedBefore = parseAtom(await (await fetch(`${portal.url}/api/feeds/changes?code=${civilFund.code}`)).text())
     const publishButton = office.getByRole('button', { name: '立即发布“2026年第4批调整”' })
@@ -223,6 +212,18 @@ describe.skipIf(!hasChromium)('a fund change in a browser', () => {
     await visitor.getByRole('button', { name: '订阅', exact: true }).click()
     await expect.poll(() => alertText(visitor), { timeout: 10_000 }).toContain('确认邮件已发往 fund.reader@example.com')
     expect(await seriousViolations(visitor)).toEqual([])
+    // The mail's link opens a page that asks first; the subscription is confirmed by its button.
+    const admin = await signIn(portal, 'admin', DEMO_PASSWORD)
+    const confirmPath = async () => {
+      const mailbox = await (await api(portal, 'GET', '/api/admin/mails', { cookie: admin })).json() as Mailbox
+      const mail = mailbox.mails.find((m) => m.kind === 'CONFIRM' && m.to === 'fund.reader@example.com')
+      return mail ? /\/follow\/confirm\?token=\S+/.exec(mail.text)?.[0] : undefined
+    }
+    await expect.poll(confirmPath, { timeout: 10_000 }).toBeDefined()
+    await visit(visitor, `${portal.url}${await confirmPath()}`)
+    await visitor.getByRole('button', { name: '确认订阅' }).click()
+    await expect.poll(() => alertText(visitor)).toContain('已确认订阅')
+    expect(await visitor.getByRole('button', { name: '确认订阅' }).count()).toBe(0)
     await visitor.close()
 
     await expect.poll(async () => {

@@ -5,10 +5,9 @@
 // from the home page to its steps; the matching life event above search results; an editor's
 // guide draft through the back-office form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
+import { blockBrowser, hasChromium, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -98,9 +97,7 @@ describe('the pages, rendered on the server', () => {
 })
 
 describe.skipIf(!hasChromium)('in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   it('answers on the first screen of a 375 px phone: online, time limit, fee, trips, materials, place', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 667 }, locale: 'zh-CN' })

@@ -3,10 +3,10 @@
 // the analytics page over a period, a dictionary entry added from a zero-result query in one
 // step (audited, and search finds it), and 大家都在搜 as chosen. On a phone, with axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
 import { startDemoPortal, waitForIndex, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { alertText, contextFor, hasChromium, launchBrowser, screenshots, seriousViolations, visit } from '../helpers/browser'
+import { alertText, hasChromium, screenshots, seriousViolations } from '../helpers/browser'
+import { chromiumPages } from '../helpers/pages'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchResult } from '../../shared/search'
@@ -69,18 +69,12 @@ describe('search over HTTP', () => {
   })
 })
 
-/** Opens a page of the portal once it is interactive. */
-const open = (page: Page, path: string) => visit(page, `${portal.url}${path}`)
 
 describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const { open, pageAt } = chromiumPages(() => portal.url)
 
   it('tells a citizen what was meant and who handles what this district does not', async () => {
-    const context = await contextFor(browser, portal.url)
-    const page = await context.newPage()
-    await open(page, `/search?q=${encodeURIComponent('护找')}`)
+    const { context, page } = await pageAt(`/search?q=${encodeURIComponent('护找')}`)
     expect(await page.getByRole('status').filter({ hasText: '您是不是要找' }).textContent()).toContain('护照')
     expect(await page.getByRole('heading', { level: 3 }).first().textContent()).toContain('普通护照签发')
     expect(await seriousViolations(page)).toEqual([])
@@ -95,9 +89,7 @@ describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   })
 
   it('lets the reform office add a synonym from a query that found nothing, in one step, and search then finds it', { timeout: 150_000 }, async () => {
-    const context = await contextFor(browser, portal.url, cookies.reform)
-    const page = await context.newPage()
-    await open(page, '/admin/search')
+    const { context, page } = await pageAt('/admin/search', cookies.reform)
     const zeroTable = page.locator('#stats-zero')
     expect(await zeroTable.textContent()).toContain(ZERO)
     await zeroTable.getByRole('button', { name: `为“${ZERO}”添加同义词或俗称` }).click()
@@ -115,9 +107,7 @@ describe.skipIf(!hasChromium)('in a browser, on a phone', () => {
   })
 
   it('puts a term the reform office recommends on the home page, and never a blocked one', async () => {
-    const context = await contextFor(browser, portal.url, cookies.reform)
-    const page = await context.newPage()
-    await open(page, '/admin/search')
+    const { context, page } = await pageAt('/admin/search', cookies.reform)
     await page.locator('#stats-top').getByRole('button', { name: '推荐到首页 护照' }).click()
     await expect.poll(() => alertText(page)).toContain('“护照”已推荐到首页')
     await page.locator('#stats-unopened').getByRole('button', { name: '屏蔽 低保' }).click()

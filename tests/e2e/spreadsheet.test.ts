@@ -2,11 +2,10 @@
 // the template, the export, a dry run, the import, and the files that are refused whole; then
 // the page in a phone-sized browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
 import { processMemory, startPortalWithRealData, type Portal } from '../helpers/portal'
 import { waitForLockWaiter } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, visit } from '../helpers/browser'
+import { blockBrowser, hasChromium, seriousViolations, visit } from '../helpers/browser'
 import { csvOf, DUTY_HEADER, dutyRow, FUND_HEADER, fundRow, HEADER, PNG, row, xlsxOf, zipBombXlsx } from '../helpers/sheets'
 import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { ensureDemoAccounts } from '../../server/services/auth/demo-accounts'
@@ -243,9 +242,7 @@ describe('the size of an upload', () => {
 })
 
 describe.skipIf(!hasChromium)('the import page', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   it('checks a file on a phone, lists its errors by row and column, then imports a clean one', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })

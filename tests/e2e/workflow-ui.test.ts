@@ -3,10 +3,11 @@
 // approves it, gathers it into a list version and publishes it; the public item page and search
 // show the change. Screenshots of each step land in test-results/ (phone and desktop).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startDemoPortal, type Portal } from '../helpers/portal'
 import { api, signIn } from '../helpers/session'
-import { hasChromium, launchBrowser, seriousViolations, alertText, screenshots, signInWithForm, visit } from '../helpers/browser'
+import { alertText, blockBrowser, hasChromium, screenshots, seriousViolations, signInWithForm, visit } from '../helpers/browser'
+import { approveChange, gatherIntoVersion } from '../helpers/review'
 import { openDatabase } from '../../server/utils/prisma'
 import type { AppConfig } from '../../server/utils/config'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
@@ -61,9 +62,7 @@ describe('the workspace API', () => {
 })
 
 describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   const login = (page: Page, username: string) => signInWithForm(page, portal.url, username, DEMO_PASSWORD)
 
@@ -132,19 +131,8 @@ describe.skipIf(!hasChromium)('the review workflow in a browser', () => {
     expect(await seriousViolations(office)).toEqual([])
     await screenshots(office, 'review-diff')
 
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: '批准变更' }).click()
-    await expect.poll(() => alertText(office)).toContain(`已批准变更 #${requestId}`)
-
-    await office.getByRole('link', { name: '清单版本', exact: true }).click()
-    await office.waitForURL(/\/admin\/review\/versions/)
-    await office.getByLabel(`选择变更 #${requestId}`).check()
-    await office.getByLabel('版本名称').fill('2026年第3批调整')
-    await office.getByLabel('文号').fill(DOCUMENT_NO)
-    await office.getByLabel('生效日期').fill(cityToday())
-    await office.getByRole('button', { name: /编入所选 1 项/ }).click()
-    await expect.poll(() => alertText(office)).toContain('已新建清单版本“2026年第3批调整”')
+    await approveChange(office, requestId, DOCUMENT_NO)
+    await gatherIntoVersion(office, requestId, '2026年第3批调整', DOCUMENT_NO)
     expect(await seriousViolations(office)).toEqual([])
     await office.getByRole('button', { name: '立即发布“2026年第3批调整”' }).click()
     // Publishing asks first, showing what the version carries.

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM)
@@ -16,12 +16,24 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** The browser a describe block's tests share: Chromium launched before them and closed after. */
+export type BlockBrowser = Pick<Browser, 'newPage' | 'newContext'>
+export function blockBrowser(): BlockBrowser {
+  let browser: Browser | undefined
+  beforeAll(async () => { browser = await launchBrowser() })
+  afterAll(async () => { await browser?.close() })
+  return {
+    newPage: (options) => browser!.newPage(options),
+    newContext: (options) => browser!.newContext(options),
+  }
+}
+
 /**
  * A browser context on a phone (375 px, zh-CN unless `options` say otherwise), signed in with the
  * session cookie (`name=value`) when one is given. A step that cannot happen fails in 10 s naming
  * its locator, not as a bare test timeout.
  */
-export async function contextFor(browser: Browser, baseUrl: string, cookie?: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function contextFor(browser: BlockBrowser, baseUrl: string, cookie?: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', ...options })
   if (cookie) {
     const at = cookie.indexOf('=')

@@ -1,20 +1,17 @@
 // Pages of the built portal in Chromium for the tests of one describe block: a phone-sized page,
 // signed in or not, opened only once Vue has taken over the server's HTML (a field filled earlier
 // would be reset).
-import { afterAll, beforeAll } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { contextFor, launchBrowser, visit } from './browser'
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import { blockBrowser, contextFor, visit } from './browser'
 
 /** Launches Chromium before the block's tests and closes it after; `baseUrl` is read when a page opens. */
 export function chromiumPages(baseUrl: () => string) {
-  let browser: Browser
-  beforeAll(async () => { browser = await launchBrowser() })
-  afterAll(async () => { await browser?.close() })
+  const browser = blockBrowser()
 
   const open = (page: Page, where: string) => visit(page, `${baseUrl()}${where}`)
-  /** A new 375 px wide zh-CN page at `where`, carrying the session cookie (`name=value`) if any; close its context when done. */
-  async function pageAt(where: string, cookie?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await contextFor(browser, baseUrl(), cookie)
+  /** A new 375 px wide zh-CN page (unless `options` say otherwise) at `where`, carrying the session cookie (`name=value`) if any; close its context when done. */
+  async function pageAt(where: string, cookie?: string, options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await contextFor(browser, baseUrl(), cookie, options)
     const page = await context.newPage()
     await open(page, where)
     return { context, page }

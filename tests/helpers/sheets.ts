@@ -72,23 +72,23 @@ export function zipOf(entries: Record<string, string | DeflatedEntry>): Buffer {
     const size = stored ? stored.length : (content as DeflatedEntry).size
     const crc = stored ? crc32(stored) : (content as DeflatedEntry).crc
     const method = stored ? 0 : 8
+    // What the local header and the central record both say, the same fields from `at` on.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(method, at - 6)
+      header.writeUInt32LE(crc, at)
+      header.writeUInt32LE(data.length, at + 4)
+      header.writeUInt32LE(size, at + 8)
+      header.writeUInt16LE(nameBytes.length, at + 12)
+    }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
+    shared(local, 14)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(nameBytes.length, 28)
+    shared(central, 16)
     central.writeUInt32LE(offset, 42)
     locals.push(local, nameBytes, data)
     centrals.push(central, nameBytes)

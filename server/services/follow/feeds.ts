@@ -14,6 +14,20 @@ const AUTHOR = '广安市机构编制委员会办公室（审改办）'
 /** A stable id for everything a feed names, under the portal's host. */
 const tagId = (origin: string, what: string) => `tag:${new URL(origin).hostname},2026:${what}`
 
+/** A topic's feed: its title, its page and itself, and its entries, newest first. */
+async function topicFeed(db: Db, origin: string, topic: Topic, subtitle: string, entries: AtomEntry[]): Promise<string> {
+  return atomXml({
+    id: tagId(origin, topicKey(topic)),
+    title: await topicTitle(db, topic),
+    subtitle,
+    self: `${origin}${feedPath(topic)}`,
+    alternate: `${origin}${topicPage(topic)}`,
+    author: AUTHOR,
+    updated: entries[0]?.updated ?? new Date(0),
+    entries,
+  })
+}
+
 export async function announcementsFeed(db: Db, origin: string): Promise<string> {
   const topic: Topic = { kind: 'announcements' }
   const announcements = (await listAnnouncements(db)).slice(0, FEED_ENTRIES)
@@ -28,16 +42,7 @@ export async function announcementsFeed(db: Db, origin: string): Promise<string>
       `共调整 ${a.counts.total} 项：${a.counts.lists.map((l) => `${label(LIST_NAMES, l.list)} ${l.actions.map((x) => `${label(ACTION_NAMES, x.action)} ${x.count} 项`).join('、')}`).join('；')}`,
     ].join('\n'),
   }))
-  return atomXml({
-    id: tagId(origin, topicKey(topic)),
-    title: await topicTitle(db, topic),
-    subtitle: '三张清单一张网：权力清单、责任清单、财政专项资金管理清单的每一批调整',
-    self: `${origin}${feedPath(topic)}`,
-    alternate: `${origin}${topicPage(topic)}`,
-    author: AUTHOR,
-    updated: entries[0]?.updated ?? new Date(0),
-    entries,
-  })
+  return topicFeed(db, origin, topic, '三张清单一张网：权力清单、责任清单、财政专项资金管理清单的每一批调整', entries)
 }
 
 export async function changesFeed(db: Db, search: SearchHandle, origin: string, filter: ChangeTopic): Promise<string> {
@@ -51,14 +56,5 @@ export async function changesFeed(db: Db, search: SearchHandle, origin: string, 
     categories: [label(LIST_NAMES, c.list), label(ACTION_NAMES, c.action), c.department],
     content: changeLines(c).join('\n'),
   }))
-  return atomXml({
-    id: tagId(origin, topicKey(topic)),
-    title: await topicTitle(db, topic),
-    subtitle: '每一项已发布的变更：新增、取消、下放、调整，附文号、理由和变更前后的内容',
-    self: `${origin}${feedPath(topic)}`,
-    alternate: `${origin}${topicPage(topic)}`,
-    author: AUTHOR,
-    updated: entries[0]?.updated ?? new Date(0),
-    entries,
-  })
+  return topicFeed(db, origin, topic, '每一项已发布的变更：新增、取消、下放、调整，附文号、理由和变更前后的内容', entries)
 }

@@ -89,6 +89,14 @@ function countElements(bytes: Uint8Array): number {
   return count
 }
 
+/** The fields a local header and a central record share, from `at`: crc, both sizes (stored, so equal), the name's length. */
+function writeSizes(header: Buffer, at: number, entry: Entry, bytes: Uint8Array): void {
+  header.writeUInt32LE(entry.crc, at)
+  header.writeUInt32LE(bytes.byteLength, at + 4)
+  header.writeUInt32LE(bytes.byteLength, at + 8)
+  header.writeUInt16LE(entry.nameBytes.byteLength, at + 12)
+}
+
 /** The same entries as a zip whose entries are stored, not compressed. */
 function storedZip(entries: { entry: Entry; bytes: Uint8Array }[]): Buffer {
   const parts: Uint8Array[] = []
@@ -98,18 +106,12 @@ function storedZip(entries: { entry: Entry; bytes: Uint8Array }[]): Buffer {
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(entry.crc, 14)
-    local.writeUInt32LE(bytes.byteLength, 18)
-    local.writeUInt32LE(bytes.byteLength, 22)
-    local.writeUInt16LE(entry.nameBytes.byteLength, 26)
+    writeSizes(local, 14, entry, bytes)
     const record = Buffer.alloc(46)
     record.writeUInt32LE(0x02014b50, 0)
     record.writeUInt16LE(20, 4)
     record.writeUInt16LE(20, 6)
-    record.writeUInt32LE(entry.crc, 16)
-    record.writeUInt32LE(bytes.byteLength, 20)
-    record.writeUInt32LE(bytes.byteLength, 24)
-    record.writeUInt16LE(entry.nameBytes.byteLength, 28)
+    writeSizes(record, 16, entry, bytes)
     record.writeUInt32LE(offset, 42)
     parts.push(local, entry.nameBytes, bytes)
     central.push(record, entry.nameBytes)

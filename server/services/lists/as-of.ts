@@ -107,6 +107,11 @@ function powerFacets(query: Pick<PowerListQuery, 'dept' | 'type' | 'status' | 'l
   }
 }
 
+/** The page of `rows` the query asks for, as its list stood at the end of its date. */
+function pageOn<T>(rows: T[], query: { page: number; pageSize: number; date: string }) {
+  return { ...slicePage(rows, query.page, query.pageSize), asOf: query.date }
+}
+
 /** 权力清单 as it stood at the end of `query.date`, in the shape and order of today's list. */
 export async function powerItemsAsOf(db: Db, query: PowerListQuery & { date: string }): Promise<PowerItemPage> {
   const [states, depts, demo] = await Promise.all([
@@ -134,8 +139,7 @@ export async function powerItemsAsOf(db: Db, query: PowerListQuery & { date: str
       hasDemoContent: withDemo.has(s.entityId),
     }))
   return {
-    ...slicePage(rows, query.page, query.pageSize),
-    asOf: query.date,
+    ...pageOn(rows, query),
     filters: {
       dept: departmentCounts(depts, countsFor(states, facets, 'dept'), query.dept),
       type: filterCounts(ITEM_TYPE_KEYS, countsFor(states, facets, 'type'), query.type),
@@ -176,8 +180,7 @@ export async function dutiesAsOf(db: Db, query: DutyListQuery & { date: string }
       cases: s.snapshot.cases,
     }))
   return {
-    ...slicePage(rows, query.page, query.pageSize),
-    asOf: query.date,
+    ...pageOn(rows, query),
     filters: {
       dept: departmentCounts(depts, countsFor(states, facets, 'dept'), query.dept),
       kind: filterCounts(DUTY_KINDS, countsFor(states, facets, 'kind'), query.kind),
@@ -240,8 +243,7 @@ export async function fundsAsOf(db: Db, query: FundListQuery & { date: string })
   const years = [...new Set([...yearCounts.keys(), ...query.year.map(String)])].sort((a, b) => Number(b) - Number(a))
   const otherThanYear = filtered(states, facets, 'year')
   return {
-    ...slicePage(rows, query.page, query.pageSize),
-    asOf: query.date,
+    ...pageOn(rows, query),
     totalAmount: sumWan(matching.map((s) => s.snapshot.amount)),
     byYear: [...new Set(otherThanYear.map((s) => s.snapshot.year))].sort((a, b) => b - a).map((year) => {
       const ofYear = otherThanYear.filter((s) => s.snapshot.year === year)
