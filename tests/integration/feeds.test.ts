@@ -14,7 +14,7 @@ import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { cityToday } from '../../shared/city-time'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { parseAtom } from '../helpers/atom'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let police: { id: number }
@@ -36,12 +36,7 @@ beforeAll(async () => {
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   other = await db().department.findFirstOrThrow({ where: { id: { not: police.id }, powerItems: { some: {} } } })
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
-  const account = async (username: string, role: 'EDITOR' | 'REFORM_OFFICE', departmentId: number | null) => {
-    const user = await db().user.create({ data: { username, displayName: username, passwordHash: 'x', role, departmentId } })
-    return { id: user.id, username, role, departmentId }
-  }
-  editor = await account('feeds.editor', 'EDITOR', police.id)
-  office = await account('feeds.office', 'REFORM_OFFICE', null)
+  ;({ editor, office } = await createEditorAndOffice(db(), police.id))
 }, 240_000)
 
 afterAll(async () => { await env?.close() })

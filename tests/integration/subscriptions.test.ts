@@ -18,7 +18,7 @@ import { cityToday } from '../../shared/city-time'
 import type { Topic } from '../../shared/follow'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
 let smtp: SmtpSink
@@ -73,12 +73,7 @@ beforeAll(async () => {
   await importItems(db(), await readDataFiles())
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   items = await db().powerItem.findMany({ where: { departmentId: police.id, status: 'IN_FORCE', type: 'LICENSING' }, orderBy: { code: 'asc' }, take: 8 })
-  const account = async (username: string, role: 'EDITOR' | 'REFORM_OFFICE', departmentId: number | null) => {
-    const user = await db().user.create({ data: { username, displayName: username, passwordHash: 'x', role, departmentId } })
-    return { id: user.id, username, role, departmentId }
-  }
-  editor = await account('mail.editor', 'EDITOR', police.id)
-  office = await account('mail.office', 'REFORM_OFFICE', null)
+  ;({ editor, office } = await createEditorAndOffice(db(), police.id))
 }, 240_000)
 
 afterAll(async () => {
