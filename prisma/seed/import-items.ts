@@ -1,7 +1,8 @@
 // Loads the published item file into the database: departments, power items and public
-// services, the demo content the file lacks, and the search dictionary. Idempotent, keyed by
-// codes: a record that exists is left as it is (published records change only through the
-// review workflow), so a second run changes nothing. All or nothing, in one transaction.
+// services, the search dictionary and, for the demo, the content the file lacks (示例 duties,
+// funds, service guides, halls, life events and referrals). Idempotent, keyed by codes: a record
+// that exists is left as it is (published records change only through the review workflow), so a
+// second run changes nothing. All or nothing, in one transaction.
 import type { Db, Prisma } from '../../server/utils/prisma'
 import type { Duty, PowerItem } from '../../server/generated/prisma/client'
 import { insertRows, type ColumnType } from '../../server/utils/bulk-insert'
@@ -63,6 +64,12 @@ export interface ImportOptions {
   /** needs handled elsewhere (data/referrals.json), if any: loaded as examples into an empty table */
   referralsText?: string
   sourceName?: string
+  /**
+   * Generate the demo content the file lacks (marked 示例 wherever it shows). On unless false: the
+   * demo portal runs on the real district's file with it. A city loading its own file turns it off
+   * (`npm run db:import -- file.json` does), so nothing invented stands beside its real records.
+   */
+  demoContent?: boolean
 }
 
 export async function importItems(db: Db, options: ImportOptions): Promise<ImportReport> {
@@ -72,12 +79,13 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
   const aliases = options.aliasesText ? parseAliasFile(options.aliasesText) : new Map<string, string[]>()
   const referrals = options.referralsText ? parseReferralFile(options.referralsText) : []
   const actor = options.actor ?? SYSTEM_ACTOR
+  const withDemo = options.demoContent ?? true
   return db.$transaction(async (tx) => {
     const at = new Date()
     const departments = await importDepartments(tx, source)
     const items = await importPowerItems(tx, source, departments.ids, at, aliases)
-    const demo = await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId)
-    if (items.listVersionId !== null) {
+    const demo = withDemo ? await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId) : NO_DEMO
+    if (items.listVersionId !== null && withDemo) {
       // The announcement counts what the first publication holds, as every count of a version does.
       await tx.announcement.update({
         where: { listVersionId: items.listVersionId },
@@ -85,8 +93,10 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
       })
     }
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
-    if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
-    const guides = await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
+    if (withDemo && referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
+    const guides = withDemo
+      ? await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
+      : { halls: NONE, guides: NONE, lifeEvents: NONE }
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
@@ -172,6 +182,9 @@ async function publishImportVersion(tx: Tx, count: number, at: Date) {
     },
   })
 }
+
+const NONE = { created: 0, existing: 0 }
+const NO_DEMO = { added: { duties: [], funds: [] }, duties: NONE, boundaries: NONE, funds: { ...NONE, allocations: 0 } }
 
 async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date, listVersionId: number | null) {
   const departmentCodes = await tx.department.findMany({ select: { id: true, code: true, name: true } })

@@ -1,5 +1,9 @@
 // Loading the real data: departments, items, demo content and dictionary, idempotently, and
-// refusing a malformed file whole.
+// refusing a malformed file whole; a city's own file without the demo content.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importItems } from '../../prisma/seed/import-items'
 import { ImportFileError } from '../../prisma/seed/source-file'
@@ -115,5 +119,54 @@ describe('importing the real data', () => {
       const sum = fund.allocations.reduce((s, a) => s + Math.round(Number(a.amount) * 100), 0)
       expect(sum, fund.name).toBe(Math.round(Number(fund.amount) * 100))
     }
+  })
+})
+
+describe('a city loading its own file', () => {
+  let city: TestEnv
+  beforeAll(async () => { city = await createTestEnv() })
+  afterAll(async () => { await city.close() })
+
+  const demoCounts = async () => {
+    const db = city.db.prisma
+    return {
+      duties: await db.duty.count(), boundaries: await db.dutyBoundary.count(), funds: await db.specialFund.count(),
+      guides: await db.serviceGuide.count(), halls: await db.serviceHall.count(), lifeEvents: await db.lifeEvent.count(),
+      referrals: await db.serviceReferral.count(), demoItems: await db.powerItem.count({ where: { hasDemoContent: true } }),
+    }
+  }
+
+  it('gets its items, published, audited and queued for search, and nothing invented beside them', async () => {
+    // `npm run db:import -- file.json`, as an operator runs it: a file other than the bundled one.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'city-import-')), 'items.json')
+    writeFileSync(file, files.itemsText)
+    const out = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', file], { env: { ...process.env, DATABASE_URL: city.config.databaseUrl }, encoding: 'utf8' })
+    expect(out).toContain('1135')
+    expect(out).not.toContain('示例')
+    const db = city.db.prisma
+    expect(await db.powerItem.count()).toBe(1135)
+    expect(await demoCounts()).toEqual({ duties: 0, boundaries: 0, funds: 0, guides: 0, halls: 0, lifeEvents: 0, referrals: 0, demoItems: 0 })
+    expect(await db.recordVersion.count({ where: { entityType: 'POWER_ITEM' } })).toBe(1135)
+    expect(await db.recordVersion.count({ where: { entityType: { not: 'POWER_ITEM' } } })).toBe(0)
+    expect(await db.searchOutbox.count()).toBe(1135)
+    expect(await db.synonym.count()).toBeGreaterThan(100)
+    const version = await db.listVersion.findFirstOrThrow({ include: { announcement: true } })
+    expect(version.announcement?.body).toContain('1135')
+    expect(version.announcement?.body).not.toContain('示例')
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: 'import.items' } })
+    expect(await db.auditEntryRecord.count({ where: { seq: entry.seq } })).toBe(1135)
+  })
+
+  it('adds the demo content only when asked, leaving the items as they are', async () => {
+    const db = city.db.prisma
+    const items = await db.powerItem.findMany({ orderBy: { id: 'asc' }, select: { id: true, revision: true, updatedAt: true } })
+    const report = await importItems(db, { ...files, demoContent: true })
+    expect(report.items).toEqual({ created: 0, existing: 1135, differing: 0 })
+    expect(report.duties.created).toBeGreaterThan(700)
+    expect(report.guides.guides.created).toBe(1135)
+    const counts = await demoCounts()
+    expect(counts.guides).toBe(1135)
+    expect(counts.funds).toBeGreaterThan(20)
+    expect(await db.powerItem.findMany({ orderBy: { id: 'asc' }, select: { id: true, revision: true, updatedAt: true } })).toEqual(items)
   })
 })
