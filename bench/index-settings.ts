@@ -14,6 +14,7 @@ import { importItems } from '../prisma/seed/import-items'
 import { scaledItemFile } from './scaled-data'
 import { powerItemDocuments, dutyDocuments, fundDocuments } from '../server/services/search/documents'
 import { loadSearchSettings } from '../server/services/search/settings'
+import type { SearchDocument } from '../shared/search'
 const N = Number(process.argv[2] ?? 20000)
 const pgServer = await startPostgres()
 const meiliProc = await startMeilisearch({ dbPath: path.join(os.tmpdir(), `meili-exp-${process.pid}`) })
@@ -23,7 +24,7 @@ try {
   const db = await openDatabase({ ...loadConfig({}), databaseUrl: pgServer.url })
   const files = await readDataFiles()
   await importItems(db.prisma, { ...files, itemsText: scaledItemFile(files.itemsText, N).text })
-  const docs = []
+  const docs: SearchDocument[] = []
   const items = (await db.prisma.powerItem.findMany({ select: { id: true } })).map((r) => r.id)
   for (let i = 0; i < items.length; i += 2000) docs.push(...await powerItemDocuments(db.prisma, items.slice(i, i + 2000)))
   const duties = (await db.prisma.duty.findMany({ select: { id: true } })).map((r) => r.id)
