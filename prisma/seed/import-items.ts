@@ -84,19 +84,8 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
     const at = new Date()
     const departments = await importDepartments(tx, source)
     const items = await importPowerItems(tx, source, departments.ids, at, aliases)
-    const demo = withDemo ? await importDemoContent(tx, source, departments.ids, items.ids, at, items.listVersionId) : NO_DEMO
-    if (items.listVersionId !== null && withDemo) {
-      // The announcement counts what the first publication holds, as every count of a version does.
-      await tx.announcement.update({
-        where: { listVersionId: items.listVersionId },
-        data: { body: `依据政务服务网公开数据导入并发布权力事项和公共服务${items.created}项；示例数据：责任事项${demo.duties.created}项、财政专项资金${demo.funds.created}项。` },
-      })
-    }
+    const demo = withDemo ? await importDemo(tx, source, departments.ids, items, at, referrals) : NO_DEMO
     const dict = dictionary ? await importDictionary(tx, dictionary) : { created: 0, existing: 0, stopWords: 0 }
-    if (withDemo && referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
-    const guides = withDemo
-      ? await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
-      : { halls: NONE, guides: NONE, lifeEvents: NONE }
     const report: ImportReport = {
       departments: { created: departments.created, existing: departments.existing },
       items: { created: items.created, existing: items.existing, differing: items.differing },
@@ -104,10 +93,10 @@ export async function importItems(db: Db, options: ImportOptions): Promise<Impor
       boundaries: demo.boundaries,
       funds: demo.funds,
       dictionary: dict,
-      guides,
+      guides: demo.guides,
     }
     const changed = report.departments.created + report.items.created + report.duties.created + report.boundaries.created + report.funds.created + report.dictionary.created
-      + guides.halls.created + guides.guides.created + guides.lifeEvents.created
+      + report.guides.halls.created + report.guides.guides.created + report.guides.lifeEvents.created
     if (changed > 0) {
       const records: AuditRecordRef[] = [
         ...items.added.map((r) => ({ entityType: 'POWER_ITEM' as const, entityId: r.id, code: r.code, name: r.name })),
@@ -184,7 +173,22 @@ async function publishImportVersion(tx: Tx, count: number, at: Date) {
 }
 
 const NONE = { created: 0, existing: 0 }
-const NO_DEMO = { added: { duties: [], funds: [] }, duties: NONE, boundaries: NONE, funds: { ...NONE, allocations: 0 } }
+const NO_DEMO = { added: { duties: [], funds: [] }, duties: NONE, boundaries: NONE, funds: { ...NONE, allocations: 0 }, guides: { halls: NONE, guides: NONE, lifeEvents: NONE } }
+
+/** The demo's 示例 content for the file's items: duties, boundaries, funds, referrals, halls, guides and life events. */
+async function importDemo(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, items: Awaited<ReturnType<typeof importPowerItems>>, at: Date, referrals: ReturnType<typeof parseReferralFile>) {
+  const demo = await importDemoContent(tx, source, departmentIds, items.ids, at, items.listVersionId)
+  if (items.listVersionId !== null) {
+    // The announcement counts what the first publication holds, as every count of a version does.
+    await tx.announcement.update({
+      where: { listVersionId: items.listVersionId },
+      data: { body: `依据政务服务网公开数据导入并发布权力事项和公共服务${items.created}项；示例数据：责任事项${demo.duties.created}项、财政专项资金${demo.funds.created}项。` },
+    })
+  }
+  if (referrals.length && !(await tx.serviceReferral.count())) await tx.serviceReferral.createMany({ data: referrals.map((r) => ({ ...r, isDemo: true })) })
+  const guides = await importDemoGuides(tx, demoGuideInput(source, await tx.department.findMany({ select: { code: true, name: true } })), { at, listVersionId: items.listVersionId, newItemIds: items.newIds })
+  return { ...demo, guides }
+}
 
 async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Map<string, number>, itemIds: Map<string, number>, at: Date, listVersionId: number | null) {
   const departmentCodes = await tx.department.findMany({ select: { id: true, code: true, name: true } })
