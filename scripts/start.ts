@@ -60,6 +60,7 @@ const { MeilisearchUnavailableError } = await import('./lib/meilisearch-process'
 const { importItems } = await import('../prisma/seed/import-items')
 const { applySearchSettings } = await import('../server/services/search/settings')
 const { drainAll } = await import('../server/services/search/outbox')
+const { indexOutdated, reindex } = await import('../server/services/search/reindex')
 const { createMeiliClient } = await import('../server/utils/meili')
 const { ensureDemoAccounts, disableDemoAccounts } = await import('../server/services/auth/demo-accounts')
 const { ensureSessionSecret } = await import('./lib/session-secret')
@@ -98,6 +99,11 @@ try {
   }
   const client = createMeiliClient(config)
   await applySearchSettings(db.prisma, client, config.meiliIndex)
+  if (await indexOutdated(client, config.meiliIndex)) {
+    log('search index written by an earlier version: rebuilding it from the database')
+    const { documents } = await reindex(db.prisma, client, config.meiliIndex)
+    log(`search index rebuilt (${documents} documents)`)
+  }
   const applied = await drainAll(db.prisma, client, config.meiliIndex)
   if (applied) log(`search index brought up to date (${applied} changes)`)
 } catch (error) {

@@ -46,6 +46,8 @@ export interface SearchDocument {
   rank: number
   pinyin: string[]
   initials: string[]
+  /** every Chinese character of the name and everyday names, once each, space-separated: what a one-character query is matched against */
+  chars: string
   /** a power item's guide as citizens search it: material names, result, conditions */
   guideText?: string
   /** a power item's 到现场次数 and 网上办理深度, from its guide */

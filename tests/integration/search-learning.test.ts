@@ -55,6 +55,23 @@ describe('what citizens type', () => {
     expect(names(await search('護照'))[0]).toBe('普通护照签发')
   })
 
+  it('answers a query of one character with the names that hold it, a word that begins with it first, the character marked', async () => {
+    const nurse = await search('护')
+    expect(nurse.total).toBeGreaterThan(20)
+    // in its name or in an everyday name (古树名木认定 is also called 老树保护)
+    expect(nurse.hits.every((h) => [names({ hits: [h] } as SearchResult)[0]!, ...h.aliases].some((n) => n.includes('护')))).toBe(true)
+    // items before their variants; among them, 护照 and 护理 (words that begin with 护) before 保护
+    expect(names(nurse).slice(0, 3)).toContain('普通护照签发')
+    expect(names(nurse).indexOf('重度残疾人护理补贴')).toBeLessThan(names(nurse).findIndex((n) => n.includes('保护')))
+    expect(nurse.hits[0]!.name.filter((p) => p.match).map((p) => p.text)).toEqual(['护'])
+
+    const low = await search('低')
+    expect(names(low)).toEqual(expect.arrayContaining(['最低生活保障', '家庭经济困难儿童提供最低生活保障']))
+    expect(low.partial).toBe(false)
+    // a word of two characters is no longer matched character by character
+    expect(names(await search('护照')).every((n) => n.includes('护照'))).toBe(true)
+  })
+
   it('finds an item by an everyday name it has only in data/aliases.json', async () => {
     expect(names(await search('良民证'))[0]).toBe('无犯罪记录证明')
   })

@@ -6,7 +6,7 @@ import { Meilisearch } from 'meilisearch'
 import { importItems } from '../../prisma/seed/import-items'
 import { drainAll, drainOnce, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
-import { reindex } from '../../server/services/search/reindex'
+import { indexOutdated, reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
 import { searchContext } from '../../server/services/search/context'
@@ -156,6 +156,20 @@ describe('search outbox', () => {
     expect((await indexIds()).size).toBe(documents)
     expect(documents).toBe(await env.db.prisma.powerItem.count() + await env.db.prisma.duty.count() + await env.db.prisma.specialFund.count())
     expect((await search({ q: '护照' })).hits[0]?.code).toBeTruthy()
+  })
+
+  it('tells an index written by an earlier version, whose documents lack the names\' characters, and rebuilds it', async () => {
+    const index = env.meili.index(env.config.meiliIndex)
+    expect(await indexOutdated(env.meili, env.config.meiliIndex)).toBe(false)
+    // what an earlier version wrote: the same documents without `chars`
+    const docs = await index.getDocuments<Record<string, unknown>>({ limit: 10_000 })
+    await index.deleteAllDocuments().waitTask()
+    await index.addDocuments(docs.results.map(({ chars: _chars, ...doc }) => doc), { primaryKey: 'id' }).waitTask({ timeout: 60_000 })
+    expect(await indexOutdated(env.meili, env.config.meiliIndex)).toBe(true)
+    expect((await search({ q: '护' })).total).toBe(0)
+    await reindex(env.db.prisma, env.meili, env.config.meiliIndex)
+    expect(await indexOutdated(env.meili, env.config.meiliIndex)).toBe(false)
+    expect((await search({ q: '护' })).total).toBeGreaterThan(20)
   })
 })
 

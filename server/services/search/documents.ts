@@ -8,6 +8,7 @@ import type { SearchDocument } from '../../../shared/search'
 import type { OnlineLevel } from '../../../shared/guides'
 import { DUTY_TYPE_NAMES } from '../labels'
 import { pinyinTokens, wholePinyin } from './pinyin'
+import { cut } from './segmenter'
 
 type EntityType = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
 
@@ -27,13 +28,34 @@ export function itemRank(name: string): number {
 }
 
 /**
- * Pinyin of every run of the official name, but of each everyday name only whole: those are short
- * and typed whole (shebaoka), and the runs of all of them would double what the index must hold.
+ * The Chinese characters of a name and its everyday names, each once, separated by spaces, so
+ * that the index holds each as a word of its own. The index does no prefix search (it made every
+ * update slow: docs/SEARCH.md, "Index settings"), so a query of one character (护, 低) is matched here: it
+ * finds every record with that character in its name. The characters that begin a word come
+ * first, and the index ranks an earlier position higher: 护 finds 普通护照签发 before 文物保护.
  */
-function withPinyin(doc: Omit<SearchDocument, 'pinyin' | 'initials'>): SearchDocument {
+export function nameCharacters(names: string[]): string {
+  const words = names.flatMap((name) => cut(name))
+  const han = (text: string) => text.match(/\p{Script=Han}/gu) ?? []
+  const initials = words.flatMap((w) => han(w).slice(0, 1))
+  const rest = words.flatMap((w) => han(w).slice(1))
+  return [...new Set([...initials, ...rest])].join(' ')
+}
+
+/**
+ * Pinyin of every run of the official name, but of each everyday name only whole: those are short
+ * and typed whole (shebaoka), and the runs of all of them would double what the index must hold;
+ * and the name's characters, for one-character queries.
+ */
+function withQueryFields(doc: Omit<SearchDocument, 'pinyin' | 'initials' | 'chars'>): SearchDocument {
   const tokens = pinyinTokens(doc.name)
   const aliases = doc.aliases.map(wholePinyin).filter((a) => a.full.length >= 4)
-  return { ...doc, pinyin: [...new Set([...tokens.full, ...aliases.map((a) => a.full)])], initials: [...new Set([...tokens.initials, ...aliases.map((a) => a.initials)])] }
+  return {
+    ...doc,
+    pinyin: [...new Set([...tokens.full, ...aliases.map((a) => a.full)])],
+    initials: [...new Set([...tokens.initials, ...aliases.map((a) => a.initials)])],
+    chars: nameCharacters([doc.name, ...doc.aliases]),
+  }
 }
 
 const powerInclude = {
@@ -86,7 +108,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
   return items.map((item) => {
     const type = item.type as ItemTypeKey
     const list: ListKind = isPower(type) ? 'power' : 'responsibility'
-    return withPinyin({
+    return withQueryFields({
       id: documentId('POWER_ITEM', item.id),
       entityId: item.id,
       list,
@@ -112,7 +134,7 @@ export async function powerItemDocuments(db: Db, ids: number[]): Promise<SearchD
 
 export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
   const duties = await db.duty.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })
-  return duties.map((duty) => withPinyin({
+  return duties.map((duty) => withQueryFields({
     id: documentId('DUTY', duty.id),
     entityId: duty.id,
     list: 'responsibility',
@@ -135,7 +157,7 @@ export async function dutyDocuments(db: Db, ids: number[]): Promise<SearchDocume
 
 export async function fundDocuments(db: Db, ids: number[]): Promise<SearchDocument[]> {
   const funds = await db.specialFund.findMany({ where: { id: { in: ids } }, include: { department: { select: { id: true, name: true } } } })
-  return funds.map((fund) => withPinyin({
+  return funds.map((fund) => withQueryFields({
     id: documentId('SPECIAL_FUND', fund.id),
     entityId: fund.id,
     list: 'fund',

@@ -12,7 +12,8 @@ function syllables(text: string): string[] {
  * Pinyin of every run of 2 to 4 consecutive Chinese characters, full and as initials:
  * "普通护照签发" gives "putong", "huzhao", "putonghuzhao", ..., "hz", "pthz", ...
  * Runs rather than segmented words, because the word segmenter splits short names like
- * 犬类 into single characters; the query's pinyin is one of these runs or a prefix of one.
+ * 犬类 into single characters; the query's pinyin is one of these runs. The index does no
+ * prefix search, so pinyin typed halfway (dib for dibao) matches nothing.
  */
 export function pinyinTokens(text: string, maxRun = 4): { full: string[]; initials: string[] } {
   const full = new Set<string>()

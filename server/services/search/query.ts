@@ -11,6 +11,7 @@ import { searchContext } from './context'
 import { searchHelp } from './help'
 import { lifeEventsNamedBy } from '../life-events/public'
 import { recordSearch } from './stats'
+import { WORD_ATTRIBUTES } from './settings'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 /** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
@@ -66,6 +67,20 @@ const SORTS: Record<SearchQuery['sort'], string[] | undefined> = {
   updated: ['updatedAt:desc'],
 }
 
+/**
+ * A query of one Chinese character is matched against the names' characters (`chars`), since the
+ * index does no prefix search; every other query against the words, never the lone characters.
+ */
+export function attributesToSearchOn(q: string): string[] {
+  return ONE_CHARACTER.test(q) ? ['chars'] : WORD_ATTRIBUTES
+}
+const ONE_CHARACTER = /^\p{Script=Han}$/u
+
+/** A name with every occurrence of the one character searched for marked as the match. */
+function markCharacter(name: string, char: string): TextPart[] {
+  return name.split(char).flatMap((text, i) => [...(i ? [{ text: char, match: true }] : []), ...(text ? [{ text, match: false }] : [])])
+}
+
 /** The text the index is asked for: the query's meaning terms. */
 export function engineQuery(q: string, context: QueryContext): string {
   return analyzeQuery(q, context).terms.join(' ')
@@ -86,7 +101,7 @@ function facetLabel(key: FacetKey, value: string, departments: Map<number, strin
  * active filter, and the count of records that hold every term. Exported so the benchmark can send Meilisearch exactly what the portal does.
  */
 export function searchRequests(indexUid: string, query: SearchQuery, q: string, matchingStrategy: MatchingStrategy = MATCHING_STRATEGY): { queries: MultiSearchQuery[]; active: FacetKey[] } {
-  const base = { indexUid, q, matchingStrategy }
+  const base = { indexUid, q, matchingStrategy, attributesToSearchOn: attributesToSearchOn(q) }
   const main: MultiSearchQuery = {
     ...base,
     filter: filterFor(query),
@@ -106,7 +121,7 @@ export function searchRequests(indexUid: string, query: SearchQuery, q: string, 
   const facetQueries: MultiSearchQuery[] = active.map((key) => ({ ...base, filter: filterFor(query, key), facets: [FACETS[key]], limit: 0 }))
   // Last, how many records hold every word (the index splits a term it does not know into
   // several): with none, the hits match only part of the query.
-  const complete: MultiSearchQuery = { indexUid, q, matchingStrategy: 'all', filter: filterFor(query), limit: 0 }
+  const complete: MultiSearchQuery = { ...base, matchingStrategy: 'all', filter: filterFor(query), limit: 0 }
   return { queries: [main, ...facetQueries, complete], active }
 }
 
@@ -172,12 +187,13 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     return [key, values]
   })) as SearchResult['facets']
 
+  const oneCharacter = analysis.terms.length === 1 && ONE_CHARACTER.test(analysis.terms[0]!) ? analysis.terms[0]! : null
   const hits: SearchHit[] = result.hits.map((hit) => ({
     id: hit.id,
     entityId: hit.entityId,
     list: hit.list,
     code: hit.code,
-    name: splitHighlight(hit._formatted?.name ?? hit.name),
+    name: oneCharacter ? markCharacter(hit.name, oneCharacter) : splitHighlight(hit._formatted?.name ?? hit.name),
     aliases: hit.aliases,
     summary: splitHighlight(hit._formatted?.summary ?? hit.summary),
     type: hit.type,
@@ -230,7 +246,7 @@ export async function searchRecordIds(meili: Meilisearch, db: Db, indexUid: stri
   const context = await searchContext(db)
   const q = analyzeQuery(query.q, context.query).terms.join(' ')
   try {
-    const result = await meili.index<SearchDocument>(indexUid).search(q, { filter: filterFor(query), limit: FOLLOWED_HITS, attributesToRetrieve: ['list', 'entityId'], matchingStrategy: MATCHING_STRATEGY })
+    const result = await meili.index<SearchDocument>(indexUid).search(q, { filter: filterFor(query), limit: FOLLOWED_HITS, attributesToRetrieve: ['list', 'entityId'], matchingStrategy: MATCHING_STRATEGY, attributesToSearchOn: attributesToSearchOn(q) })
     return result.hits.map((h) => ({ list: h.list, entityId: h.entityId }))
   } catch (error) {
     throw new SearchUnavailableError(error)

@@ -40,3 +40,16 @@ export async function reindex(db: Db, meili: Meilisearch, indexUid: string): Pro
   await markSearchIndexChanged(db)
   return { documents }
 }
+
+/** A field the search asks for that documents indexed by an earlier version lack. */
+const NEWEST_FIELD = 'chars'
+
+/**
+ * The index holds documents written by an earlier version, without a field this one searches:
+ * it must be rebuilt (`npm start` does so; a production upgrade runs `npm run search:reindex`).
+ */
+export async function indexOutdated(meili: Meilisearch, indexUid: string): Promise<boolean> {
+  const page = await meili.index(indexUid).getDocuments({ limit: 1 })
+  const doc = page.results[0]
+  return doc !== undefined && !(NEWEST_FIELD in doc)
+}

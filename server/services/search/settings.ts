@@ -6,11 +6,15 @@ import { pinyinOf } from './pinyin'
 
 export const STOP_WORDS_SETTING = 'search.stopWords'
 
-export const CHINESE_FIELDS = ['name', 'aliases', 'groupName', 'departmentName', 'summary', 'guideText']
+export const CHINESE_FIELDS = ['name', 'aliases', 'groupName', 'departmentName', 'summary', 'guideText', 'chars']
+
+/** What a query of words is matched against, in order of ranking weight. */
+export const WORD_ATTRIBUTES = ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'guideText', 'pinyin', 'initials']
 
 export const baseSettings: Settings = {
-  // Order is ranking weight: the official name first, pinyin last.
-  searchableAttributes: ['name', 'aliases', 'code', 'groupName', 'departmentName', 'summary', 'guideText', 'pinyin', 'initials'],
+  // Order is ranking weight: the official name first, pinyin last. `chars` is searched only for
+  // a query of one character, and then alone (ONE_CHARACTER_ATTRIBUTES in query.ts).
+  searchableAttributes: [...WORD_ATTRIBUTES, 'chars'],
   filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
   sortableAttributes: ['name', 'updatedAt', 'year', 'rank'],
   // After words, typos and how close together the words stand, items before variants, duties
@@ -21,11 +25,13 @@ export const baseSettings: Settings = {
   typoTolerance: { disableOnAttributes: ['code'] },
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10000 },
-  // Nothing searches within facet values (the filters list them all), and keeping that search
-  // ready costs every indexing task: off, a one-document update's worst case fell from 3.1 s to
-  // 1.1 s (39,311 documents, docs/SEARCH.md "Scale"). Prefix search stays: without it a query of
-  // one character (护, 低) finds nothing.
+  // Keeping prefix search and the search within facet values ready costs every indexing task, and
+  // nothing needs them: a one-document update's worst case was 3.1 s at 39,311 documents, 1.1 s
+  // without facet search, 84 ms without both (docs/SEARCH.md, "Index settings"). The filters list every
+  // facet value; the query analysis sends whole words, and a query of one character (护, 低),
+  // which only prefix search used to match, is matched against the names' characters (`chars`).
   facetSearch: false,
+  prefixSearch: 'disabled',
 }
 
 export interface DictionaryEntry { term: string; targets: string[]; kind: 'SYNONYM' | 'COLLOQUIAL' }
