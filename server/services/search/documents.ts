@@ -8,7 +8,6 @@ import type { SearchDocument } from '../../../shared/search'
 import type { OnlineLevel } from '../../../shared/guides'
 import { DUTY_TYPE_NAMES } from '../labels'
 import { pinyinTokens, wholePinyin } from './pinyin'
-import { cut } from './segmenter'
 
 type EntityType = 'POWER_ITEM' | 'DUTY' | 'DUTY_BOUNDARY' | 'SPECIAL_FUND'
 
@@ -27,15 +26,19 @@ export function itemRank(name: string): number {
   return VARIANT.test(name) ? 1 : 0
 }
 
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' })
+
 /**
  * The Chinese characters of a name and its everyday names, each once, separated by spaces, so
  * that the index holds each as a word of its own. The index does no prefix search (it made every
  * update slow: docs/SEARCH.md, "Index settings"), so a query of one character (护, 低) is matched here: it
  * finds every record with that character in its name. The characters that begin a word come
  * first, and the index ranks an earlier position higher: 护 finds 普通护照签发 before 文物保护.
+ * Words as ICU's dictionary splits them, the same in every process (the query segmenter learns
+ * the city's words as it runs, so two processes could write two documents for one record).
  */
 export function nameCharacters(names: string[]): string {
-  const words = names.flatMap((name) => cut(name))
+  const words = names.flatMap((name) => [...WORDS.segment(name)].map((w) => w.segment))
   const han = (text: string) => text.match(/\p{Script=Han}/gu) ?? []
   const initials = words.flatMap((w) => han(w).slice(0, 1))
   const rest = words.flatMap((w) => han(w).slice(1))
