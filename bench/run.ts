@@ -337,7 +337,9 @@ try {
   await load(meili.url, distinct.slice(-200).map(toMeili), 1, Math.min(2, SECONDS))
   await dropCaches()
   const portalCold = await load(a.url, distinct.map(toPortal), 1, SECONDS)
-  const meiliCold = await load(meili.url, distinct.map(toMeili), 1, SECONDS)
+  // Over the same searches: in the same time Meilisearch alone gets further down the list, whose
+  // searches differ in cost, so it is given the ones the portal reached (repeated as needed).
+  const meiliCold = await load(meili.url, distinct.slice(0, portalCold.requests).map(toMeili), 1, SECONDS)
   const coldRatio = portalCold.p50 / meiliCold.p50
   targets.push(['portal over Meilisearch on uncached searches ≤ 1.3× at p50 (1 client)', `×${coldRatio.toFixed(2)} (${portalCold.p50} vs ${meiliCold.p50} ms)`, verdict(coldRatio <= 1.3, `×${(coldRatio / 1.3).toFixed(2)}`)])
   if (portalCold.requests > distinct.length) log(`warning: ${portalCold.requests} uncached requests but only ${distinct.length} distinct searches`)

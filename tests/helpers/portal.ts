@@ -17,10 +17,11 @@ export const TEST_SESSION_PASSWORD = 'test-session-secret-of-at-least-32-charact
 
 export interface Portal { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> }
 
-export async function startPortal(config: AppConfig, extraEnv: Record<string, string> = {}): Promise<Portal> {
+/** `nodeArgs` go to node before the server (a benchmark's --cpu-prof). */
+export async function startPortal(config: AppConfig, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Portal> {
   const port = await freePort()
   let output = ''
-  const child = spawn(process.execPath, [path.join(root, '.output/server/index.mjs')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, '.output/server/index.mjs')], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -2,7 +2,8 @@
 // unreachable, and the index catches up, equal to the database, once it answers again.
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { Meilisearch } from 'meilisearch'
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch'
+import { createMeiliClient } from '../../server/utils/meili'
 import { importItems } from '../../prisma/seed/import-items'
 import { drainAll, drainOnce, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
@@ -13,7 +14,7 @@ import { searchContext } from '../../server/services/search/context'
 import { usePublicCache } from '../../server/utils/public-cache'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import { readDataFiles } from '../../scripts/lib/runtime'
-import { createTestEnv, type TestEnv } from '../helpers/services'
+import { createTestEnv, uniqueName, type TestEnv } from '../helpers/services'
 import { openDatabase } from '../../server/utils/prisma'
 
 let env: TestEnv
@@ -170,6 +171,28 @@ describe('search outbox', () => {
     await reindex(env.db.prisma, env.meili, env.config.meiliIndex)
     expect(await indexOutdated(env.meili, env.config.meiliIndex)).toBe(false)
     expect((await search({ q: '护' })).total).toBeGreaterThan(20)
+  })
+})
+
+describe('the Meilisearch client of the portal (node:http)', () => {
+  it('reports an error answer with Meilisearch\'s code, and gives up on a server that never answers', async () => {
+    // meilisearch-js wraps whatever its httpClient throws in a MeilisearchRequestError
+    const missing = await env.meili.index(uniqueName('no_such_index')).getDocuments({ limit: 1 }).catch((e: unknown) => e)
+    expect(missing).toBeInstanceOf(MeilisearchRequestError)
+    const answer = (missing as Error).cause as MeilisearchApiError
+    expect(answer).toBeInstanceOf(MeilisearchApiError)
+    expect(answer.cause?.code).toBe('index_not_found')
+    expect(answer.response.status).toBe(404)
+
+    const silent = net.createServer(() => { /* accepts, never answers */ })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const port = (silent.address() as net.AddressInfo).port
+    const started = Date.now()
+    const hung = await createMeiliClient({ ...env.config, meiliUrl: `http://127.0.0.1:${port}`, meiliTimeoutMs: 300 }).health().catch((e: unknown) => e)
+    silent.close()
+    expect(hung).toBeInstanceOf(MeilisearchRequestError)
+    expect((hung as Error).cause).toBeInstanceOf(MeilisearchRequestTimeOutError)
+    expect(Date.now() - started).toBeLessThan(3000)
   })
 })
 

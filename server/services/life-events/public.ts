@@ -33,7 +33,11 @@ const publicInclude = {
 
 type PublicRow = Prisma.LifeEventGetPayload<{ include: typeof publicInclude }>
 
-function summary(row: PublicRow): LifeEventSummary {
+/** What a summary needs of an event's steps. */
+const summaryInclude = { steps: { select: { items: { select: { powerItemId: true } } } } } as const satisfies Prisma.LifeEventInclude
+type SummaryRow = Prisma.LifeEventGetPayload<{ include: typeof summaryInclude }>
+
+function summary(row: SummaryRow): LifeEventSummary {
   return {
     slug: row.slug,
     title: row.title,
@@ -68,16 +72,24 @@ function view(row: PublicRow): LifeEventView {
   }
 }
 
+/** An event as a query names it; `names` are its title and keywords as `eventNames` reads them, when kept. */
+type NamedEvent = { title: string; keywords: string[]; names?: string[] }
+
+/** An event's title and keywords as a query is compared with them: normalised, without spaces. */
+export function eventNames(event: { title: string; keywords: string[] }): string[] {
+  return [event.title, ...event.keywords].map((n) => normalizeQuery(n).replace(/\s+/g, ''))
+}
+
 /**
  * How strongly a query names an event: the longest of its title and keywords the query holds (我想
  * 开个火锅店 holds 火锅店), or the longest word of the query of at least three characters that the
  * title or a keyword holds (新生儿 → 新生儿出生). Two-character words alone (户口) name too many
  * things to count. The query is read as search reads it (traditional characters, fillers).
  */
-export function lifeEventScore(query: NamedQuery, event: { title: string; keywords: string[] }): number {
+export function lifeEventScore(query: NamedQuery, event: NamedEvent): number {
   const whole = query.normalized.replace(/\s+/g, '')
   let best = 0
-  for (const name of [event.title, ...event.keywords].map((n) => normalizeQuery(n).replace(/\s+/g, ''))) {
+  for (const name of event.names ?? eventNames(event)) {
     if (name.length >= 2 && whole.includes(name)) best = Math.max(best, name.length)
     for (const term of query.terms) if (term.length >= 3 && name.includes(term)) best = Math.max(best, term.length)
   }
@@ -85,7 +97,7 @@ export function lifeEventScore(query: NamedQuery, event: { title: string; keywor
 }
 
 /** The events whose title or keywords the query names, strongest first; at most three. */
-export function matchLifeEvents<T extends { title: string; keywords: string[] }>(events: T[], query: NamedQuery): T[] {
+export function matchLifeEvents<T extends NamedEvent>(events: T[], query: NamedQuery): T[] {
   return events
     .map((event) => ({ event, score: lifeEventScore(query, event) }))
     .filter((m) => m.score > 0)
@@ -94,21 +106,22 @@ export function matchLifeEvents<T extends { title: string; keywords: string[] }>
     .map((m) => m.event)
 }
 
-/** The events on offer a query names, as search shows them above its hits. */
+/**
+ * The events on offer a query names, as search shows them above its hits: their names read once
+ * and their summaries made once, so that a search reads no table for them.
+ */
 // Every search compares its words with the names of the events on offer: they are read once a
 // minute, and again as soon as published content (events included) changes.
-const offeredEvents = new KeptValue<{ id: number; title: string; keywords: string[] }[]>(60_000)
+const offeredEvents = new KeptValue<(NamedEvent & { names: string[]; summary: LifeEventSummary })[]>(60_000)
 
 export function forgetOfferedEvents(): void {
   offeredEvents.reset()
 }
 
 export async function lifeEventsNamedBy(db: Db, query: NamedQuery): Promise<LifeEventSummary[]> {
-  const offered = await offeredEvents.get(() => db.lifeEvent.findMany({ where: { status: 'IN_FORCE' }, select: { id: true, title: true, keywords: true } }))
-  const matched = matchLifeEvents(offered, query)
-  if (!matched.length) return []
-  const rows = await db.lifeEvent.findMany({ where: { id: { in: matched.map((e) => e.id) } }, include: publicInclude })
-  return matched.map((e) => summary(rows.find((r) => r.id === e.id)!))
+  const offered = await offeredEvents.get(async () => (await db.lifeEvent.findMany({ where: { status: 'IN_FORCE' }, include: summaryInclude }))
+    .map((row) => ({ title: row.title, keywords: row.keywords, names: eventNames(row), summary: summary(row) })))
+  return matchLifeEvents(offered, query).map((e) => e.summary)
 }
 
 /** The events on offer (by audience), or those a query names, best match first. */

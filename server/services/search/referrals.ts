@@ -13,7 +13,8 @@ type Row = { id: number; keywords: string[]; title: string; handledBy: string; l
 const audited = (r: Row) => ({ keywords: r.keywords, title: r.title, handledBy: r.handledBy, level: r.level, note: r.note, url: r.url })
 const toView = (r: Row): ReferralView => ({ id: r.id, ...audited(r), isDemo: r.isDemo, updatedAt: r.updatedAt.toISOString() })
 
-const kept = new KeptValue<ReferralView[]>(60_000)
+/** The referrals with their keywords as a query is compared with them, normalised once. */
+const kept = new KeptValue<{ view: ReferralView; keywords: string[] }[]>(60_000)
 
 export async function listReferrals(db: Db): Promise<ReferralView[]> {
   return (await db.serviceReferral.findMany({ orderBy: [{ level: 'asc' }, { title: 'asc' }] })).map(toView)
@@ -23,11 +24,11 @@ export async function listReferrals(db: Db): Promise<ReferralView[]> {
 export async function matchReferrals(db: Db, q: string): Promise<ReferralView[]> {
   const text = normalizeQuery(q).replace(/ /g, '')
   if (!text) return []
-  const rows = await kept.get(() => listReferrals(db))
-  return rows.filter((r) => r.keywords.some((k) => {
-    const keyword = normalizeQuery(k).replace(/ /g, '')
-    return keyword.length > 0 && text.includes(keyword)
-  }))
+  const rows = await kept.get(async () => (await listReferrals(db)).map((view) => ({
+    view,
+    keywords: view.keywords.map((k) => normalizeQuery(k).replace(/ /g, '')).filter((k) => k.length > 0),
+  })))
+  return rows.filter((r) => r.keywords.some((k) => text.includes(k))).map((r) => r.view)
 }
 
 export function resetReferralCache(): void {
