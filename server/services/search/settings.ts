@@ -13,7 +13,7 @@ export const WORD_ATTRIBUTES = ['name', 'aliases', 'code', 'groupName', 'departm
 
 export const baseSettings: Settings = {
   // Order is ranking weight: the official name first, pinyin last. `chars` is searched only for
-  // a query of one character, and then alone (ONE_CHARACTER_ATTRIBUTES in query.ts).
+  // a query of one character, and then alone (`attributesToSearchOn` in query.ts).
   searchableAttributes: [...WORD_ATTRIBUTES, 'chars'],
   filterableAttributes: ['list', 'type', 'departmentId', 'status', 'level', 'year'],
   sortableAttributes: ['name', 'updatedAt', 'year', 'rank'],
