@@ -10,6 +10,8 @@ import { createDraft, decide, submitDraft } from '../../server/services/workflow
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
 import { getChangeRequest } from '../../server/services/workflow/queries'
 import { drainAll } from '../../server/services/search/outbox'
+import { commonGuideText, powerItemDocuments } from '../../server/services/search/documents'
+import { openDatabase } from '../../server/utils/prisma'
 import { searchItems } from '../../server/services/search/query'
 import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { getGuideWorkspaceItem, listGuideWorkspace } from '../../server/services/guides/workspace'
@@ -171,6 +173,33 @@ describe('a guide through the workflow', () => {
     const ownGuide = (await getGuideWorkspaceItem(db(), own.id))!.guide!
     await createDraft(db(), policeEditor, police.id, draft({ entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: own.id, payload: ownGuide }))
     expect(await refused(createDraft(db(), policeEditor, police.id, draft({ entityType: 'SERVICE_GUIDE', action: 'UPDATE', entityId: own.id, payload: ownGuide })))).toEqual({ status: 409, code: 'OPEN_CHANGE_EXISTS' })
+  })
+})
+
+describe('the guide text of search documents', () => {
+  it('leaves out a material once many guides ask for it, in every process, and keeps the reading until a guide changes', async () => {
+    const material = '测试用共同证明材料'
+    const guides = await db().serviceGuide.findMany({ select: { powerItemId: true }, orderBy: { powerItemId: 'asc' }, take: 12 })
+    const [first, ...others] = guides.map((g) => g.powerItemId)
+    const guideText = async () => (await powerItemDocuments(db(), [first!]))[0]!.guideText
+    await db().guideMaterial.create({ data: { guideId: first!, name: material, sortOrder: 99 } })
+    // Asked by one guide only, it tells which item a citizen means.
+    expect(await guideText()).toContain(material)
+    // Read once per change of the guides, not for every change applied to the index.
+    expect(await commonGuideText(db())).toBe(await commonGuideText(db()))
+
+    // Another process (its own connection) has read it too before the guides change.
+    const other = await openDatabase(env.config)
+    try {
+      expect((await powerItemDocuments(other.prisma, [first!]))[0]!.guideText).toContain(material)
+      // 0.5% of the 1,135 guides is 5.7: asked by 12, the material is common, and both processes see it at once.
+      await db().guideMaterial.createMany({ data: others.map((guideId) => ({ guideId, name: material, sortOrder: 99 })) })
+      expect(await guideText()).not.toContain(material)
+      expect((await powerItemDocuments(other.prisma, [first!]))[0]!.guideText).not.toContain(material)
+    } finally {
+      await db().guideMaterial.deleteMany({ where: { name: material } })
+      await other.close()
+    }
   })
 })
 

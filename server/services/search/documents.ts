@@ -79,7 +79,7 @@ export interface CommonGuideText { material: (name: string) => boolean; conditio
  * its name holds a common one (经营者居民身份证 holds 居民身份证). Measured on the relevance set:
  * docs/GUIDES.md.
  */
-export async function commonGuideText(db: Db): Promise<CommonGuideText> {
+async function readCommonGuideText(db: Db): Promise<CommonGuideText> {
   const [guides, names, conditions] = await Promise.all([
     db.serviceGuide.count(),
     db.guideMaterial.groupBy({ by: ['name'], _count: { _all: true } }),
@@ -89,6 +89,26 @@ export async function commonGuideText(db: Db): Promise<CommonGuideText> {
   const materials = names.filter((n) => n._count._all > limit).map((n) => n.name)
   const shared = new Set(conditions.filter((c) => Number(c.n) > limit).map((c) => c.text))
   return { material: (name) => materials.some((c) => name.includes(c)), condition: (text) => shared.has(text) }
+}
+
+/** Per database: what commonGuideText read, and the count of guide-changing commits it was read at. */
+const keptCommon = new WeakMap<Db, { changes: string; value: Promise<CommonGuideText> }>()
+
+/**
+ * The common texts, read again only after a commit that wrote a guide or its materials (counted
+ * by the triggers of migration guide_text_change), so that applying one change to the index does
+ * not read every guide of the city. The count is read before the guides: a value is never older
+ * than the count it is kept under, and every process reads again at the next guide change.
+ */
+export async function commonGuideText(db: Db): Promise<CommonGuideText> {
+  const [row] = await db.$queryRaw<{ changes: string }[]>`SELECT count(*)::text AS changes FROM "GuideTextChange"`
+  const changes = row!.changes
+  const kept = keptCommon.get(db)
+  if (kept?.changes === changes) return kept.value
+  const entry = { changes, value: readCommonGuideText(db) }
+  keptCommon.set(db, entry)
+  entry.value.catch(() => { if (keptCommon.get(db) === entry) keptCommon.delete(db) })
+  return entry.value
 }
 
 /**

@@ -60,6 +60,13 @@ async function claim(db: Db, batchSize: number): Promise<ClaimedRow[]> {
     RETURNING id, "entityType"::text AS "entityType", "entityId", attempts`
 }
 
+/**
+ * How long to wait for Meilisearch to apply a batch, and how often to ask: a one-document change
+ * takes it 150–300 ms at a city's size, and asking every 10 ms (the client's default is 50) makes
+ * the change searchable up to 40 ms sooner, for requests that cost Meilisearch next to nothing.
+ */
+const TASK_WAIT = { timeout: 60_000, interval: 10 }
+
 export interface DrainResult { applied: number; failed: number; error?: string }
 
 /** Applies one batch of due outbox rows. Documents are built from the records as they are now, so order does not matter. */
@@ -82,8 +89,8 @@ export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, ba
       const docs = await documentBuilders[entityType](db, ids)
       const present = new Set(docs.map((d) => d.entityId))
       const gone = ids.filter((id) => !present.has(id)).map((id) => documentId(entityType, id))
-      if (docs.length) await expectSuccess(index.addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: 60_000 }))
-      if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask({ timeout: 60_000 }))
+      if (docs.length) await expectSuccess(index.addDocuments(docs, { primaryKey: 'id' }).waitTask(TASK_WAIT))
+      if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask(TASK_WAIT))
     }
     await db.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { processedAt: new Date(), lastError: null } })
     await markSearchIndexChanged(db)
