@@ -27,7 +27,7 @@ function newestSource(entries: string[]): number {
 
 function buildIfStale(): void {
   const built = path.join(root, '.output/nitro.json')
-  const sources = ['app.vue', 'nuxt.config.ts', 'package-lock.json', 'pages', 'components', 'composables', 'layouts', 'stores', 'server', 'shared', 'i18n', 'assets', 'public', 'prisma/schema.prisma']
+  const sources = ['app.vue', 'nuxt.config.ts', 'package-lock.json', 'pages', 'components', 'composables', 'plugins', 'middleware', 'layouts', 'stores', 'server', 'shared', 'i18n', 'assets', 'public', 'prisma/schema.prisma']
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource(sources)) return
   log('building the portal (first start or changed sources; about a minute)…')
   execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })

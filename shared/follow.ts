@@ -2,6 +2,7 @@
 // or the changes to the records that match a filter of the lists or a search, one list, one
 // department or one record. A topic is the same in a feed's query string and a subscription.
 import { z } from 'zod'
+import type { Topic } from './follow-topics'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
 import { ADMIN_LEVELS, ALLOCATION_METHODS, DUTY_KINDS, ITEM_STATUSES, LIST_KINDS } from './lists'
@@ -24,31 +25,12 @@ export const changeTopicSchema = z.object({
 }).strict()
 export type ChangeTopic = z.output<typeof changeTopicSchema>
 
-/** A topic to follow: the announcements, or the changes a filter selects. */
-export type Topic = { kind: 'announcements' } | { kind: 'changes'; filter: ChangeTopic }
+export { feedPath, topicCandidate, topicKey, topicParams, type Topic, type TopicSource } from './follow-topics'
 
-const FILTER_KEYS = ['list', 'dept', 'type', 'kind', 'method', 'status', 'level', 'year', 'q', 'code'] as const
-
-/** The topic's filters as query-string pairs in a fixed order: its feed's URL and its identity. */
-export function topicParams(filter: ChangeTopic): [string, string][] {
-  return FILTER_KEYS.flatMap((key) => {
-    const value = filter[key]
-    if (value === undefined) return []
-    const values = (Array.isArray(value) ? [...value] : [value]).map(String).sort()
-    return values.map((v) => [key, v] as [string, string])
-  })
-}
-
-/** Where a topic's Atom feed is served. */
-export function feedPath(topic: Topic): string {
-  if (topic.kind === 'announcements') return '/api/feeds/announcements'
-  const query = new URLSearchParams(topicParams(topic.filter)).toString()
-  return `/api/feeds/changes${query ? `?${query}` : ''}`
-}
-
-/** One string per topic: equal topics, equal keys (a subscription is unique per address and key). */
-export function topicKey(topic: Topic): string {
-  return topic.kind === 'announcements' ? 'announcements' : `changes?${new URLSearchParams(topicParams(topic.filter))}`
+/** A changes topic from a page's filters (topicCandidate); null if they hold no valid topic. */
+export function topicFromFilters(candidate: Record<string, unknown>): Topic | null {
+  const parsed = changeTopicSchema.safeParse(candidate)
+  return parsed.success ? { kind: 'changes', filter: parsed.data } : null
 }
 
 export const FEED_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'

@@ -4,9 +4,9 @@ import { z } from 'zod'
 import { itemCodeSchema } from './items'
 import type { OnlineLevel } from './guides'
 import type { ItemStatus } from './lists'
+import { LIFE_EVENT_AUDIENCES, type LifeEventAudience } from './life-event-audiences'
 
-export const LIFE_EVENT_AUDIENCES = ['PERSON', 'ENTERPRISE'] as const
-export type LifeEventAudience = (typeof LIFE_EVENT_AUDIENCES)[number]
+export { LIFE_EVENT_AUDIENCES, type LifeEventAudience } from './life-event-audiences'
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`)
 

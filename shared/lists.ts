@@ -3,63 +3,10 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
+import { ITEM_STATUSES, ADMIN_LEVELS, DUTY_KINDS, ALLOCATION_METHODS, LIST_KINDS, RECORDS, ANNOUNCED_ACTIONS, COMPARED_KINDS } from './list-constants'
+import type { RecordKind } from './list-constants'
 
-/** The state of a published record of any list (a duty or fund is never DELEGATED). */
-export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
-export type ItemStatus = (typeof ITEM_STATUSES)[number]
-
-export const ADMIN_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const
-export type AdminLevel = (typeof ADMIN_LEVELS)[number]
-export const DUTY_KINDS = ['DEPARTMENT_DUTY', 'POWER_DUTY', 'SUPERVISION'] as const
-export type DutyKind = (typeof DUTY_KINDS)[number]
-export const ALLOCATION_METHODS = ['FACTOR', 'PROJECT'] as const
-export type AllocationMethod = (typeof ALLOCATION_METHODS)[number]
-
-/**
- * The three lists, by the name code and URLs give them (the public pages /power, /responsibility
- * and /funds, the open-data files power.csv, ...): 权力清单, 责任清单, 财政专项资金管理清单.
- */
-export const LIST_KINDS = ['power', 'responsibility', 'fund'] as const
-export type ListKind = (typeof LIST_KINDS)[number]
-
-/** The records each list holds, as the database names them: PowerItem, Duty, SpecialFund. */
-export const LIST_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND'] as const
-export type ListEntityType = (typeof LIST_ENTITY_TYPES)[number]
-
-/**
- * The one mapping between a list's names: the entity type of its records, and the path of its
- * records in the API's record routes (/api/v1/duties, /api/workspace/duties/12, /api/import/duties).
- */
-export const LISTS = {
-  power: { entityType: 'POWER_ITEM', records: 'power-items' },
-  responsibility: { entityType: 'DUTY', records: 'duties' },
-  fund: { entityType: 'SPECIAL_FUND', records: 'funds' },
-} as const satisfies Record<ListKind, { entityType: ListEntityType; records: string }>
-
-/** The list whose records have this entity type. */
-export function listOf(entityType: ListEntityType): ListKind {
-  return LIST_KINDS.find((list) => LISTS[list].entityType === entityType)!
-}
-
-/**
- * Every kind of record the API's record routes name by path: the three lists' records, the service
- * guide (办事指南) of a power item, one per item under the item's id (/api/workspace/guides/12), and
- * the life events (一件事) the reform office curates (/api/history/life-events/3).
- */
-export const RECORDS = {
-  ...LISTS,
-  guide: { entityType: 'SERVICE_GUIDE', records: 'guides' },
-  lifeEvent: { entityType: 'LIFE_EVENT', records: 'life-events' },
-} as const satisfies Record<string, { entityType: string; records: string }>
-export type RecordKind = keyof typeof RECORDS
-export const RECORD_KINDS = Object.keys(RECORDS) as RecordKind[]
-export type RecordEntityType = (typeof RECORDS)[RecordKind]['entityType']
-
-/** The records an editor drafts changes of through the review workflow: the lists' and the guides. */
-export const DRAFT_KINDS = [...LIST_KINDS, 'guide'] as const
-export type DraftKind = (typeof DRAFT_KINDS)[number]
-export const DRAFT_ENTITY_TYPES = ['POWER_ITEM', 'DUTY', 'SPECIAL_FUND', 'SERVICE_GUIDE'] as const satisfies readonly (typeof RECORDS)[DraftKind]['entityType'][]
-export type DraftEntityType = (typeof DRAFT_ENTITY_TYPES)[number]
+export * from './list-constants'
 
 /** A record route's path segment read as the kind of record it names (`duties` → `responsibility`), of the kinds the route serves. */
 export function recordsParam<K extends RecordKind>(kinds: readonly K[]) {
@@ -114,24 +61,6 @@ export const fundListQuerySchema = z.object({
 }).strict()
 export type FundListQuery = z.output<typeof fundListQuerySchema>
 
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  pageSize: number
-  pageCount: number
-}
-
-/** One page of a list held whole; a page past the end shows the last one. */
-export function slicePage<T>(all: readonly T[], page: number, pageSize: number): Page<T> {
-  const pageCount = Math.max(1, Math.ceil(all.length / pageSize))
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount)
-  return { items: all.slice((current - 1) * pageSize, current * pageSize), total: all.length, page: current, pageSize, pageCount }
-}
-
-export const OPEN_DATA_FORMATS = ['csv', 'json', 'xlsx'] as const
-export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
-
 /** 职责边界: where the duties of a department meet another's. */
 export const boundaryListQuerySchema = z.object({
   dept: oneOrMany(recordId),
@@ -139,7 +68,6 @@ export const boundaryListQuerySchema = z.object({
 }).strict()
 export type BoundaryListQuery = z.output<typeof boundaryListQuerySchema>
 
-export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL', 'ADJUST', 'MERGE'] as const
 
 /** The changes a published list version announces, by department and action. */
 export const announcementQuerySchema = z.object({
@@ -155,7 +83,6 @@ export const announcementIdSchema = recordId
 /** The code of a department or special fund in a URL. */
 export const recordCodeSchema = z.string().trim().min(1, '编码不能为空').max(200).regex(/^[0-9A-Za-z_-]+$/, '编码只能包含字母、数字、下划线和连字符')
 
-export const COMPARED_KINDS = ['ADDED', 'CANCELLED', 'DELEGATED', 'CHANGED', 'RETAINED'] as const
 
 const comparing = {
   from: cityDateSchema,

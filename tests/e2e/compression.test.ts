@@ -5,7 +5,8 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
-import { hasChromium, launchBrowser } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { hasChromium, hydrated, launchBrowser } from '../helpers/browser'
 
 let portal: Portal
 
@@ -119,6 +120,69 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       const wire = text.reduce((sum, r) => sum + r.wire, 0)
       const size = text.reduce((sum, r) => sum + r.size, 0)
       expect(wire).toBeLessThan(size / 3)
+    } finally {
+      await browser.close()
+    }
+  })
+
+  /** What a page fetched, and the code of its scripts, from its first request until Vue has taken over (and after, until `done`). */
+  function watchRequests(page: Page) {
+    const urls: string[] = []
+    const scripts: Promise<string>[] = []
+    page.on('request', (r) => { urls.push(new URL(r.url()).pathname) })
+    page.on('response', (r) => { if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => '')) })
+    return { urls, scriptsCode: async () => (await Promise.all(scripts)).join('\n') }
+  }
+  // zod names its schema classes in its code: any script that holds zod holds this string.
+  const ZOD = 'ZodObject'
+
+  it('a public page comes alive with the texts its HTML carries and without the validation library', async () => {
+    const search = decode(await rawGet(`/search?q=${encodeURIComponent('办护照')}`, 'br')).toString()
+    const itemPath = /href="(\/items\/[^"]+)"/.exec(search)?.[1]
+    expect(itemPath).toBeDefined()
+    const browser = await launchBrowser()
+    try {
+      for (const path of ['/', `/search?q=${encodeURIComponent('办护照')}`, itemPath!, '/power']) {
+        const page = await browser.newPage({ viewport: { width: 375, height: 740 } })
+        const seen = watchRequests(page)
+        await page.goto(`${portal.url}${path}`)
+        await hydrated(page)
+        // No request for the language's texts: hydration would have waited for it on a phone.
+        expect(seen.urls.filter((u) => u.includes('/_i18n/')), path).toEqual([])
+        expect((await seen.scriptsCode()).includes(ZOD), `${path} runs zod`).toBe(false)
+        // The texts are there once the page is alive: no key shows instead of its words.
+        expect(await page.title(), path).toContain('广安区三张清单一张网')
+        if (path !== '/') expect(await page.getByRole('link', { name: /Atom 订阅源/ }).count(), path).toBeGreaterThan(0)
+        await page.close()
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it('loads the checks of a followed topic and the other language only when a visitor asks for them', async () => {
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const seen = watchRequests(page)
+      await page.goto(`${portal.url}/power`)
+      await hydrated(page)
+      const feed = page.getByRole('link', { name: /Atom 订阅源/ })
+      expect(await feed.getAttribute('href')).toBe('/api/feeds/changes?list=power')
+      // A department filter, followed inside the portal: the feed follows the new filter, checked
+      // by the schema the browser loads now.
+      const department = page.locator('a[href*="dept="]:visible').first()
+      const dept = new URL(`${portal.url}${await department.getAttribute('href')}`).searchParams.get('dept')
+      await department.click()
+      await page.waitForURL(/dept=/)
+      await expect.poll(() => feed.getAttribute('href')).toBe(`/api/feeds/changes?list=power&dept=${dept}`)
+      expect((await seen.scriptsCode()).includes(ZOD), 'the schema came with the navigation').toBe(true)
+      // English: its texts are fetched on the switch, and the page speaks them.
+      await page.locator('a[href^="/en/power"]:visible').first().click()
+      await page.waitForURL(/\/en\/power/)
+      await expect.poll(() => page.getByRole('link', { name: /Atom feed/ }).count()).toBeGreaterThan(0)
+      expect(seen.urls.filter((u) => u.includes('/_i18n/'))).toEqual([expect.stringMatching(/\/en\/messages\.json$/)])
+      await page.close()
     } finally {
       await browser.close()
     }
