@@ -43,4 +43,3 @@ export function topicCandidate({ query = {}, fixed = {}, keys = FILTER_KEYS }: T
 export function topicKey(topic: Topic): string {
   return topic.kind === 'announcements' ? 'announcements' : `changes?${new URLSearchParams(topicParams(topic.filter))}`
 }
-

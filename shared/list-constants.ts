@@ -1,7 +1,9 @@
 // The names and values of the three lists that every page needs: their kinds, the states and
-// levels of their records, paging. Apart from lists.ts, whose query schemas need zod: a public page
-// that only names a list or pages through one should not download and run the validation library
-// on a phone. lists.ts re-exports everything here.
+// levels of their records, paging, their open-data files, the adjustments the reform results count.
+// Apart from lists.ts, whose query schemas need zod: a public page that only names a list or pages
+// through one should not download and run the validation library on a phone. lists.ts re-exports
+// everything here (open-data.ts and results.ts what is theirs).
+
 /** The state of a published record of any list (a duty or fund is never DELEGATED). */
 export const ITEM_STATUSES = ['IN_FORCE', 'DELEGATED', 'CANCELLED'] as const
 export type ItemStatus = (typeof ITEM_STATUSES)[number]
@@ -77,7 +79,16 @@ export function slicePage<T>(all: readonly T[], page: number, pageSize: number):
 export const OPEN_DATA_FORMATS = ['csv', 'json', 'xlsx'] as const
 export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number]
 
+/** Where a list's open-data file is downloaded: today's, or as a published version left it. */
+export function listDownloadPath(list: ListKind | 'changes', format: OpenDataFormat, versionId?: number): string {
+  return versionId === undefined ? `/api/open-data/${list}.${format}` : `/api/open-data/versions/${versionId}/${list}.${format}`
+}
+
 
 export const ANNOUNCED_ACTIONS = ['ADD', 'UPDATE', 'RETAIN', 'DELEGATE', 'CANCEL', 'ADJUST', 'MERGE'] as const
 
 export const COMPARED_KINDS = ['ADDED', 'CANCELLED', 'DELEGATED', 'CHANGED', 'RETAINED'] as const
+
+/** The adjustments the reform results count, in the order the charts and tables show them. */
+export const RESULT_ACTIONS = ['CANCEL', 'DELEGATE', 'ADJUST', 'MERGE', 'ADD'] as const
+export type ResultAction = (typeof RESULT_ACTIONS)[number]

@@ -33,9 +33,7 @@ export const listFileSchema = fileName(LIST_KINDS)
 export const versionFileSchema = fileName([...LIST_KINDS, 'changes'])
 export const versionIdSchema = z.coerce.number().int().positive().max(2_147_483_647)
 
-export function listDownloadPath(list: ListKind | 'changes', format: OpenDataFormat, versionId?: number): string {
-  return versionId === undefined ? `/api/open-data/${list}.${format}` : `/api/open-data/versions/${versionId}/${list}.${format}`
-}
+export { listDownloadPath } from './list-constants'
 
 export interface OpenDataVersion {
   id: number

@@ -2,9 +2,9 @@
 // (the same records as the open data's changes files), and the size of the list over time.
 import { z } from 'zod'
 
-/** The adjustments counted, in the order the charts and tables show them. */
-export const RESULT_ACTIONS = ['CANCEL', 'DELEGATE', 'ADJUST', 'MERGE', 'ADD'] as const
-export type ResultAction = (typeof RESULT_ACTIONS)[number]
+import type { ResultAction } from './list-constants'
+
+export { RESULT_ACTIONS, type ResultAction } from './list-constants'
 export type ActionCounts = Record<ResultAction, number>
 
 export const resultsQuerySchema = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict()

@@ -136,23 +136,26 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   // zod names its schema classes in its code: any script that holds zod holds this string.
   const ZOD = 'ZodObject'
 
-  it('a public page comes alive with the texts its HTML carries and without the validation library', async () => {
+  it('a public page comes alive with its texts fetched beside its scripts and without the validation library', async () => {
     const search = decode(await rawGet(`/search?q=${encodeURIComponent('办护照')}`, 'br')).toString()
     const itemPath = /href="(\/items\/[^"]+)"/.exec(search)?.[1]
     expect(itemPath).toBeDefined()
     const browser = await launchBrowser()
     try {
-      for (const path of ['/', `/search?q=${encodeURIComponent('办护照')}`, itemPath!, '/power']) {
+      const followed = [`/search?q=${encodeURIComponent('办护照')}`, itemPath!, '/power']
+      for (const path of ['/', ...followed, '/open-data', '/reform-results']) {
         const page = await browser.newPage({ viewport: { width: 375, height: 740 } })
         const seen = watchRequests(page)
         await page.goto(`${portal.url}${path}`)
         await hydrated(page)
-        // No request for the language's texts: hydration would have waited for it on a phone.
-        expect(seen.urls.filter((u) => u.includes('/_i18n/')), path).toEqual([])
+        // The language's texts are asked for once, by the page's head, beside its scripts; the
+        // i18n module does not ask again after the scripts have run (hydration waited for that).
+        expect(seen.urls.filter((u) => u.includes('/_i18n/')), path).toEqual([expect.stringMatching(/\/zh-CN\/messages\.json$/)])
+        expect(await page.locator('head link[rel="preload"][as="fetch"][href*="/zh-CN/messages.json"]').count(), path).toBe(1)
         expect((await seen.scriptsCode()).includes(ZOD), `${path} runs zod`).toBe(false)
         // The texts are there once the page is alive: no key shows instead of its words.
         expect(await page.title(), path).toContain('广安区三张清单一张网')
-        if (path !== '/') expect(await page.getByRole('link', { name: /Atom 订阅源/ }).count(), path).toBeGreaterThan(0)
+        if (followed.includes(path)) expect(await page.getByRole('link', { name: /Atom 订阅源/ }).count(), path).toBeGreaterThan(0)
         await page.close()
       }
     } finally {
@@ -181,7 +184,7 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       await page.locator('a[href^="/en/power"]:visible').first().click()
       await page.waitForURL(/\/en\/power/)
       await expect.poll(() => page.getByRole('link', { name: /Atom feed/ }).count()).toBeGreaterThan(0)
-      expect(seen.urls.filter((u) => u.includes('/_i18n/'))).toEqual([expect.stringMatching(/\/en\/messages\.json$/)])
+      expect(seen.urls.filter((u) => u.includes('/_i18n/'))).toEqual([expect.stringMatching(/\/zh-CN\/messages\.json$/), expect.stringMatching(/\/en\/messages\.json$/)])
       await page.close()
     } finally {
       await browser.close()
