@@ -143,6 +143,21 @@ describe('the counts the reform office learns from', () => {
     expect(await env.db.prisma.searchQueryStat.findFirst({ where: { query: '社保卡' } })).toMatchObject({ searches: 1, opened: 1 })
   })
 
+  it('writes a busy interval of thousands of distinct queries at once, adding to the counts already written', async () => {
+    const queries = Array.from({ length: 3000 }, (_, i) => `事项${i}`)
+    for (const q of queries) recordSearch(q, 1)
+    recordSearch('护照', 0)
+    await flushSearchStats(env.db.prisma)
+    for (const q of queries.slice(0, 10)) recordSearch(q, 0)
+    recordSearch('护照', 4)
+    for (const q of queries.slice(0, 5)) recordOpened(q)
+    await flushSearchStats(env.db.prisma)
+    expect(await env.db.prisma.searchQueryStat.count()).toBe(3001)
+    expect(await env.db.prisma.searchQueryStat.findFirst({ where: { query: queries[0] } })).toMatchObject({ searches: 2, zeroResults: 1, opened: 1 })
+    expect(await env.db.prisma.searchQueryStat.findFirst({ where: { query: queries[2999] } })).toMatchObject({ searches: 1, zeroResults: 0, opened: 0 })
+    expect(await env.db.prisma.searchQueryStat.findFirst({ where: { query: '护照' } })).toMatchObject({ searches: 2, zeroResults: 1 })
+  })
+
   it('adds a synonym from a query that found nothing in one step, and search then finds it', async () => {
     expect((await search('落地签转办')).total).toBe(0)
     await createSynonym(env.db.prisma, reform, { term: '落地签转办', targets: ['普通护照签发'], kind: 'COLLOQUIAL', note: '来自搜索分析' })

@@ -52,32 +52,45 @@ export function recordOpened(q: string, now = new Date()): void {
   pendingOpened.set(k, entry)
 }
 
+/**
+ * Writes what was counted since the last flush: one statement for the searches and one for the
+ * opened results, however many distinct queries there were (the rows travel as one JSON document,
+ * as in server/utils/bulk-insert.ts). A statement per query kept PostgreSQL busy for seconds after
+ * a busy interval, on the cores that answer the searches.
+ */
 export async function flushSearchStats(db: Db): Promise<number> {
   const searches = [...pendingSearches]
   pendingSearches.clear()
   const opened = [...pendingOpened]
   pendingOpened.clear()
   if (!searches.length && !opened.length) return 0
-  try {
-    await db.$transaction(searches.map(([k, n]) => {
-      const [day, query] = split(k)
-      return db.$executeRaw`
-        INSERT INTO "SearchQueryStat" (day, query, searches, "zeroResults") VALUES (${day}::date, ${query}, ${n.searches}, ${n.zeroResults})
-        ON CONFLICT (day, query) DO UPDATE SET searches = "SearchQueryStat".searches + ${n.searches}, "zeroResults" = "SearchQueryStat"."zeroResults" + ${n.zeroResults}`
-    }))
-  } catch (error) {
-    for (const [k, n] of searches) {
-      const entry = pendingSearches.get(k) ?? { searches: 0, zeroResults: 0 }
-      pendingSearches.set(k, { searches: entry.searches + n.searches, zeroResults: entry.zeroResults + n.zeroResults })
+  if (searches.length) {
+    const rows = searches.map(([k, n]) => { const [day, query] = split(k); return { day, query, searches: n.searches, zeroResults: n.zeroResults } })
+    try {
+      await db.$executeRaw`
+        INSERT INTO "SearchQueryStat" (day, query, searches, "zeroResults")
+        SELECT day, query, searches, "zeroResults" FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(day date, query text, searches integer, "zeroResults" integer)
+        ON CONFLICT (day, query) DO UPDATE SET searches = "SearchQueryStat".searches + EXCLUDED.searches, "zeroResults" = "SearchQueryStat"."zeroResults" + EXCLUDED."zeroResults"`
+    } catch (error) {
+      for (const [k, n] of searches) {
+        const entry = pendingSearches.get(k) ?? { searches: 0, zeroResults: 0 }
+        pendingSearches.set(k, { searches: entry.searches + n.searches, zeroResults: entry.zeroResults + n.zeroResults })
+      }
+      for (const [k, n] of opened) pendingOpened.set(k, n)
+      throw error
     }
-    for (const [k, n] of opened) pendingOpened.set(k, n)
-    throw error
   }
-  for (const [k, n] of opened) {
-    const [day, query] = split(k)
-    const updated = await db.$executeRaw`
-      UPDATE "SearchQueryStat" SET opened = LEAST(searches, opened + ${n.opened}) WHERE day = ${day}::date AND query = ${query}`
-    if (!updated && n.flushes < 1) pendingOpened.set(k, { opened: n.opened, flushes: n.flushes + 1 })
+  if (opened.length) {
+    const rows = opened.map(([k, n]) => { const [day, query] = split(k); return { day, query, opened: n.opened } })
+    const updated = await db.$queryRaw<{ day: string; query: string }[]>`
+      UPDATE "SearchQueryStat" s SET opened = LEAST(s.searches, s.opened + r.opened)
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(day date, query text, opened integer)
+      WHERE s.day = r.day AND s.query = r.query
+      RETURNING to_char(s.day, 'YYYY-MM-DD') AS day, s.query`
+    const found = new Set(updated.map((u) => key(u.day, u.query)))
+    for (const [k, n] of opened) {
+      if (!found.has(k) && n.flushes < 1) pendingOpened.set(k, { opened: n.opened, flushes: n.flushes + 1 })
+    }
   }
   return searches.length + opened.length
 }
