@@ -27,16 +27,18 @@ function cpuSeconds(pid: number): number {
 }
 
 /**
- * Waits until every portal process is idle (under 10% of a core for a second): a process that
- * has just started spends its first seconds learning the city's words for search (context.ts),
- * on the cores Meilisearch indexes with. Returns how long that took.
+ * Waits until every portal process, and each of `others` (Meilisearch), is idle (under 10% of a
+ * core for a second): a process that has just started spends its first seconds learning the
+ * city's words for search (context.ts), and Meilisearch goes on working for a while after the
+ * last of a whole index's batches, on the cores everything here shares. Returns how long that took.
  */
-export async function settled(portals: Portal[], timeoutMs = 300_000): Promise<number> {
+export async function settled(portals: Portal[], timeoutMs = 300_000, others: number[] = []): Promise<number> {
   const started = performance.now()
+  const pids = [...portals.map((p) => p.process.pid!), ...others]
   for (;;) {
-    const before = portals.map((p) => cpuSeconds(p.process.pid!))
+    const before = pids.map(cpuSeconds)
     await new Promise((r) => setTimeout(r, 1000))
-    if (portals.every((p, i) => cpuSeconds(p.process.pid!) - before[i]! < 0.1) || since(started) > timeoutMs) return since(started)
+    if (pids.every((pid, i) => cpuSeconds(pid) - before[i]! < 0.1) || since(started) > timeoutMs) return since(started)
   }
 }
 
