@@ -86,14 +86,14 @@ export default defineNuxtConfig({
       }
     },
   },
-  // Links fetch the page they lead to when touched, hovered or focused, not as soon as they are
-  // on screen: a search result or list page shows dozens of links, and a phone on a slow link
-  // would download every page's code after loading the one it asked for.
   // The page's CSS (11 KB compressed) travels inside its HTML instead of as a stylesheet the first
   // paint waits for: on a phone's link that request started only once the HTML was read, and shared
   // the bandwidth with the scripts preloaded at the same moment (first paint 1.4–1.9 s before, 1.1–
   // 1.5 s after on the demo's phone profile). Moving between pages inside the portal loads no HTML.
   features: { inlineStyles: true },
+  // Links fetch the page they lead to when touched, hovered or focused, not as soon as they are
+  // on screen: a search result or list page shows dozens of links, and a phone on a slow link
+  // would download every page's code after loading the one it asked for.
   experimental: { defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } } },
   typescript: { strict: true },
   // Rollup leaves a chunk per shared component or composable (20 of the search page's 26 scripts
