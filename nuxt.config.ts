@@ -17,7 +17,9 @@ export default defineNuxtConfig({
   // Fonts would be fetched from Google and others, which a government network may not reach.
   // Only the components the app uses get theme classes in the CSS, and only the colours it uses.
   ui: { fonts: false, colorMode: false, theme: { colors: ['primary', 'success', 'error'] }, experimental: { componentDetection: true } },
-  icon: { serverBundle: 'local', clientBundle: { scan: true } },
+  // Icons are drawn as inline SVG. Drawn by a CSS class instead, the first icon a page hydrates
+  // reads every rule of the page's stylesheets for that class (30 ms on the phone profile).
+  icon: { mode: 'svg', serverBundle: 'local', clientBundle: { scan: true } },
   app: {
     head: {
       htmlAttrs: { lang: 'zh-CN' },
@@ -60,6 +62,12 @@ export default defineNuxtConfig({
   // logout that writes no audit entry.
   auth: { loadStrategy: 'none' },
   hooks: {
+    // Nuxt UI's colour variables are written into the page's head by the server; in the browser
+    // the plugin would only write the same style again, after loading Tailwind's whole palette
+    // (9 KB of the entry script) to compute it.
+    'app:resolve'(app) {
+      for (const plugin of app.plugins) if (/@nuxt\/ui\/dist\/runtime\/plugins\/colors/.test(plugin.src)) plugin.mode = 'server'
+    },
     'nitro:config'(nitro) {
       nitro.handlers = (nitro.handlers ?? []).filter((h) => !h?.route?.startsWith('/api/_auth/'))
     },
@@ -99,8 +107,15 @@ export default defineNuxtConfig({
   // Rollup leaves a chunk per shared component or composable (20 of the search page's 26 scripts
   // were under 5 KB); over HTTP/1.1 at a phone's 150 ms round trips each costs a request. Chunks
   // under 10 KB are merged into another chunk wherever that changes no module's order of execution.
-  vite: { $client: { build: { rollupOptions: { output: { experimentalMinChunkSize: 10_000 } } } } },
-
+  //
+  // The browser's vue-i18n gets its texts compiled where they need it (plugins/i18n-texts.ts,
+  // server/utils/texts.ts), so its message compiler stays out of the entry script. The define is
+  // set by a plugin that comes after vue-i18n's own (which says false), in the client build only:
+  // the server renders with the texts as they are written.
+  vite: {
+    $client: { build: { rollupOptions: { output: { experimentalMinChunkSize: 10_000 } } } },
+    plugins: [{ name: 'i18n-texts-precompiled', enforce: 'post', config: (_, { isSsrBuild }) => (isSsrBuild ? undefined : { define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' } }) }],
+  },
   nitro: {
     // The guards every handler starts with (requireContext, ...), auto-imported like server/utils.
     imports: { dirs: ['./server/guards'] },

@@ -5,7 +5,7 @@ import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { hasChromium, hydrated, launchBrowser } from '../helpers/browser'
 
 let portal: Portal
@@ -139,6 +139,10 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   }
   // zod names its schema classes in its code: any script that holds zod holds this string.
   const ZOD = 'ZodObject'
+  // A property of the tokenizer of vue-i18n's message compiler (@intlify/message-compiler).
+  const MESSAGE_COMPILER = 'braceNest'
+  // Tailwind's red-50, as its whole palette (tailwindcss/colors) holds it.
+  const PALETTE = 'oklch(97.1% 0.013 17.38)'
 
   it('a public page comes alive with its texts fetched beside its scripts and without the validation library', async () => {
     const search = decode(await rawGet(`/search?q=${encodeURIComponent('办护照')}`, 'br')).toString()
@@ -152,16 +156,57 @@ describe.skipIf(!hasChromium)('in a browser', () => {
         const seen = watchRequests(page)
         await page.goto(`${portal.url}${path}`)
         await hydrated(page)
-        // The language's texts are asked for once, by the page's head, beside its scripts; the
-        // i18n module does not ask again after the scripts have run (hydration waited for that).
-        expect(seen.urls.filter((u) => u.includes('/_i18n/')), path).toEqual([expect.stringMatching(/\/zh-CN\/messages\.json$/)])
-        expect(await page.locator('head link[rel="preload"][as="fetch"][href*="/zh-CN/messages.json"]').count(), path).toBe(1)
-        expect((await seen.scriptsCode()).includes(ZOD), `${path} runs zod`).toBe(false)
-        // The texts are there once the page is alive: no key shows instead of its words.
+        // The language's texts are asked for once, by the page's head, beside its scripts, in the
+        // compiled form the browser's vue-i18n reads without its compiler; the i18n module's own
+        // file of plain texts is never asked for.
+        expect(seen.urls.filter((u) => u.includes('/_texts/')), path).toEqual([expect.stringMatching(/\/zh-CN\.json$/)])
+        expect(seen.urls.filter((u) => u.includes('/_i18n/')), path).toEqual([])
+        expect(await page.locator('head link[rel="preload"][as="fetch"][href*="/_texts/"][href$="/zh-CN.json"]').count(), path).toBe(1)
+        const code = await seen.scriptsCode()
+        expect(code.includes(ZOD), `${path} runs zod`).toBe(false)
+        expect(code.includes(MESSAGE_COMPILER), `${path} runs vue-i18n's message compiler`).toBe(false)
+        expect(code.includes(PALETTE), `${path} downloads Tailwind's palette`).toBe(false)
+        // The texts are there once the page is alive: no key shows instead of its words, and a
+        // text with a placeholder shows it filled in.
         expect(await page.title(), path).toContain('广安区三张清单一张网')
+        expect(await page.locator('body').innerText(), path).not.toMatch(/\{\w+\}/)
         if (followed.includes(path)) expect(await page.getByRole('link', { name: /Atom 订阅源/ }).count(), path).toBeGreaterThan(0)
         await page.close()
       }
+    } finally {
+      await browser.close()
+    }
+  })
+
+  // Whether Vue has taken a link over: it keeps the link's click handler on the element (under a
+  // symbol named `_vei`); a link of the server's HTML has none until then.
+  const awake = (link: Locator) => link.evaluate((el) => Object.getOwnPropertySymbols(el).some((s) => s.description === '_vei'))
+
+  it('wakes up the records below a phone\'s first screen when they are scrolled to, and they then open inside the portal', async () => {
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage({ viewport: { width: 375, height: 740 } })
+      for (const [path, records] of [['/power', '#main ol > li h3 a'], [`/search?q=${encodeURIComponent('证')}`, '#main ol > li article h3 a']] as const) {
+        const seen = watchRequests(page)
+        await page.goto(`${portal.url}${path}`)
+        await hydrated(page)
+        const links = page.locator(records)
+        expect(await links.count(), path).toBeGreaterThanOrEqual(10)
+        // The first screen's records work at once; the last ones are plain links until scrolled to.
+        expect(await awake(links.first()), path).toBe(true)
+        const last = links.nth(9)
+        expect(await awake(last), path).toBe(false)
+        await last.scrollIntoViewIfNeeded()
+        await expect.poll(() => awake(last), { message: path }).toBe(true)
+        // Opened inside the portal: the page is not loaded again, and a search result counts as opened.
+        await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true })
+        const target = await last.getAttribute('href')
+        await last.click()
+        await page.waitForURL((url) => url.pathname === target)
+        expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), path).toBe(true)
+        if (path.startsWith('/search')) expect(seen.urls, path).toContain('/api/search/opened')
+      }
+      await page.close()
     } finally {
       await browser.close()
     }
@@ -184,11 +229,15 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       await page.waitForURL(/dept=/)
       await expect.poll(() => feed.getAttribute('href')).toBe(`/api/feeds/changes?list=power&dept=${dept}`)
       expect((await seen.scriptsCode()).includes(ZOD), 'the schema came with the navigation').toBe(true)
-      // English: its texts are fetched on the switch, and the page speaks them.
+      // English: its texts are fetched on the switch, and the page speaks them, a count with its
+      // number filled in.
       await page.locator('a[href^="/en/power"]:visible').first().click()
       await page.waitForURL(/\/en\/power/)
       await expect.poll(() => page.getByRole('link', { name: /Atom feed/ }).count()).toBeGreaterThan(0)
-      expect(seen.urls.filter((u) => u.includes('/_i18n/'))).toEqual([expect.stringMatching(/\/zh-CN\/messages\.json$/), expect.stringMatching(/\/en\/messages\.json$/)])
+      await expect.poll(() => page.locator('#results-heading').innerText()).toMatch(/^\d[\d,]* items$/)
+      // Nuxt UI's colours, written in the head by the server only, outlive the navigations.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ui-color-primary-700').trim())).not.toBe('')
+      expect(seen.urls.filter((u) => u.includes('/_texts/'))).toEqual([expect.stringMatching(/\/zh-CN\.json$/), expect.stringMatching(/\/en\.json$/)])
       await page.close()
     } finally {
       await browser.close()
