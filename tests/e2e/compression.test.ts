@@ -206,6 +206,13 @@ describe.skipIf(!hasChromium)('in a browser', () => {
         expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), path).toBe(true)
         if (path.startsWith('/search')) expect(seen.urls, path).toContain('/api/search/opened')
       }
+      // The search's filters come after its results on a phone, and wake up when scrolled to.
+      await page.goto(`${portal.url}/search?q=${encodeURIComponent('证')}`)
+      await hydrated(page)
+      const filter = page.locator('#main aside a').first()
+      expect(await awake(filter)).toBe(false)
+      await filter.scrollIntoViewIfNeeded()
+      await expect.poll(() => awake(filter)).toBe(true)
       await page.close()
     } finally {
       await browser.close()
