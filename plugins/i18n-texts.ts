@@ -51,8 +51,10 @@ export default defineNuxtPlugin({
       const loading = (async () => {
         const response = await fetch(url)
         if (!response.ok) throw new Error(`${url}: ${response.status}`)
-        const texts = (await response.json()) as Record<string, Parameters<Composer['mergeLocaleMessage']>[1]>
-        i18n.mergeLocaleMessage(locale, texts[locale] ?? {})
+        const texts = (await response.json()) as Record<string, Parameters<Composer['setLocaleMessage']>[1]>
+        // Set, not merged, while the language has no texts yet: merging copies every text again.
+        if (Object.keys(i18n.getLocaleMessage(locale)).length) i18n.mergeLocaleMessage(locale, texts[locale] ?? {})
+        else i18n.setLocaleMessage(locale, texts[locale] ?? {})
       })()
       installed.set(locale, loading)
       // A language whose texts could not be had is asked for again on the next switch to it.
