@@ -19,7 +19,7 @@ declare const __I18N_LOCALE_HASHES__: Record<string, string>
 
 const KEY = 'i18nTexts'
 
-interface PageTexts { locale: string; url: string }
+interface PageTexts { locale: string }
 /** The part of @nuxtjs/i18n's context (`nuxtApp._nuxtI18n`, 10.6) this plugin replaces. */
 interface I18nContext { loadMessages: (locale: string) => Promise<void> }
 
@@ -41,7 +41,7 @@ export default defineNuxtPlugin({
         const locale = i18n.locale.value
         const url = textsUrl(locale)
         if (!url) return
-        nuxtApp.payload[KEY] = { locale, url } satisfies PageTexts
+        nuxtApp.payload[KEY] = { locale } satisfies PageTexts
         nuxtApp.runWithContext(() => useHead({ link: [{ rel: 'preload', as: 'fetch', href: url, crossorigin: 'anonymous' }] }))
       })
       return
@@ -62,9 +62,6 @@ export default defineNuxtPlugin({
       return loading
     }
     const page = nuxtApp.payload[KEY] as PageTexts | undefined
-    // Started before the first await: the module's locale detection may ask while the texts are
-    // on their way, and waits for them.
-    if (page) install(page.locale, page.url)
     const ctx = nuxtApp._nuxtI18n as I18nContext
     ctx.loadMessages = async (locale) => {
       const url = textsUrl(locale)
@@ -75,6 +72,7 @@ export default defineNuxtPlugin({
         console.warn(`Failed to load the texts of ${locale}`, e)
       }
     }
+    // The page's language, installed before the module's locale detection (next) sets it.
     if (page) await ctx.loadMessages(page.locale)
   },
 })

@@ -1,7 +1,7 @@
 // The portal's texts as the browser gets them. A message with placeholders, plurals or linked
 // messages goes out compiled (vue-i18n's message AST, the form its bundler plugin emits for texts
 // it compiles at build), every other one as the plain string it is. The browser's vue-i18n is then
-// built without its message compiler (nuxt.config.ts, `vite:configResolved`): 17 KB less of the
+// built without its message compiler (a Vite plugin in nuxt.config.ts): 17 KB less of the
 // entry script, and no compiling of each text a page shows while it starts on a phone.
 import { baseCompile, type CompileError, type ResourceNode } from '@intlify/message-compiler'
 
