@@ -65,8 +65,15 @@ export default defineNuxtConfig({
     // Nuxt UI's colour variables are written into the page's head by the server; in the browser
     // the plugin would only write the same style again, after loading Tailwind's whole palette
     // (9 KB of the entry script) to compute it.
+    //
+    // @nuxt/icon's plugin only tells @iconify/vue where to fetch an icon the client bundle lacks;
+    // it made all of @iconify/vue (19 KB) part of every page's entry script. Every icon the code
+    // names is in the client bundle (`clientBundle.scan`), public pages draw theirs as plain SVG
+    // (components/InlineIcon.vue), and the back office loads @iconify/vue with its first UIcon.
+    // An icon missing from the bundle would be asked of Iconify's API, which the CSP refuses: it
+    // stays blank rather than being fetched from a third party.
     'app:resolve'(app) {
-      for (const plugin of app.plugins) if (/@nuxt\/ui\/dist\/runtime\/plugins\/colors/.test(plugin.src)) plugin.mode = 'server'
+      for (const plugin of app.plugins) if (/@nuxt\/ui\/dist\/runtime\/plugins\/colors|@nuxt\/icon\/dist\/runtime\/plugin/.test(plugin.src)) plugin.mode = 'server'
     },
     'nitro:config'(nitro) {
       nitro.handlers = (nitro.handlers ?? []).filter((h) => !h?.route?.startsWith('/api/_auth/'))

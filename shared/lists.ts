@@ -3,8 +3,7 @@
 import { z } from 'zod'
 import { oneOrMany, recordId } from './query'
 import { ITEM_TYPE_KEYS } from './item-types'
-import { ITEM_STATUSES, ADMIN_LEVELS, DUTY_KINDS, ALLOCATION_METHODS, LIST_KINDS, RECORDS, ANNOUNCED_ACTIONS, COMPARED_KINDS } from './list-constants'
-import type { RecordKind } from './list-constants'
+import { ITEM_STATUSES, ADMIN_LEVELS, DUTY_KINDS, ALLOCATION_METHODS, LIST_KINDS, RECORDS, ANNOUNCED_ACTIONS, COMPARED_KINDS, type RecordKind } from './list-constants'
 
 export * from './list-constants'
 

@@ -143,6 +143,8 @@ describe.skipIf(!hasChromium)('in a browser', () => {
   const MESSAGE_COMPILER = 'braceNest'
   // Tailwind's red-50, as its whole palette (tailwindcss/colors) holds it.
   const PALETTE = 'oklch(97.1% 0.013 17.38)'
+  // One of the icon API hosts @iconify/vue (Nuxt UI's UIcon) knows: public pages draw their icons as plain SVG.
+  const ICON_RUNTIME = 'api2.iconify.design'
 
   it('a public page comes alive with its texts fetched beside its scripts and without the validation library', async () => {
     const search = decode(await rawGet(`/search?q=${encodeURIComponent('办护照')}`, 'br')).toString()
@@ -166,11 +168,19 @@ describe.skipIf(!hasChromium)('in a browser', () => {
         expect(code.includes(ZOD), `${path} runs zod`).toBe(false)
         expect(code.includes(MESSAGE_COMPILER), `${path} runs vue-i18n's message compiler`).toBe(false)
         expect(code.includes(PALETTE), `${path} downloads Tailwind's palette`).toBe(false)
+        expect(code.includes(ICON_RUNTIME), `${path} downloads the icon runtime`).toBe(false)
         // The texts are there once the page is alive: no key shows instead of its words, and a
         // text with a placeholder shows it filled in.
         expect(await page.title(), path).toContain('广安区三张清单一张网')
         expect(await page.locator('body').innerText(), path).not.toMatch(/\{\w+\}/)
-        if (followed.includes(path)) expect(await page.getByRole('link', { name: /Atom 订阅源/ }).count(), path).toBeGreaterThan(0)
+        if (followed.includes(path)) {
+          const feed = page.getByRole('link', { name: /Atom 订阅源/ })
+          expect(await feed.count(), path).toBeGreaterThan(0)
+          // Its icon is drawn, hidden from screen readers (the link's text says what it is).
+          const icon = feed.first().locator('svg[data-icon="rss"]')
+          expect(await icon.getAttribute('aria-hidden'), path).toBe('true')
+          expect((await icon.boundingBox())?.width, path).toBeGreaterThan(8)
+        }
         await page.close()
       }
     } finally {
