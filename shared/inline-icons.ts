@@ -1,6 +1,6 @@
-// The few icons public pages show, drawn as plain SVG elements: a public page then loads neither
-// @nuxt/icon's runtime nor @iconify/vue (6 KB compressed) and puts no icon data in its payload,
-// and an icon costs nothing to hydrate. The shapes are Lucide's (ISC licence) as
+// The icons public pages show (the search button's among them), drawn as plain SVG elements: a
+// public page then loads neither @nuxt/icon's runtime nor @iconify/vue (6 KB compressed) and puts
+// no icon data in its payload, and an icon costs nothing to hydrate. The shapes are Lucide's (ISC licence) as
 // @iconify-json/lucide has them; tests/unit/inline-icons.test.ts compares each with it. Every
 // Lucide icon is drawn with the same stroke, set once on the <svg> (components/InlineIcon.vue).
 // The back office keeps Nuxt UI's UIcon.
@@ -12,6 +12,7 @@ export interface IconShapes {
 }
 
 export const INLINE_ICONS = {
+  'search': { paths: ['m21 21l-4.34-4.34'], circles: [{ cx: 11, cy: 11, r: 8 }] },
   'footprints': { paths: ['M4 16v-2.38C4 11.5 2.97 10.5 3 8c.03-2.72 1.49-6 4.5-6C9.37 2 10 3.8 10 5.5c0 3.11-2 5.66-2 8.68V16a2 2 0 1 1-4 0m16 4v-2.38c0-2.12 1.03-3.12 1-5.62c-.03-2.72-1.49-6-4.5-6C14.63 6 14 7.8 14 9.5c0 3.11 2 5.66 2 8.68V20a2 2 0 1 0 4 0m-4-3h4M4 13h4'] },
   'monitor-smartphone': { paths: ['M18 8V6a2 2 0 0 0-2-2H4a2 2 0 0 0-2 2v7a2 2 0 0 0 2 2h8m-2 4v-3.96v3.15M7 19h5'], rects: [{ width: 6, height: 10, x: 16, y: 12, rx: 2 }] },
   'rss': { paths: ['M4 11a9 9 0 0 1 9 9M4 4a16 16 0 0 1 16 16'], circles: [{ cx: 5, cy: 19, r: 1 }] },
