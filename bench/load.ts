@@ -1,6 +1,7 @@
 // HTTP load with autocannon: a fixed number of connections for a fixed time, each request the
 // next of a shared sequence (so 50 connections do not all send the same query at once).
 // Latencies are taken from every response, so p95 is exact rather than autocannon's p97.5.
+import http from 'node:http'
 import autocannon from 'autocannon'
 
 export interface LoadRequest { method?: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> }
@@ -74,4 +75,50 @@ export async function load(baseUrl: string, requests: LoadRequest[], connections
     hitRate: told ? hits / told : undefined,
     meanBytes: times.length ? Math.round(bytes / times.length) : 0,
   }
+}
+
+interface Target { baseUrl: string; requests: LoadRequest[] }
+
+/**
+ * Two targets asked in turn by one client, the i-th request of each back to back (the first of
+ * the two alternating): the one that ran second no longer gets a machine that has warmed up or
+ * calmed down meanwhile, which on this machine moved a run's p50 by a quarter. One kept-alive
+ * connection per target; latency from the request's start to its answer's last byte.
+ */
+export async function alternate(a: Target, b: Target, seconds: number): Promise<[LoadFigures, LoadFigures]> {
+  const sides = [a, b].map((t) => ({ ...t, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), times: [] as number[], bad: 0, hits: 0, told: 0, bytes: 0 }))
+  const ask = (side: (typeof sides)[number], r: LoadRequest) => new Promise<void>((resolve, reject) => {
+    const started = performance.now()
+    const request = http.request(new URL(r.path, side.baseUrl), { method: r.method ?? 'GET', agent: side.agent, headers: { ...r.headers, ...(r.body ? { 'content-length': String(Buffer.byteLength(r.body)) } : {}) } }, (response) => {
+      let size = 0
+      response.on('data', (chunk: Buffer) => { size += chunk.length })
+      response.on('end', () => {
+        side.times.push(performance.now() - started)
+        side.bytes += size
+        const status = response.statusCode ?? 0
+        if (status < 200 || status >= 300) side.bad++
+        const cache = response.headers['x-cache']
+        if (cache !== undefined) { side.told++; if (cache === 'HIT') side.hits++ }
+        resolve()
+      })
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+    request.end(r.body)
+  })
+  const until = performance.now() + seconds * 1000
+  for (let i = 0; performance.now() < until; i++) {
+    const pair = i % 2 ? [sides[1]!, sides[0]!] : [sides[0]!, sides[1]!]
+    for (const side of pair) await ask(side, side.requests[i % side.requests.length]!)
+  }
+  for (const side of sides) side.agent.destroy()
+  const round = (n: number) => Math.round(n * 10) / 10
+  return sides.map((side) => {
+    const times = side.times.sort((x, y) => x - y)
+    return {
+      connections: 1, seconds, requests: times.length, perSecond: Math.round(times.length / seconds),
+      p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)),
+      errors: side.bad, hitRate: side.told ? side.hits / side.told : undefined, meanBytes: times.length ? Math.round(side.bytes / times.length) : 0,
+    }
+  }) as [LoadFigures, LoadFigures]
 }

@@ -12,7 +12,7 @@ import { loadConfig, type AppConfig } from '../server/utils/config'
 import { importItems } from '../prisma/seed/import-items'
 import { scaledItemFile } from './scaled-data'
 import { startPortal, waitForIndex } from '../tests/helpers/portal'
-import { load } from './load'
+import { alternate, load } from './load'
 import { distinctSearches, searchQueryString, type SearchParams } from './workload'
 import { searchContext } from '../server/services/search/context'
 import { engineQuery, searchItems, searchRequests } from '../server/services/search/query'
@@ -52,7 +52,11 @@ try {
   if (process.env.PROFILE) { await portal.stop(); console.log(`portal p50 ${p.p50} p95 ${p.p95}; profile of the last ${seconds} s in ${PROF}`); process.exit(0) }
   // The same searches: the portal's run reached the first p.requests of them.
   const q = await load(meili.url, distinct.slice(0, p.requests).map(toMeili), 1, seconds)
-  console.log(`portal p50 ${p.p50} p95 ${p.p95} (${p.requests} requests, hit rate ${p.hitRate}); meili p50 ${q.p50} p95 ${q.p95}; ×${(p.p50 / q.p50).toFixed(2)}`)
+  console.log(`one after the other: portal p50 ${p.p50} p95 ${p.p95} (${p.requests} requests, hit rate ${p.hitRate}); meili p50 ${q.p50} p95 ${q.p95}; ×${(p.p50 / q.p50).toFixed(2)}`)
+  await markSearchIndexChanged(db.prisma)
+  await new Promise((r) => setTimeout(r, 300))
+  const [ap, aq] = await alternate({ baseUrl: portal.url, requests: distinct.map(toPortal) }, { baseUrl: meili.url, requests: distinct.map(toMeili) }, 2 * seconds)
+  console.log(`in turn: portal p50 ${ap.p50} p95 ${ap.p95} (${ap.requests} requests, hit rate ${ap.hitRate}); meili p50 ${aq.p50} p95 ${aq.p95}; ×${(ap.p50 / aq.p50).toFixed(2)}`)
   {
     const sizes: number[] = []
     let parseMs = 0

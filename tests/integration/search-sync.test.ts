@@ -10,6 +10,7 @@ import { applySearchSettings } from '../../server/services/search/settings'
 import { indexOutdated, reindex } from '../../server/services/search/reindex'
 import { searchItems, SearchUnavailableError } from '../../server/services/search/query'
 import { searchQuerySchema } from '../../shared/search'
+import { DEPARTMENT_FILTER_LIMIT } from '../../shared/list-views'
 import { searchContext } from '../../server/services/search/context'
 import { usePublicCache } from '../../server/utils/public-cache'
 import { freePort } from '../../scripts/lib/meilisearch-process'
@@ -235,6 +236,30 @@ describe('search', () => {
     expect(filtered.hits.every((h) => h.departmentName === '区公安分局' && h.type === 'LICENSING')).toBe(true)
     // Disjunctive: the department facet still lists the other departments.
     expect(filtered.facets.dept.length).toBeGreaterThan(1)
+  })
+
+  it('offers the departments with the most records at city scale, and a chosen small one with its count', async () => {
+    // 70 departments (more than a filter offers), department k holding k records, in an index of their own.
+    const uid = `${env.config.meiliIndex}-city`
+    await applySearchSettings(env.db.prisma, env.meili, uid)
+    const docs = Array.from({ length: 70 }, (_, d) => Array.from({ length: d + 1 }, (_, i) => ({
+      id: `city-${d + 1}-${i}`, entityId: 100_000 + (d + 1) * 100 + i, list: 'POWER', code: `C${d + 1}-${i}`, name: `城市规模测试事项${d + 1}之${i}`, aliases: [], groupName: '', summary: '', guideText: '', pinyin: [], initials: [], chars: '',
+      type: 'LICENSING', typeName: '行政许可', departmentId: 90_000 + d + 1, departmentName: `测试部门${d + 1}`, status: 'IN_FORCE', year: null, rank: 0,
+    }))).flat()
+    const task = await env.meili.index(uid).addDocuments(docs).waitTask({ timeout: 60_000 })
+    expect(task.status).toBe('succeeded')
+    const cityDept = (params: Record<string, unknown>) => searchItems(env.meili, env.db.prisma, uid, searchQuerySchema.parse(params))
+    const all = await cityDept({ q: "" })
+    expect(all.total).toBe(docs.length)
+    expect(all.facets.dept).toHaveLength(DEPARTMENT_FILTER_LIMIT)
+    expect(all.facets.dept.map((d) => d.count)).toEqual(Array.from({ length: DEPARTMENT_FILTER_LIMIT }, (_, i) => 70 - i))
+    // The smallest department, chosen: its records, and still offered (with its own count) beside the largest.
+    const smallest = await cityDept({ q: '', dept: 90_001 })
+    expect(smallest.total).toBe(1)
+    expect(smallest.facets.dept.find((d) => d.value === '90001')?.count).toBe(1)
+    expect(smallest.facets.dept[0]).toMatchObject({ value: '90070', count: 70 })
+    expect(smallest.facets.dept).toHaveLength(DEPARTMENT_FILTER_LIMIT + 1)
+    await env.meili.deleteIndex(uid).waitTask({ timeout: 30_000 })
   })
 
   it('pages through results without repeating them', async () => {

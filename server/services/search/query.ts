@@ -150,7 +150,10 @@ async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, ana
   }
   const [result, ...rest] = responses as [SearchResponse<SearchDocument>, ...SearchResponse<SearchDocument>[]]
   const distribution = { ...result.facetDistribution }
-  active.forEach((key, i) => { distribution[FACETS[key]] = rest[i]?.facetDistribution?.[FACETS[key]] ?? {} })
+  // An active facet is counted without its own filter, the values with the most records; the main
+  // query, filtered by the chosen values, counts those too (the same numbers), so a chosen value
+  // outside the largest is offered as well.
+  active.forEach((key, i) => { distribution[FACETS[key]] = { ...result.facetDistribution?.[FACETS[key]], ...rest[i]?.facetDistribution?.[FACETS[key]] } })
   const total = result.totalHits ?? result.hits.length
   const complete = total > 0 && (rest[active.length]?.estimatedTotalHits ?? 0) > 0
   return { result, distribution, complete }

@@ -3,6 +3,7 @@
 import type { Meilisearch, Settings } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { pinyinOf } from './pinyin'
+import { DEPARTMENT_FILTER_LIMIT } from '../../../shared/list-views'
 
 export const STOP_WORDS_SETTING = 'search.stopWords'
 
@@ -23,7 +24,10 @@ export const baseSettings: Settings = {
   rankingRules: ['words', 'typo', 'proximity', 'rank:asc', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: CHINESE_FIELDS, locales: ['cmn'] }],
   typoTolerance: { disableOnAttributes: ['code'] },
-  faceting: { maxValuesPerFacet: 200 },
+  // A city has thousands of departments: each facet offers its values with the most records (Meilisearch
+  // would otherwise cut the list in the order of the values, not their counts), as many as a list
+  // page's department filter; a chosen value outside them is counted all the same (query.ts).
+  faceting: { maxValuesPerFacet: DEPARTMENT_FILTER_LIMIT, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: 10000 },
   // Keeping prefix search and the search within facet values ready costs every indexing task, and
   // nothing needs them: a one-document update's worst case was 3.1 s at 39,311 documents, 1.1 s
