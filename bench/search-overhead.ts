@@ -13,6 +13,7 @@ import { importItems } from '../prisma/seed/import-items'
 import { scaledItemFile } from './scaled-data'
 import { startPortal, waitForIndex } from '../tests/helpers/portal'
 import { alternate, load } from './load'
+import { settled } from './freshness-loop'
 import { distinctSearches, searchQueryString, type SearchParams } from './workload'
 import { searchContext } from '../server/services/search/context'
 import { engineQuery, searchItems, searchRequests } from '../server/services/search/query'
@@ -46,7 +47,7 @@ try {
   await load(portal.url, distinct.slice(-200).map(toPortal), 1, 2)
   await load(meili.url, distinct.slice(-200).map(toMeili), 1, 2)
   await markSearchIndexChanged(db.prisma)
-  await new Promise((r) => setTimeout(r, 300))
+  await settled([portal], 120_000, [meili.child.pid!])
   const seconds = Number(process.env.SECONDS ?? 10)
   const p = await load(portal.url, distinct.map(toPortal), 1, seconds)
   if (process.env.PROFILE) { await portal.stop(); console.log(`portal p50 ${p.p50} p95 ${p.p95}; profile of the last ${seconds} s in ${PROF}`); process.exit(0) }

@@ -14,15 +14,16 @@ export default defineNitroPlugin((nitro) => {
     const terms = event.context.answerTerms
     if (bytes && pending && getResponseStatus(event) === 200 && keepable(terms)) {
       const headers = keptHeaders(event)
-      if (headers) pending.kept = cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, replays: terms?.replays, maxAgeMs: terms?.maxAgeMs })
+      if (headers) cache.keep(pending.key, pending.generation, { status: 200, headers, body: bytes, replays: terms?.replays, maxAgeMs: terms?.maxAgeMs })
     }
     pending?.done?.()
     // Nuxt renders an error page through an internal request whose answer its error handler
     // copies, headers and all, into the answer it sends as text: compressed here, the page would
     // go out as bytes that claim an encoding they no longer have.
     if (!bytes || event.path.startsWith('/__nuxt_error')) return
-    const kept = pending?.kept
-    response.body = await compressedAnswer(event, bytes, kept?.variants, kept && ((size) => cache.noteVariant(pending.key, kept, size)))
+    // The answer just kept is compressed for this reader alone, fast; the copy kept for the next
+    // visitors is made, smaller, when the first of them comes (server/utils/public-cache.ts).
+    response.body = await compressedAnswer(event, bytes)
   })
   // An answer that was not sent through the hook above (an error, a redirect) releases the
   // requests waiting for it all the same.

@@ -26,10 +26,12 @@ export type Variants = Partial<Record<Encoding, Promise<Buffer>>>
 
 /**
  * The bytes to send for `bytes`: compressed with the best encoding the client accepts when the
- * answer is text of some size, with the headers that say so. `variants` reuses earlier work
- * (`onCompressed` hears of a copy made for it).
+ * answer is text of some size, with the headers that say so. A kept answer's `variants` are made
+ * once per encoding, with the effort worth it for all the visitors they serve, and reused
+ * (`onCompressed` hears of a copy made); without them the answer is compressed for this reader
+ * alone, fast.
  */
-export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: Variants = {}, onCompressed?: (bytes: number) => void): Promise<Buffer> {
+export async function compressedAnswer(event: H3Event, bytes: Buffer, variants?: Variants, onCompressed?: (bytes: number) => void): Promise<Buffer> {
   if (bytes.length < MIN_COMPRESSIBLE_BYTES || getResponseHeader(event, 'content-encoding')) return bytes
   if (!isCompressibleType(String(getResponseHeader(event, 'content-type') ?? ''))) return bytes
   // Caches between the portal and the browser must keep one copy per encoding.
@@ -37,9 +39,13 @@ export async function compressedAnswer(event: H3Event, bytes: Buffer, variants: 
   if (!/accept-encoding/i.test(vary)) appendResponseHeader(event, 'vary', 'Accept-Encoding')
   const encoding = negotiateEncoding(getRequestHeader(event, 'accept-encoding'))
   if (!encoding) return bytes
-  const made = !variants[encoding]
-  const compressed = await (variants[encoding] ??= compress(bytes, encoding))
-  if (made) onCompressed?.(compressed.length)
+  let compressed: Buffer
+  if (!variants) compressed = await compress(bytes, encoding, 'once')
+  else {
+    const made = !variants[encoding]
+    compressed = await (variants[encoding] ??= compress(bytes, encoding, 'kept'))
+    if (made) onCompressed?.(compressed.length)
+  }
   setResponseHeader(event, 'content-encoding', encoding)
   // Removing a header Node would have set itself makes it send the answer chunked.
   if (getResponseHeader(event, 'content-length') !== undefined) removeResponseHeader(event, 'content-length')

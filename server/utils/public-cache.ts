@@ -41,7 +41,6 @@ export interface PendingAnswer {
   key: string
   /** the generation current when the request came in, before anything was read for it */
   generation: string
-  kept?: KeptAnswer
   /** releases the requests waiting for this one */
   done?: () => void
 }

@@ -86,6 +86,20 @@ describe.each(answers)('%s', (_what, pathOf, type) => {
   })
 })
 
+it('compresses a search nobody asked before fast for its reader, and the copy kept for the next ones smaller', async () => {
+  const path = `/api/search?q=${encodeURIComponent('营业执照')}&page=2`
+  const first = await rawGet(path, 'br')
+  const second = await rawGet(path, 'br')
+  expect(first.headers['x-cache']).toBe('MISS')
+  expect(second.headers['x-cache']).toBe('HIT')
+  expect(decode(second).equals(decode(first))).toBe(true)
+  expect(second.body.length).toBeLessThan(first.body.length)
+  // and the same for gzip, whose kept copy is made when a gzip reader first asks for it
+  const gz = [await rawGet(path, 'gzip'), await rawGet(path, 'gzip')]
+  expect(decode(gz[0]!).equals(decode(first))).toBe(true)
+  expect(gz[1]!.body.length).toBe(gz[0]!.body.length)
+})
+
 it('leaves small answers and files that are compressed already as they are', async () => {
   const health = await rawGet('/api/health', 'br')
   expect(health.status).toBe(200)

@@ -31,6 +31,8 @@ const VOCABULARY_TTL_MS = 30 * 60_000
 const CHANGE_MARGIN_MS = 2 * 60_000
 /** More changed records than this (an import) are cheaper to take in with a new whole read. */
 const MAX_CHANGED = 5000
+/** Words whose presence in the texts a context remembers (the words of a minute's queries). */
+const MAX_KNOWN_WORDS = 50_000
 
 const kept = new KeptValue<SearchContext>(CONTEXT_TTL_MS)
 
@@ -54,7 +56,8 @@ async function readTexts(db: Db, only?: Only): Promise<Texts> {
     ...items.flatMap((i) => [i.name, ...i.aliases, i.groupName ?? '']), ...duties.map((d) => d.title), ...funds.map((f) => f.name),
     ...materials.map((m) => m.name), ...results.map((r) => r.resultName ?? ''),
   ].filter(Boolean)
-  return { parts, text: parts.join('\n') }
+  // A city's districts repeat one catalogue: each text once is a fraction of the size to look words up in.
+  return { parts, text: [...new Set(parts)].join('\n') }
 }
 
 // Reading every indexed text of a city (100,000 items, their duties and funds) and learning its
@@ -153,9 +156,19 @@ export function searchContext(db: Db): Promise<SearchContext> {
     const dictionaryText = dictionaryWords.join('\n')
     const dictionaryParts = dictionaryWords.filter((w) => /\p{Script=Han}/u.test(w))
     let spelling: SpellingIndex | undefined
+    // A city's texts are megabytes: a word is looked for in them once per context.
+    const known = new Map<string, boolean>()
+    const isKnown = (word: string) => {
+      let found = known.get(word)
+      if (found === undefined) {
+        found = base.text.includes(word) || changed.text.includes(word) || dictionaryText.includes(word)
+        if (known.size < MAX_KNOWN_WORDS) known.set(word, found)
+      }
+      return found
+    }
     return {
       departments: new Map(rows.map((d) => [d.id, d.name])),
-      query: { cut, fillers, englishTerms, isKnown: (word) => base.text.includes(word) || changed.text.includes(word) || dictionaryText.includes(word) },
+      query: { cut, fillers, englishTerms, isKnown },
       spelling: () => (spelling ??= joinSpellingIndexes(base.spelling, spellingIndex([...changed.parts, ...dictionaryParts]))),
       phrases: [...new Set([...dictionaryParts, ...aliases.map((a) => a.alias)])],
     }

@@ -2,10 +2,9 @@
 // of government handles that the query names, dictionary words close to what was typed, and the
 // departments whose lists hold partial matches. (The life events a query names are shown above the
 // hits, whatever the hits: query.ts.)
-import type { Db } from '../../utils/prisma'
 import type { SearchHelp } from '../../../shared/search'
 import type { QueryAnalysis } from './analysis'
-import { matchReferrals } from './referrals'
+import type { ReferralView } from '../../../shared/search-curation'
 
 const SUGGESTIONS = 6
 
@@ -24,7 +23,6 @@ export function suggestPhrases(analysis: QueryAnalysis, phrases: string[], exclu
 }
 
 export interface HelpInput {
-  q: string
   analysis: QueryAnalysis
   phrases: string[]
   total: number
@@ -33,8 +31,8 @@ export interface HelpInput {
   correctedQuery: string | null
 }
 
-export async function searchHelp(db: Db, input: HelpInput): Promise<SearchHelp | null> {
-  const referrals = await matchReferrals(db, input.q)
+/** The help for a query whose referrals are `referrals` (matchReferrals, looked up while Meilisearch searched). */
+export function searchHelp(referrals: ReferralView[], input: HelpInput): SearchHelp | null {
   const weak = input.total === 0 || input.partial
   if (!weak && !referrals.length) return null
   return {

@@ -10,8 +10,11 @@ import { correctSpelling } from './correction'
 import { searchContext } from './context'
 import { searchHelp } from './help'
 import { lifeEventsNamedBy } from '../life-events/public'
+import { matchReferrals } from './referrals'
 import { recordSearch } from './stats'
 import { WORD_ATTRIBUTES } from './settings'
+import type { ReferralView } from '../../../shared/search-curation'
+import type { LifeEventSummary } from '../../../shared/life-events'
 import { PAGE_SIZE, type FacetValue, type SearchDocument, type SearchHit, type SearchQuery, type SearchResult, type TextPart } from '../../../shared/search'
 
 /** Meilisearch did not answer in time: search is unavailable, the list pages (PostgreSQL) are not. */
@@ -162,7 +165,15 @@ async function ask(meili: Meilisearch, indexUid: string, query: SearchQuery, ana
 export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
   const context = await searchContext(db)
   let analysis = analyzeQuery(query.q, context.query)
-  let answer = await ask(meili, indexUid, query, analysis)
+  const asked = ask(meili, indexUid, query, analysis)
+  // What the answer needs besides Meilisearch's is looked up while Meilisearch searches, once the
+  // request has gone out (it is written on the next tick).
+  const first = analysis
+  const beside = query.q
+    ? new Promise((resolve) => setImmediate(resolve)).then(() => Promise.all([matchReferrals(db, query.q), lifeEventsNamedBy(db, first)]))
+    : Promise.resolve([[], []] as [ReferralView[], LifeEventSummary[]])
+  beside.catch(() => {}) // a failure is met below, unless Meilisearch's failed first
+  let answer = await asked
   let correctedQuery: string | null = null
   // No record matches all that was typed, or part of it is no known word: try the words that
   // sound the same (护找 → 护照) or the Chinese of typed pinyin, and show those results instead
@@ -212,9 +223,10 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   }))
   const total = result.totalHits ?? hits.length
   const partial = total > 0 && (!answer.complete || analysis.unknown.length > 0)
+  const [referrals, namedEvents] = await beside
   const help = query.q
-    ? await searchHelp(db, {
-      q: query.q, analysis, phrases: context.phrases, total, partial, correctedQuery,
+    ? searchHelp(referrals, {
+      analysis, phrases: context.phrases, total, partial, correctedQuery,
       departments: facets.dept.map((d) => ({ id: Number(d.value), name: d.label, count: d.count })),
     })
     : null
@@ -229,7 +241,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
     understood: { terms: analysis.terms, dropped: analysis.dropped },
     correctedQuery,
     partial,
-    lifeEvents: query.q ? await lifeEventsNamedBy(db, analysis) : [],
+    lifeEvents: analysis === first ? namedEvents : await lifeEventsNamedBy(db, analysis),
     help,
   }
 }
