@@ -40,7 +40,9 @@ export async function compressedAnswer(event: H3Event, bytes: Buffer, variants?:
   const encoding = negotiateEncoding(getRequestHeader(event, 'accept-encoding'))
   if (!encoding) return bytes
   let compressed: Buffer
-  if (!variants) compressed = await compress(bytes, encoding, 'once')
+  // A file the browser keeps (`immutable`: the texts of a language) is worth the kept effort even
+  // when this process sends it for the first time.
+  if (!variants) compressed = await compress(bytes, encoding, /\bimmutable\b/.test(String(getResponseHeader(event, 'cache-control') ?? '')) ? 'kept' : 'once')
   else {
     const made = !variants[encoding]
     compressed = await (variants[encoding] ??= compress(bytes, encoding, 'kept'))

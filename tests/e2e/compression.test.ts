@@ -98,6 +98,15 @@ it('compresses a search nobody asked before fast for its reader, and the copy ke
   const gz = [await rawGet(path, 'gzip'), await rawGet(path, 'gzip')]
   expect(decode(gz[0]!).equals(decode(first))).toBe(true)
   expect(gz[1]!.body.length).toBe(gz[0]!.body.length)
+  // A file browsers keep a year (a language's texts, on every page's critical path) comes as
+  // small the first time as after.
+  const texts = /"(\/_texts\/[^"]+\/en\.json)"|href="(\/_texts\/[^"]+)"/.exec(decode(await rawGet('/en', 'br')).toString())
+  const textsPath = texts?.[1] ?? texts?.[2]
+  expect(textsPath).toBeTruthy()
+  const [once, again] = [await rawGet(textsPath!, 'br'), await rawGet(textsPath!, 'br')]
+  expect(once.headers['x-cache']).toBe('MISS')
+  expect(once.headers['cache-control']).toMatch(/immutable/)
+  expect(once.body.length).toBe(again.body.length)
 })
 
 it('leaves small answers and files that are compressed already as they are', async () => {
