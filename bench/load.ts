@@ -61,19 +61,24 @@ export async function load(baseUrl: string, requests: LoadRequest[], connections
     if (statusCode < 200 || statusCode >= 300) bad++
   })
   const result = await done
-  times.sort((a, b) => a - b)
+  return figures(times, { connections, seconds, errors: bad + result.errors + result.timeouts, hits, told, bytes })
+}
+
+/** The figures of a run from each answer's latency and the counts kept beside them. */
+function figures(times: number[], run: { connections: number; seconds: number; errors: number; hits: number; told: number; bytes: number }): LoadFigures {
+  const sorted = [...times].sort((a, b) => a - b)
   const round = (n: number) => Math.round(n * 10) / 10
   return {
-    connections,
-    seconds,
-    requests: times.length,
-    perSecond: Math.round(times.length / seconds),
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    p99: round(percentile(times, 99)),
-    errors: bad + result.errors + result.timeouts,
-    hitRate: told ? hits / told : undefined,
-    meanBytes: times.length ? Math.round(bytes / times.length) : 0,
+    connections: run.connections,
+    seconds: run.seconds,
+    requests: sorted.length,
+    perSecond: Math.round(sorted.length / run.seconds),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    errors: run.errors,
+    hitRate: run.told ? run.hits / run.told : undefined,
+    meanBytes: sorted.length ? Math.round(run.bytes / sorted.length) : 0,
   }
 }
 
@@ -112,13 +117,5 @@ export async function alternate(a: Target, b: Target, seconds: number): Promise<
     for (const side of pair) await ask(side, side.requests[i % side.requests.length]!)
   }
   for (const side of sides) side.agent.destroy()
-  const round = (n: number) => Math.round(n * 10) / 10
-  return sides.map((side) => {
-    const times = side.times.sort((x, y) => x - y)
-    return {
-      connections: 1, seconds, requests: times.length, perSecond: Math.round(times.length / seconds),
-      p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)),
-      errors: side.bad, hitRate: side.told ? side.hits / side.told : undefined, meanBytes: times.length ? Math.round(side.bytes / times.length) : 0,
-    }
-  }) as [LoadFigures, LoadFigures]
+  return sides.map((side) => figures(side.times, { connections: 1, seconds, errors: side.bad, hits: side.hits, told: side.told, bytes: side.bytes })) as [LoadFigures, LoadFigures]
 }

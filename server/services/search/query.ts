@@ -1,5 +1,6 @@
 // Public search over the three lists. Facet counts are disjunctive: each facet is counted
 // without its own filter, so choosing one department still shows how many the others have.
+import { setImmediate as afterIo } from 'node:timers/promises'
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { itemTypeByKey } from '../../../shared/item-types'
@@ -170,7 +171,7 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   // request has gone out (it is written on the next tick).
   const first = analysis
   const beside = query.q
-    ? new Promise((resolve) => setImmediate(resolve)).then(() => Promise.all([matchReferrals(db, query.q), lifeEventsNamedBy(db, first)]))
+    ? afterIo().then(() => Promise.all([matchReferrals(db, query.q), lifeEventsNamedBy(db, first)]))
     : Promise.resolve([[], []] as [ReferralView[], LifeEventSummary[]])
   beside.catch(() => {}) // a failure is met below, unless Meilisearch's failed first
   let answer = await asked
