@@ -11,21 +11,26 @@
 //
 // The texts are not put in the HTML itself: that makes every page's HTML 20 KB (compressed)
 // heavier, ahead of the first paint, and a file of its own is kept by the browser's cache from one
-// visit to the next.
+// visit to the next. They come in two parts (shared/text-parts.ts): a public page loads only what
+// public pages show; the back office's own texts (`<locale>.office.json`) come with its pages.
+
 import type { Composer } from 'vue-i18n'
+import type { Router } from 'vue-router'
+import { isOfficePath, isOfficeText, type TextPart } from '~~/shared/text-parts'
 
 // Set by @nuxtjs/i18n (10.6) for the whole build: the hash of each locale's texts.
 declare const __I18N_LOCALE_HASHES__: Record<string, string>
 
 const KEY = 'i18nTexts'
 
-interface PageTexts { locale: string }
+/** The page's language, and whether it is a back-office page (which needs both parts of the texts). */
+interface PageTexts { locale: string; office: boolean }
 /** The part of @nuxtjs/i18n's context (`nuxtApp._nuxtI18n`, 10.6) this plugin replaces. */
 interface I18nContext { loadMessages: (locale: string) => Promise<void> }
 
-function textsUrl(locale: string): string | undefined {
+function textsUrl(locale: string, part: TextPart): string | undefined {
   const hash = __I18N_LOCALE_HASHES__[locale]
-  return hash ? `/_texts/${hash}/${locale}.json` : undefined
+  return hash ? `/_texts/${hash}/${locale}${part === 'office' ? '.office' : ''}.json` : undefined
 }
 
 export default defineNuxtPlugin({
@@ -39,10 +44,11 @@ export default defineNuxtPlugin({
     if (import.meta.server) {
       nuxtApp.hooks.hook('app:rendered', () => {
         const locale = i18n.locale.value
-        const url = textsUrl(locale)
-        if (!url) return
-        nuxtApp.payload[KEY] = { locale } satisfies PageTexts
-        nuxtApp.runWithContext(() => useHead({ link: [{ rel: 'preload', as: 'fetch', href: url, crossorigin: 'anonymous' }] }))
+        const office = isOfficePath((nuxtApp.$router as Router).currentRoute.value.path)
+        const urls = [textsUrl(locale, 'public'), office ? textsUrl(locale, 'office') : undefined].filter((u) => u !== undefined)
+        if (!urls.length) return
+        nuxtApp.payload[KEY] = { locale, office } satisfies PageTexts
+        nuxtApp.runWithContext(() => useHead({ link: urls.map((href) => ({ rel: 'preload', as: 'fetch', href, crossorigin: 'anonymous' })) }))
       })
       return
     }
@@ -56,22 +62,38 @@ export default defineNuxtPlugin({
         if (Object.keys(i18n.getLocaleMessage(locale)).length) i18n.mergeLocaleMessage(locale, texts[locale] ?? {})
         else i18n.setLocaleMessage(locale, texts[locale] ?? {})
       })()
-      installed.set(locale, loading)
-      // A language whose texts could not be had is asked for again on the next switch to it.
-      loading.catch(() => installed.delete(locale))
+      installed.set(url, loading)
+      // Texts that could not be had are asked for again the next time they are needed.
+      loading.catch(() => installed.delete(url))
       return loading
     }
-    const page = nuxtApp.payload[KEY] as PageTexts | undefined
-    const ctx = nuxtApp._nuxtI18n as I18nContext
-    ctx.loadMessages = async (locale) => {
-      const url = textsUrl(locale)
+    const load = async (locale: string, part: TextPart) => {
+      const url = textsUrl(locale, part)
       if (!url) return
       try {
-        await (installed.get(locale) ?? install(locale, url))
+        await (installed.get(url) ?? install(locale, url))
       } catch (e) {
         console.warn(`Failed to load the texts of ${locale}`, e)
       }
     }
+    const page = nuxtApp.payload[KEY] as PageTexts | undefined
+    // Once a back-office page has been opened, a switch of language loads both parts.
+    let office = page?.office ?? false
+    const ctx = nuxtApp._nuxtI18n as I18nContext
+    ctx.loadMessages = async (locale) => {
+      await Promise.all([load(locale, 'public'), office ? load(locale, 'office') : undefined])
+    }
+    // A back-office page gets its texts before it shows.
+    addRouteMiddleware('office-texts', async (to) => {
+      if (!isOfficePath(to.path)) return
+      office = true
+      await load(i18n.locale.value, 'office')
+    }, { global: true })
+    // A back-office text shown elsewhere (none is, tests/e2e/compression.test.ts) would show its
+    // key until the back office's part, fetched then, arrives.
+    i18n.setMissingHandler((locale, key) => {
+      if (isOfficeText(key)) void load(locale, 'office')
+    })
     // The page's language, installed before the module's locale detection (next) sets it.
     if (page) await ctx.loadMessages(page.locale)
   },

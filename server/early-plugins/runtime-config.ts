@@ -2,15 +2,9 @@
 // it (hundreds of keys), and @nuxtjs/i18n asks for that copy on every request, including each API
 // call a page makes while it renders: about a tenth of the CPU of a server-rendered page. The
 // environment does not change while the process runs, so each request gets a plain copy of the
-// config as read at startup. Registered in nuxt.config.ts (nitro.plugins) so that it runs before
-// the modules' plugins.
-function copy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copy) as T
-  if (value === null || typeof value !== 'object') return value
-  const out: Record<string, unknown> = {}
-  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key])
-  return out as T
-}
+// config as read at startup (server/utils/request-config.ts). Registered in nuxt.config.ts
+// (nitro.plugins) so that it runs before the modules' plugins.
+import { requestConfig } from '../utils/request-config'
 
 export default defineNitroPlugin((nitro) => {
   const config = useRuntimeConfig()
@@ -20,7 +14,7 @@ export default defineNitroPlugin((nitro) => {
     if (event.context.nitro.runtimeConfig) return
     let own: typeof config | undefined
     Object.defineProperty(event.context.nitro, 'runtimeConfig', {
-      get: () => (own ??= copy(config)),
+      get: () => (own ??= requestConfig(config)),
       set: (value: typeof config) => { own = value },
       enumerable: true,
       configurable: true,

@@ -1,11 +1,13 @@
 // Refuses to start without a public address (server/utils/site-url.ts), and gives it to
 // @nuxtjs/i18n, whose alternate-language links would otherwise name the address fixed at build
-// time. The shared runtime config is frozen; each request's own copy is not.
+// time. The shared runtime config is frozen: the address is set in each request's copy as it is
+// made, which a request that never reads the config (a search) does not pay for.
+import { amendRequestConfig } from '../utils/request-config'
 import { siteUrl } from '../utils/site-url'
 
-export default defineNitroPlugin((nitro) => {
+export default defineNitroPlugin(() => {
   const url = siteUrl()
-  nitro.hooks.hook('request', (event) => {
-    (useRuntimeConfig(event).public.i18n as { baseUrl?: string }).baseUrl = url
+  amendRequestConfig((config) => {
+    (config.public.i18n as { baseUrl?: string }).baseUrl = url
   })
 })

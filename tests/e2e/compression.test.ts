@@ -252,6 +252,43 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     }
   })
 
+  // A language's texts come in two parts (shared/text-parts.ts): public pages fetch only theirs,
+  // the back office's come with its pages, opened inside the portal or from the address bar.
+  it('fetches the back office\'s texts with its pages only', async () => {
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const seen = watchRequests(page)
+      const texts = () => seen.urls.filter((u) => u.includes('/_texts/'))
+      await page.goto(`${portal.url}/`)
+      await hydrated(page)
+      expect(texts()).toEqual([expect.stringMatching(/\/zh-CN\.json$/)])
+      await page.evaluate(() => (document.getElementById('__nuxt') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push: (to: string) => Promise<unknown> } } } } }).__vue_app__.config.globalProperties.$router.push('/admin/login'))
+      await page.waitForURL(/\/admin\/login/)
+      await expect.poll(() => page.locator('#login-heading').innerText()).toBe('后台登录')
+      expect(texts()).toEqual([expect.stringMatching(/\/zh-CN\.json$/), expect.stringMatching(/\/zh-CN\.office\.json$/)])
+      expect(await page.locator('body').innerText()).not.toMatch(/\badmin\.login\./)
+      await page.close()
+
+      // Opened from the address bar, in English: both parts are named in the page's head and
+      // installed before it comes alive; a wrong password gets the back office's message.
+      const direct = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const directSeen = watchRequests(direct)
+      await direct.goto(`${portal.url}/en/admin/login`)
+      await hydrated(direct)
+      const preloaded = await direct.locator('head link[rel="preload"][as="fetch"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))
+      expect(preloaded).toEqual([expect.stringMatching(/\/en\.json$/), expect.stringMatching(/\/en\.office\.json$/)])
+      await direct.getByRole('textbox', { name: 'Username' }).fill('nobody')
+      await direct.locator('input[type="password"]').fill('not-the-password')
+      await direct.getByRole('button', { name: 'Sign in' }).click()
+      await expect.poll(() => direct.getByRole('alert').innerText()).toBe('Wrong username or password.')
+      expect(directSeen.urls.filter((u) => u.includes('/_texts/')).sort()).toEqual([expect.stringMatching(/\/en\.json$/), expect.stringMatching(/\/en\.office\.json$/)])
+      await direct.close()
+    } finally {
+      await browser.close()
+    }
+  })
+
   it('loads the checks of a followed topic and the other language only when a visitor asks for them', async () => {
     const browser = await launchBrowser()
     try {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { compiledTexts } from '../../server/utils/texts'
+import { isOfficePath, isOfficeText, splitTexts } from '../../shared/text-parts'
 
 type Tree = { [key: string]: Tree | string }
 
@@ -80,5 +81,35 @@ describe('the texts the browser gets (server/utils/texts.ts)', () => {
     }
     expect(withPlaceholders).toBeGreaterThan(50)
     expect(withoutCompiler(() => asWritten.t('lists.power.count', { total: 3 }))).toMatch(/\{total\}/)
+  })
+})
+
+describe('the two parts of a language\'s texts (shared/text-parts.ts)', () => {
+  // Each text goes out once, in the part isOfficeText names (the browser fetches the back office's
+  // part when one of its texts is asked for elsewhere), and the public part is the smaller.
+  it.each(readdirSync(LOCALES))('%s: every text is in exactly one part, the one its key names', (locale) => {
+    const written = writtenTexts(locale)
+    const parts = splitTexts(written)
+    const all = entries(written)
+    const office = new Map(entries(parts.office as Tree))
+    const pub = new Map(entries(parts.public as Tree))
+    expect(office.size + pub.size).toBe(all.length)
+    for (const [key, text] of all) {
+      expect((isOfficeText(key) ? office : pub).get(key), key).toBe(text)
+    }
+    expect(office.size).toBeGreaterThan(300)
+    expect(JSON.stringify(parts.public).length).toBeLessThan(JSON.stringify(written).length * 0.7)
+    // What public pages show from the back office's namespaces stays public.
+    for (const key of ['admin.errors.generic', 'workspace.common.fixErrors', 'workspace.status.PUBLISHED', 'lists.power.count', 'site.title']) {
+      expect(pub.has(key) || [...pub.keys()].some((k) => k.startsWith(`${key}.`)), key).toBe(true)
+    }
+    for (const key of ['admin.login.title', 'reform.title', 'import.title']) {
+      expect([...office.keys()].some((k) => k === key || k.startsWith(`${key}.`)), key).toBe(true)
+    }
+  })
+
+  it('knows a back-office page by its address in either language', () => {
+    for (const path of ['/admin', '/admin/login', '/admin/workspace/drafts/3', '/en/admin', '/en/admin/reform']) expect(isOfficePath(path), path).toBe(true)
+    for (const path of ['/', '/en', '/power', '/search', '/administration', '/en/items/511', '/items/admin']) expect(isOfficePath(path), path).toBe(false)
   })
 })
