@@ -33,7 +33,7 @@ export function splitTexts(texts: Texts): Record<TextPart, Texts> {
       continue
     }
     for (const [key, text] of Object.entries(value)) {
-      const part = parts[shared.includes(key) ? 'public' : 'office']
+      const part = parts[officeName(namespace, key) ? 'office' : 'public']
       ;((part[namespace] ??= {}) as Texts)[key] = text
     }
   }
@@ -43,6 +43,11 @@ export function splitTexts(texts: Texts): Record<TextPart, Texts> {
 /** Whether a text (its key, `workspace.fields.name`) comes with the back office's part. */
 export function isOfficeText(key: string): boolean {
   const [namespace = '', name = ''] = key.split('.')
+  return officeName(namespace, name)
+}
+
+/** Whether `namespace.name` and all under it belong to the back office's part. */
+function officeName(namespace: string, name: string): boolean {
   const shared = OFFICE[namespace]
   return !!shared && !shared.includes(name)
 }
