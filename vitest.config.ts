@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 // seconds; integration tests get a real PostgreSQL and Meilisearch; end-to-end tests get those and
 // the built portal. `vitest run` runs all three, the servers started once for both that need them.
 const servers = 'tests/setup/services.ts'
+// In every file that talks to PostgreSQL: no two queries at once on one connection.
+const pgWarnings = 'tests/setup/pg-warnings.ts'
 
 export default defineConfig({
   test: {
@@ -14,9 +16,9 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: [servers] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: [servers], setupFiles: [pgWarnings] } },
       // The build first, so the servers do not sit idle through it.
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build.ts', servers] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build.ts', servers], setupFiles: [pgWarnings] } },
     ],
   },
 })

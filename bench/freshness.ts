@@ -28,6 +28,8 @@ const pcts = (xs: number[]) => {
   const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
   return `p50 ${at(50).toFixed(0)} ms, p95 ${at(95).toFixed(0)} ms, max ${s[s.length - 1]!.toFixed(0)} ms`
 }
+/** A duration as Meilisearch writes it ("1.2s", "35.01ms", "1m 2s"), in ms. */
+const durationMs = (d: string) => [...d.matchAll(/([\d.]+)\s*(ns|µs|us|ms|s|m)\b/g)].reduce((sum, [, v, u]) => sum + Number(v) * ({ ns: 1e-6, µs: 1e-3, us: 1e-3, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[u!]!, 0)
 async function timed(label: string, runs: number, fn: () => Promise<unknown>) {
   const ms: number[] = []
   for (let i = 0; i < runs; i++) { const t = performance.now(); await fn(); ms.push(performance.now() - t) }
@@ -99,6 +101,12 @@ try {
     log(`search finds it on both:       ${pcts(samples.map((s) => s.searchMs))}`)
     log(`in order: tasks ${JSON.stringify(taskMs)}; applied ${JSON.stringify(samples.map((s) => Math.round(s.appliedMs)))}; search ${JSON.stringify(samples.map((s) => Math.round(s.searchMs)))}`)
     log(`CPU ms of portal a, portal b, Meilisearch during each: ${JSON.stringify(samples.map((s) => s.cpuMs))}`)
+    // Where Meilisearch spent the slowest tasks' time: the steps of their batch (progressTrace).
+    for (const task of [...recent.results].sort((x, y) => (Date.parse(y.finishedAt!) - Date.parse(y.startedAt!)) - (Date.parse(x.finishedAt!) - Date.parse(x.startedAt!))).slice(0, 3)) {
+      const batch = await (await fetch(`${meiliProc.url}/batches/${task.batchUid}`, { headers: { authorization: `Bearer ${meiliProc.masterKey}` } })).json() as { duration: string, stats: { progressTrace?: Record<string, string> } }
+      const steps = Object.entries(batch.stats.progressTrace ?? {}).filter(([, d]) => durationMs(d) >= Number(process.env.STEP_MS ?? 50))
+      log(`task ${task.uid} (batch ${task.batchUid}, ${batch.duration}): ${steps.map(([step, d]) => `${step} ${d}`).join('; ')}`)
+    }
   }
   await db.close()
 } finally {

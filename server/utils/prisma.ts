@@ -22,11 +22,45 @@ export interface DbHandle {
   listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg['connect']>>
+type PgTransaction = Awaited<ReturnType<PgAdapter['startTransaction']>>
+
+/**
+ * adapter-pg with a transaction's statements sent one after the other. A transaction holds one
+ * connection, but Prisma sends some statements of one call together: the relations of an
+ * `include` (Prisma's issue 29407), or the parts of a statement it splits for having
+ * more parameters than it allows. pg 8 queues them itself, warning that pg 9 will refuse to; here
+ * each waits for the one before, so the connection never gets two at once (tests/setup/pg-warnings.ts
+ * fails a test file that does).
+ */
+class SerialTransactionsPg extends PrismaPg {
+  override async connect(): Promise<PgAdapter> {
+    const adapter = await super.connect()
+    const start = adapter.startTransaction.bind(adapter)
+    adapter.startTransaction = async (isolationLevel) => oneAtATime(await start(isolationLevel))
+    return adapter
+  }
+}
+
+function oneAtATime(tx: PgTransaction): PgTransaction {
+  let last: Promise<unknown> = Promise.resolve()
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const turn = last.then(run, run)
+    last = turn.catch(() => {})
+    return turn
+  }
+  const queryRaw = tx.queryRaw.bind(tx)
+  const executeRaw = tx.executeRaw.bind(tx)
+  tx.queryRaw = (query) => inTurn(() => queryRaw(query))
+  tx.executeRaw = (query) => inTurn(() => executeRaw(query))
+  return tx
+}
+
 export async function openDatabase(config: AppConfig = loadConfig()): Promise<DbHandle> {
   if (config.databaseUrl) {
     // A connection attempt gives up after 5 s, so a request never waits forever on a database
     // that does not answer; the pool drops broken connections and opens new ones when it is back.
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }) })
+    const prisma = new PrismaClient({ adapter: new SerialTransactionsPg({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }) })
     const url = config.databaseUrl
     return { prisma, close: () => prisma.$disconnect(), listen: (channel, onNotify) => listenPg(url, channel, onNotify) }
   }
