@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { AppConfig } from '../../server/utils/config'
 import type { DbHandle } from '../../server/utils/prisma'
 import { freePort } from '../../scripts/lib/meilisearch-process'
+import { PG_OVERLAP, noteOverlap } from './pg-warnings'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 /** `nuxt build` into .output; the global test setup runs it once per test run. */
@@ -41,7 +42,16 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (d: Buffer) => { output += d.toString() })
-  child.stderr!.on('data', (d: Buffer) => { output += d.toString() })
+  let overlapNoted = false
+  child.stderr!.on('data', (d: Buffer) => {
+    output += d.toString()
+    // pg warns once per process; the line may arrive in two pieces.
+    const recent = output.slice(-(d.length + 200))
+    if (!overlapNoted && PG_OVERLAP.test(recent)) {
+      overlapNoted = true
+      noteOverlap(`in the portal on port ${port}`, recent)
+    }
+  })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
   for (;;) {
