@@ -26,8 +26,6 @@ type Tx = Prisma.TransactionClient
  * client never builds one huge query or result (still one transaction, still all or nothing).
  */
 const CHUNK = 5000
-/** A fund has 17 columns: 1,000 of them are 17,000 parameters of the 32,766 Prisma puts in a statement. */
-const FUNDS_PER_STATEMENT = 1000
 
 async function inChunks<T, R>(rows: T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = []
@@ -244,21 +242,17 @@ async function importDemoContent(tx: Tx, source: ParsedSource, departmentIds: Ma
   const knownFunds = new Set((await tx.specialFund.findMany({ select: { code: true } })).map((f) => f.code))
   const hasDemoFunds = (await tx.specialFund.count({ where: { isDemo: true } })) > 0
   const newFunds = hasDemoFunds ? [] : demo.funds.filter((f) => !knownFunds.has(f.code))
-  // A thousand funds at a time: a city's 9,000 in one statement would take more parameters than
-  // Prisma puts in one (32,766), and it would send the parts at once on the transaction's one
-  // connection, which pg warns is deprecated (and pg 9 refuses).
-  const funds: { id: number; code: string; name: string }[] = []
-  for (let i = 0; i < newFunds.length; i += FUNDS_PER_STATEMENT) {
-    funds.push(...await tx.specialFund.createManyAndReturn({
-      data: newFunds.slice(i, i + FUNDS_PER_STATEMENT).map((f) => ({
+  const funds = newFunds.length
+    ? await tx.specialFund.createManyAndReturn({
+      data: newFunds.map((f) => ({
         code: f.code, seriesCode: f.seriesCode, name: f.name, departmentId: deptIdByCode.get(f.departmentCode)!, year: f.year, amount: f.amount,
         legalBasis: f.legalBasis, purpose: f.purpose, recipients: f.recipients, allocationMethod: f.allocationMethod,
         performanceTargets: f.performanceTargets, periodStart: f.periodStart, periodEnd: f.periodEnd, howToApply: f.howToApply,
         isDemo: true, publishedAt: at,
       })),
       select: { id: true, code: true, name: true },
-    }))
-  }
+    })
+    : []
   const fundId = new Map(funds.map((f) => [f.code, f.id]))
   const allocations = newFunds.flatMap((f) => f.allocations.map((a) => ({ fundId: fundId.get(f.code)!, recipient: a.recipient, amount: a.amount, project: a.project, publishedOn: new Date(`${a.publishedOn}T00:00:00Z`) })))
   await insertRows(tx, 'FundAllocation', { fundId: 'integer', recipient: 'text', amount: 'numeric', project: 'text', publishedOn: 'date' }, allocations)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 import { importItems } from '../../prisma/seed/import-items'
 import { readDataFiles } from '../../scripts/lib/runtime'
+import { PG_OVERLAP } from '../helpers/pg-warnings'
 
 describe('a transaction', () => {
   let env: TestEnv
@@ -40,7 +41,7 @@ describe('a transaction', () => {
       expect(inside.count).toBe(await env.db.prisma.powerItem.count())
       // pg warns on the next tick when a query is sent while another waits for its connection.
       await new Promise((resolve) => setImmediate(resolve))
-      expect(warnings.filter((m) => /already executing a query/.test(m))).toEqual([])
+      expect(warnings.filter((m) => PG_OVERLAP.test(m))).toEqual([])
     } finally {
       process.off('warning', listen)
     }
