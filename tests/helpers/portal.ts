@@ -102,19 +102,8 @@ export async function waitForIndex(portal: Portal, timeoutMs = 60_000): Promise<
 
 /** A fresh database with the real data imported, and a built portal serving it, its index current. */
 export async function startPortalWithRealData(extraEnv: Record<string, string> = {}): Promise<{ portal: Portal; config: AppConfig }> {
-  const { createDatabase, migrate, testConfig } = await import('./services')
-  const { openDatabase } = await import('../../server/utils/prisma')
-  const { importItems } = await import('../../prisma/seed/import-items')
-  const { readDataFiles } = await import('../../scripts/lib/runtime')
-  const url = await createDatabase()
-  await migrate(url)
-  const config = testConfig(url)
-  const db = await openDatabase(config)
-  try {
-    await importItems(db.prisma, await readDataFiles())
-  } finally {
-    await db.close()
-  }
+  const { createRealDataDatabase, testConfig } = await import('./services')
+  const config = testConfig(await createRealDataDatabase())
   const portal = await startPortal(config, extraEnv)
   // The caller gets no handle to a portal whose index never caught up: stop it here.
   await waitForIndex(portal).catch(async (error: unknown) => {

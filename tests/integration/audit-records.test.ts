@@ -7,7 +7,6 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { entryHash, queryAudit, recordStory, verifyAuditChain, type AuditActor, type HashedContent } from '../../server/services/audit'
 import { createDraft, decide, decideBatch, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -15,7 +14,6 @@ import { importSheet } from '../../server/services/import/spreadsheet'
 import { auditDownload } from '../../server/services/exports'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { cityToday } from '../../shared/city-time'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { openDatabase } from '../../server/utils/prisma'
 import { createDatabase, createTestEnv, testConfig, type TestEnv } from '../helpers/services'
 import { csvOf, HEADER, row } from '../helpers/sheets'
@@ -46,8 +44,7 @@ async function approveAndPublish(ids: number[], documentNo: string) {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   const e = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   const o = await db().user.create({ data: { username: 'office', displayName: '审改办张三', passwordHash: 'x', role: 'REFORM_OFFICE' } })

@@ -10,7 +10,6 @@ import { endOfCityDay, recordVersions } from '../../server/services/history'
 import { getFund } from '../../server/services/lists/funds'
 import { fundSnapshot } from '../../server/services/lists/snapshots'
 import { listAsOf } from '../../server/services/point-in-time'
-import { importItems } from '../../prisma/seed/import-items'
 import { getPublishedPowerItem } from '../../server/services/lists/power-items'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { applyDueVersions, createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -20,7 +19,6 @@ import { drainAll, drainOnce, pendingCount } from '../../server/services/search/
 import { searchItems } from '../../server/services/search/query'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { freePort } from '../../scripts/lib/meilisearch-process'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { searchQuerySchema } from '../../shared/search'
 import { synonymQuerySchema } from '../../shared/synonyms'
 import { csvRecords, xlsxRecords } from '../helpers/spreadsheets'
@@ -33,9 +31,8 @@ const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).fo
 const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000))
 
 beforeAll(async () => {
-  env = await createTestEnv()
+  env = await createTestEnv({ realData: true })
   const db = env.db.prisma
-  await importItems(db, await readDataFiles())
   await applySearchSettings(db, env.meili, env.config.meiliIndex)
   await drainAll(db, env.meili, env.config.meiliIndex)
   police = await db.department.findUniqueOrThrow({ where: { name: '区公安分局' }, select: { id: true, name: true } })

@@ -2,13 +2,11 @@
 // import), all or none, only the editor's own department's; and a delegation proposal shows the
 // level it delegates to before it is decided.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { createDraft, submitDrafts } from '../../server/services/workflow/change-requests'
 import { getChangeRequest } from '../../server/services/workflow/queries'
 import { requireRecordsScope } from '../../server/guards/context'
 import type { Actor } from '../../server/services/auth/policy'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
@@ -22,8 +20,7 @@ const draft = (input: unknown) => draftInputSchema.parse(input) as DraftInput
 const retain = async (i: number) => (await createDraft(db(), editor, police.id, draft({ action: 'RETAIN', entityId: items[i]!.id }))).id
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   const civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   items = await db().powerItem.findMany({ where: { departmentId: police.id, status: 'IN_FORCE', type: 'LICENSING' }, orderBy: { code: 'asc' }, take: 6 })

@@ -3,11 +3,9 @@
 // broken file is reported by row and column and writes nothing; a clean one becomes drafts with
 // the payloads the workflow takes; the department's export imports back as "unchanged".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
 import { readSheetFile } from '../../server/services/import/sheet-file'
 import type { AuditActor } from '../../server/services/audit'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import type { ListKind } from '../../shared/lists'
 import type { SheetReport } from '../../shared/spreadsheet'
 import { createTestEnv, type TestEnv } from '../helpers/services'
@@ -32,8 +30,7 @@ const writesNothing = writesNothingTo(written)
 const refusedWhole = (list: ListKind, name: string, data: string | Buffer) => refusedBoth(writesNothing, (dryRun) => run(list, name, data, dryRun))
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })

@@ -3,7 +3,6 @@
 // RFC 4287 requires), and each changes when a version is published: the new change comes first,
 // with its document number, public reason and fields old → new; feeds of other topics do not move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import type { AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -12,7 +11,6 @@ import { reindex } from '../../server/services/search/reindex'
 import { changeTopicSchema } from '../../shared/follow'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { cityToday } from '../../shared/city-time'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { parseAtom } from '../helpers/atom'
 import { createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
 
@@ -30,8 +28,7 @@ const changes = async (query: Record<string, string | string[]>) => parseAtom(aw
 const announcements = async () => parseAtom(await announcementsFeed(db(), ORIGIN))
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   await reindex(db(), env.meili, env.config.meiliIndex)
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   other = await db().department.findFirstOrThrow({ where: { id: { not: police.id }, powerItems: { some: {} } } })

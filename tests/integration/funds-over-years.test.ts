@@ -2,7 +2,6 @@
 // allocations of each year, the list compares a year with the one before (per fund and in the
 // headline) and never adds years together, and a new year is proposed under the fund's identity.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import type { AuditActor } from '../../server/services/audit'
 import { getFund, listFunds } from '../../server/services/lists/funds'
 import { listStatistics } from '../../server/services/lists/statistics'
@@ -12,7 +11,6 @@ import type { WorkflowError } from '../../server/services/workflow/errors'
 import { fundListQuerySchema } from '../../shared/lists'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { cityToday } from '../../shared/city-time'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
@@ -20,8 +18,7 @@ const db = () => env.db.prisma
 const cents = (wan: string) => Math.round(Number(wan) * 100)
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
 })
 afterAll(async () => { await env.close() })
 

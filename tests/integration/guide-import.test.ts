@@ -4,14 +4,12 @@
 // becomes guide drafts of exactly the edited items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { importItems } from '../../prisma/seed/import-items'
 import { GUIDE_SHEET, MATERIAL_SHEET } from '../../server/services/import/guide-sheets'
 import { exportDownload, importSheet, templateDownload } from '../../server/services/import/spreadsheet'
 import type { SheetFileError } from '../../server/services/import/sheet-file'
 import type { AuditActor } from '../../server/services/audit'
 import type { GuideFields } from '../../shared/guides'
 import type { SheetReport } from '../../shared/spreadsheet'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 import { writeCounter } from '../helpers/sheets'
 
@@ -46,8 +44,7 @@ function rowOf(ws: ExcelJS.Worksheet, header: string, value: string): number {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   const user = await db().user.create({ data: { username: 'police-editor', displayName: '公安经办人', passwordHash: 'x', role: 'EDITOR', departmentId: police.id } })
   editor = { id: user.id, username: user.username, role: 'EDITOR', departmentId: police.id }

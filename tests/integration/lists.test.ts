@@ -1,6 +1,5 @@
 // The three published lists as the public pages and API read them, over the real data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { listPowerItems } from '../../server/services/lists/power-list'
 import { listBoundaries, listDuties } from '../../server/services/lists/duties'
 import { getFund, listFunds } from '../../server/services/lists/funds'
@@ -9,7 +8,6 @@ import { getAnnouncement, listAnnouncements } from '../../server/services/lists/
 import { publishedVersions } from '../../server/services/open-data/versions'
 import { listVersions } from '../../server/services/workflow/queries'
 import { announcementQuerySchema, boundaryListQuerySchema, dutyListQuerySchema, fundListQuerySchema, powerListQuerySchema } from '../../shared/lists'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
 let env: TestEnv
@@ -17,8 +15,7 @@ let police: { id: number; code: string; name: string }
 const db = () => env.db.prisma
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(env.db.prisma, await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await env.db.prisma.department.findUniqueOrThrow({ where: { name: '区公安分局' }, select: { id: true, code: true, name: true } })
 })
 afterAll(async () => { await env.close() })

@@ -2,12 +2,10 @@
 // each published version reproduced exactly, and nothing a spreadsheet would run as a formula.
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { recordVersions } from '../../server/services/history'
 import { powerItemSnapshot } from '../../server/services/lists/snapshots'
 import { changesDownload, listDownload, openDataCatalogue, versionListDownload, type Download } from '../../server/services/open-data/downloads'
 import { exportFilterSchemas, type ChangeRecord, type DutyRecord, type FundRecord, type ListExport, type OpenDataJson, type PowerItemRecord } from '../../shared/open-data'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 import { csvRecords as readCsv } from '../helpers/spreadsheets'
 
@@ -16,8 +14,7 @@ let versionId: number
 let policeId: number
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(env.db.prisma, await readDataFiles())
+  env = await createTestEnv({ realData: true })
   versionId = (await env.db.prisma.listVersion.findFirstOrThrow()).id
   policeId = (await env.db.prisma.department.findUniqueOrThrow({ where: { name: '区公安分局' } })).id
 })

@@ -4,7 +4,6 @@
 // and compared between every pair of days; the open-data files give the same; every public
 // change line shows old → new and the reason; a version is counted the same everywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import type { AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -23,7 +22,6 @@ import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import type { ComparedRecord } from '../../shared/list-views'
 import { cityToday } from '../../shared/city-time'
 import { ITEM_TYPE_KEYS } from '../../shared/item-types'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { csvRecords } from '../helpers/spreadsheets'
 import { createTestEnv, type TestEnv } from '../helpers/services'
 
@@ -70,8 +68,7 @@ const compare = (list: ListKind, from: string, to: string, params: Record<string
 const byCode = (items: ComparedRecord[]) => Object.fromEntries(items.map((c) => [c.code, c]))
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   passport = await db().powerItem.findFirstOrThrow({ where: { name: '普通护照签发' } })
   cancelled = await db().powerItem.findFirstOrThrow({ where: { departmentId: police.id, type: 'LICENSING', status: 'IN_FORCE', id: { not: passport.id } }, orderBy: { code: 'asc' } })

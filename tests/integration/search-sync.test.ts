@@ -4,7 +4,6 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch'
 import { createMeiliClient } from '../../server/utils/meili'
-import { importItems } from '../../prisma/seed/import-items'
 import { drainAll, drainOnce, dueRows, enqueueSearchSync, OUTBOX_CHANNEL, pendingCount, startOutboxWorker } from '../../server/services/search/outbox'
 import { applySearchSettings } from '../../server/services/search/settings'
 import { indexOutdated, reindex } from '../../server/services/search/reindex'
@@ -14,15 +13,13 @@ import { DEPARTMENT_FILTER_LIMIT } from '../../shared/list-views'
 import { searchContext } from '../../server/services/search/context'
 import { usePublicCache } from '../../server/utils/public-cache'
 import { freePort } from '../../scripts/lib/meilisearch-process'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { createTestEnv, uniqueName, type TestEnv } from '../helpers/services'
 import { openDatabase } from '../../server/utils/prisma'
 
 let env: TestEnv
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(env.db.prisma, await readDataFiles())
+  env = await createTestEnv({ realData: true })
   await applySearchSettings(env.db.prisma, env.meili, env.config.meiliIndex)
 })
 afterAll(async () => { await env.close() })

@@ -3,13 +3,11 @@
 // drafts with their audit entries; the department's export imports back as "unchanged".
 import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import { exportDownload, importSheet } from '../../server/services/import/spreadsheet'
 import { readSheetFile, type SheetFileError } from '../../server/services/import/sheet-file'
 import { createDraft } from '../../server/services/workflow/change-requests'
 import { verifyAuditChain, type AuditActor } from '../../server/services/audit'
 import { undoInterruptedImports, UNDONE_REASON } from '../../server/services/import/pending-imports'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import type { SheetReport } from '../../shared/spreadsheet'
 import type { DomainError } from '../../server/services/errors'
 import type { Prisma } from '../../server/utils/prisma'
@@ -36,8 +34,7 @@ async function fileRefusal(name: string, data: Buffer) {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv()
-  await importItems(db(), await readDataFiles())
+  env = await createTestEnv({ realData: true })
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   const civil = await db().department.findUniqueOrThrow({ where: { name: '区民政局' } })
   policeItems = await db().powerItem.findMany({ where: { departmentId: police.id, status: { not: 'CANCELLED' } }, orderBy: { code: 'asc' } })

@@ -4,7 +4,6 @@
 // what is stored (no token in clear, no address or body once sent).
 import { createTransport, type Transporter } from 'nodemailer'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { importItems } from '../../prisma/seed/import-items'
 import type { AuditActor } from '../../server/services/audit'
 import { createDraft, decide, submitDraft } from '../../server/services/workflow/change-requests'
 import { createListVersion, publishListVersion } from '../../server/services/workflow/list-versions'
@@ -16,7 +15,6 @@ import { openDatabase, type DbHandle } from '../../server/utils/prisma'
 import { draftInputSchema, type DraftInput } from '../../shared/drafts'
 import { cityToday } from '../../shared/city-time'
 import type { Topic } from '../../shared/follow'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp'
 import { createEditorAndOffice, createTestEnv, type TestEnv } from '../helpers/services'
 
@@ -67,10 +65,9 @@ async function subscribed(email: string, frequency: 'IMMEDIATE' | 'WEEKLY', topi
 }
 
 beforeAll(async () => {
-  env = await createTestEnv()
+  env = await createTestEnv({ realData: true })
   smtp = await startSmtpSink()
   transport = createTransport(smtp.url)
-  await importItems(db(), await readDataFiles())
   police = await db().department.findUniqueOrThrow({ where: { name: '区公安分局' } })
   items = await db().powerItem.findMany({ where: { departmentId: police.id, status: 'IN_FORCE', type: 'LICENSING' }, orderBy: { code: 'asc' }, take: 8 })
   ;({ editor, office } = await createEditorAndOffice(db(), police.id))

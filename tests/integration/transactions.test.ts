@@ -3,15 +3,12 @@
 // (server/utils/prisma.ts), with the answers the same call gives outside a transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestEnv, type TestEnv } from '../helpers/services'
-import { importItems } from '../../prisma/seed/import-items'
-import { readDataFiles } from '../../scripts/lib/runtime'
 import { PG_OVERLAP } from '../helpers/pg-warnings'
 
 describe('a transaction', () => {
   let env: TestEnv
   beforeAll(async () => {
-    env = await createTestEnv()
-    await importItems(env.db.prisma, await readDataFiles())
+    env = await createTestEnv({ realData: true })
   })
   afterAll(async () => {
     await env?.close()
