@@ -15,10 +15,11 @@ export default defineConfig({
     hookTimeout: 240_000,
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: [servers], setupFiles: [pgWarnings] } },
-      // The build first, so the servers do not sit idle through it.
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build.ts', servers], setupFiles: [pgWarnings] } },
+      { extends: true, test: { name: 'unit', sequence: { groupOrder: 1 }, include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', sequence: { groupOrder: 1 }, include: ['tests/integration/**/*.test.ts'], globalSetup: [servers], setupFiles: [pgWarnings] } },
+      // After them: the build runs while the unit and integration tests do (each e2e file waits for
+      // it, built.ts). A project of one worker without a group of its own would run last of all.
+      { extends: true, test: { name: 'e2e', sequence: { groupOrder: 2 }, include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/setup/build.ts', servers], setupFiles: ['tests/setup/built.ts', pgWarnings] } },
     ],
   },
 })

@@ -1,6 +1,6 @@
 // The built portal as a user's browser or API client meets it: `nuxt build` once per run, then
 // real server processes on free ports against the test's database and Meilisearch.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AppConfig } from '../../server/utils/config'
@@ -8,11 +8,7 @@ import type { DbHandle } from '../../server/utils/prisma'
 import { freePort } from '../../scripts/lib/meilisearch-process'
 import { PG_OVERLAP, noteOverlap } from './pg-warnings'
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
-/** `nuxt build` into .output; the global test setup runs it once per test run. */
-export function buildPortal(): void {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-}
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 
 export const TEST_SESSION_PASSWORD = 'test-session-secret-of-at-least-32-characters'
 
