@@ -25,7 +25,11 @@ export default defineNitroPlugin((nitro) => {
     // visitors is made, smaller, when the first of them comes (server/utils/public-cache.ts).
     response.body = await compressedAnswer(event, bytes)
   })
-  // An answer that was not sent through the hook above (an error, a redirect) releases the
-  // requests waiting for it all the same.
+  // An answer that was not sent through the hook above (a redirect) releases the requests waiting
+  // for it all the same. So does an error: nitro's error handler sends its answer itself, and h3
+  // calls no afterResponse after it. Unreleased, every later request for that address (an unknown
+  // item, a refused query, search while Meilisearch is down) waited the middleware's 10 s first,
+  // and each such address held a promise for good.
   nitro.hooks.hook('afterResponse', (event: H3Event) => { event.context.publicCache?.done?.() })
+  nitro.hooks.hook('error', (_error, context) => { context.event?.context.publicCache?.done?.() })
 })

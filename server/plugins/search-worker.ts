@@ -41,7 +41,7 @@ export default defineNitroPlugin((nitro) => {
     const { prisma } = await useDb()
     await flushSearchStats(prisma).catch((error: Error) => console.warn(`[search] search counts kept for later: ${error.message}`))
   }
-  const counter = setInterval(() => void flushCounts(), 30_000)
+  const counter = setInterval(() => void flushCounts(), config.searchCountsIntervalMs)
 
   nitro.hooks.hook('close', async () => {
     stopped = true

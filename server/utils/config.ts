@@ -12,6 +12,8 @@ export interface AppConfig {
   meiliIndex: string
   /** how long a search may take before the portal reports search as unavailable */
   meiliTimeoutMs: number
+  /** how often each process writes the search counts it keeps in memory */
+  searchCountsIntervalMs: number
   /** seals the session cookies; 32 characters or more (`npm start` generates one in the data folder) */
   sessionPassword: string | undefined
   /**
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meiliKey: env.MEILI_MASTER_KEY || undefined,
     meiliIndex: env.MEILI_INDEX || 'items',
     meiliTimeoutMs: Number(env.MEILI_TIMEOUT_MS) || 2000,
+    searchCountsIntervalMs: Number(env.SEARCH_COUNTS_INTERVAL_MS) || 30_000,
     sessionPassword: env.NUXT_SESSION_PASSWORD || undefined,
     trustProxy: proxyCount(env.TRUST_PROXY),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
