@@ -8,6 +8,7 @@ import { documentBuilders, documentId, isIndexedEntity } from './documents'
 import { applySearchSettings } from './settings'
 import { markSearchIndexChanged } from '../cache-generation'
 import { insertRows } from '../../utils/bulk-insert'
+import { waitForTask } from '../../utils/meili'
 
 type Tx = Prisma.TransactionClient | Db
 type IndexedEntity = keyof typeof documentBuilders
@@ -99,8 +100,8 @@ export async function drainOnce(db: Db, meili: Meilisearch, indexUid: string, ba
       const docs = await documentBuilders[entityType](db, ids)
       const present = new Set(docs.map((d) => d.entityId))
       const gone = ids.filter((id) => !present.has(id)).map((id) => documentId(entityType, id))
-      if (docs.length) await expectSuccess(index.addDocuments(docs, { primaryKey: 'id' }).waitTask(TASK_WAIT))
-      if (gone.length) await expectSuccess(index.deleteDocuments(gone).waitTask(TASK_WAIT))
+      if (docs.length) await expectSuccess(waitForTask(meili, index.addDocuments(docs, { primaryKey: 'id' }), TASK_WAIT))
+      if (gone.length) await expectSuccess(waitForTask(meili, index.deleteDocuments(gone), TASK_WAIT))
     }
     await db.searchOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { processedAt: new Date(), lastError: null } })
     await markSearchIndexChanged(db)

@@ -5,6 +5,7 @@ import type { Db } from '../../utils/prisma'
 import { documentBuilders } from './documents'
 import { applySearchSettings } from './settings'
 import { markSearchIndexChanged } from '../cache-generation'
+import { waitForTask } from '../../utils/meili'
 
 const BATCH = 2000
 
@@ -20,7 +21,7 @@ async function allIds(db: Db, entityType: keyof typeof documentBuilders): Promis
 
 export async function reindex(db: Db, meili: Meilisearch, indexUid: string): Promise<{ documents: number }> {
   const staging = `${indexUid}_rebuild`
-  await meili.deleteIndex(staging).waitTask({ timeout: 30_000 })
+  await waitForTask(meili, meili.deleteIndex(staging), { timeout: 30_000 })
   await applySearchSettings(db, meili, indexUid)
   await applySearchSettings(db, meili, staging)
   let documents = 0
@@ -29,14 +30,14 @@ export async function reindex(db: Db, meili: Meilisearch, indexUid: string): Pro
     for (let i = 0; i < ids.length; i += BATCH) {
       const docs = await documentBuilders[entityType](db, ids.slice(i, i + BATCH))
       if (!docs.length) continue
-      const task = await meili.index(staging).addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: 120_000 })
+      const task = await waitForTask(meili, meili.index(staging).addDocuments(docs, { primaryKey: 'id' }), { timeout: 120_000 })
       if (task.status !== 'succeeded') throw new Error(`reindex failed: ${task.error?.message ?? task.status}`)
       documents += docs.length
     }
   }
-  const swap = await meili.swapIndexes([{ indexes: [indexUid, staging], rename: false }]).waitTask({ timeout: 30_000 })
+  const swap = await waitForTask(meili, meili.swapIndexes([{ indexes: [indexUid, staging], rename: false }]), { timeout: 30_000 })
   if (swap.status !== 'succeeded') throw new Error(`reindex swap failed: ${swap.error?.message ?? swap.status}`)
-  await meili.deleteIndex(staging).waitTask({ timeout: 30_000 })
+  await waitForTask(meili, meili.deleteIndex(staging), { timeout: 30_000 })
   await markSearchIndexChanged(db)
   return { documents }
 }

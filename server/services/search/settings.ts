@@ -4,6 +4,7 @@ import type { Meilisearch, Settings } from 'meilisearch'
 import type { Db } from '../../utils/prisma'
 import { pinyinOf } from './pinyin'
 import { DEPARTMENT_FILTER_LIMIT } from '../../../shared/list-views'
+import { waitForTask } from '../../utils/meili'
 
 export const STOP_WORDS_SETTING = 'search.stopWords'
 
@@ -79,7 +80,7 @@ export async function loadSearchSettings(db: Db): Promise<Settings> {
 /** Creates the index if needed and applies the settings; waits until Meilisearch has applied them. */
 export async function applySearchSettings(db: Db, meili: Meilisearch, indexUid: string): Promise<void> {
   const settings = await loadSearchSettings(db)
-  await meili.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 30_000 })
-  const task = await meili.index(indexUid).updateSettings(settings).waitTask({ timeout: 60_000 })
+  await waitForTask(meili, meili.createIndex(indexUid, { primaryKey: 'id' }), { timeout: 30_000 })
+  const task = await waitForTask(meili, meili.index(indexUid).updateSettings(settings), { timeout: 60_000 })
   if (task.status !== 'succeeded') throw new Error(`Meilisearch refused the index settings: ${task.error?.message ?? task.status}`)
 }
