@@ -131,7 +131,7 @@ export default defineNuxtConfig({
     // compressed by server/plugins/answers.ts.
     compressPublicAssets: { gzip: true, brotli: true },
     // Before the modules' plugins: see the file.
-    plugins: ['~~/server/early-plugins/runtime-config'],
+    plugins: ['~~/server/early-plugins/closed-output', '~~/server/early-plugins/runtime-config'],
     // Node 20.19+ loads the "module-sync" export of a package (require of ESM), but the file tracer
     // assumes so only from Node 22: without this, exceljs's dependency async-function ships
     // without the file Node loads and every spreadsheet download fails.

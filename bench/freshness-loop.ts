@@ -2,10 +2,9 @@
 // public cache dropped its copy at the commit's notification) and search (the index took the
 // change in through the outbox, and kept search answers were dropped). Used by `npm run bench`
 // and by bench/freshness.ts, which also says where the time goes.
-import { readFileSync } from 'node:fs'
 import type { Db } from '../server/utils/prisma'
 import { enqueueSearchSync } from '../server/services/search/outbox'
-import type { Portal } from '../tests/helpers/portal'
+import { cpuSeconds, type Portal } from '../tests/helpers/portal'
 
 export interface FreshnessSample {
   /** Until both processes serve the new alias on the item page. */
@@ -19,12 +18,6 @@ export interface FreshnessSample {
 }
 
 const since = (t: number) => performance.now() - t
-
-/** CPU seconds a process has used (user and system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
 
 /**
  * Waits until every portal process, and each of `others` (Meilisearch), is idle (under 10% of a

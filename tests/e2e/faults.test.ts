@@ -1,13 +1,13 @@
 // The built portal when the servers behind it fail: Meilisearch killed in the middle of a burst
 // of publications, and PostgreSQL restarted while visitors keep asking. Each test runs its own
-// server process, so killing it disturbs no other test. Last, the built server started without
-// DATABASE_URL on a data folder it cannot use.
+// server process, so killing it disturbs no other test. Then the built server started without
+// DATABASE_URL on a data folder it cannot use, and a portal whose output nobody reads any more.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMeilisearch, type MeilisearchProcess } from '../../scripts/lib/meilisearch-process'
+import { freePort, startMeilisearch, type MeilisearchProcess } from '../../scripts/lib/meilisearch-process'
 import { startPostgres, type PostgresServer } from '../../scripts/lib/postgres-server'
 import { readDataFiles } from '../../scripts/lib/runtime'
 import { importItems } from '../../prisma/seed/import-items'
@@ -19,7 +19,7 @@ import type { AppConfig } from '../../server/utils/config'
 import { DEMO_PASSWORD } from '../../shared/demo-accounts'
 import { cityToday } from '../../shared/city-time'
 import type { SearchDocument } from '../../shared/search'
-import { startPortal, TEST_SESSION_PASSWORD, waitForIndex, type Portal } from '../helpers/portal'
+import { cpuSeconds, processMemory, startPortal, TEST_SESSION_PASSWORD, waitForIndex, type Portal } from '../helpers/portal'
 import { createDatabase, migrate, testConfig } from '../helpers/services'
 import { api, signIn } from '../helpers/session'
 
@@ -206,4 +206,46 @@ describe('the built server without DATABASE_URL and a data folder it cannot use'
       rmSync(dir, { recursive: true, force: true })
     }
   })
+})
+
+describe('the portal once whatever reads its output has gone away', () => {
+  it('keeps serving, stays idle, and stops when told to', async () => {
+    const url = await createDatabase()
+    await migrate(url)
+    // Meilisearch never answers: the portal writes a line every second while it waits for it.
+    const portal = await startPortal({ ...testConfig(url), meiliUrl: `http://127.0.0.1:${await freePort()}` })
+    const pid = portal.process.pid!
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    /** CPU seconds and kB of memory the portal takes over `ms` */
+    const usage = async (ms: number) => {
+      const cpu = cpuSeconds(pid)
+      const memory = processMemory.kilobytes(pid).now
+      await sleep(ms)
+      return { cpu: cpuSeconds(pid) - cpu, memory: processMemory.kilobytes(pid).now - memory }
+    }
+    try {
+      await until('a line about Meilisearch', () => /Meilisearch/.test(portal.output()))
+      // Started: what it does at first (the city's words for search) is over.
+      await until('the portal to be idle', async () => (await usage(1000)).cpu < 0.15, 30_000)
+      // The reader goes away, as a log collector that stops: every later line meets a closed pipe.
+      portal.process.stdout!.destroy()
+      portal.process.stderr!.destroy()
+      await sleep(1500)
+      // Three lines written meanwhile: idle still (the loop this guards against used a whole
+      // core, took 25 MB a second and answered no request).
+      const { cpu, memory } = await usage(3000)
+      expect(cpu, 'CPU seconds over 3 s').toBeLessThan(0.3)
+      expect(memory, 'kB of memory taken over 3 s').toBeLessThan(20_000)
+      const statuses: number[] = []
+      for (const route of ['/api/v1/departments', '/power', `/api/search?q=${encodeURIComponent('护照')}`]) {
+        statuses.push((await fetch(portal.url + route, { signal: AbortSignal.timeout(10_000) })).status)
+      }
+      expect(statuses).toEqual([200, 200, 503])
+      const exited = new Promise((resolve) => portal.process.once('exit', resolve))
+      portal.process.kill('SIGTERM')
+      expect(await Promise.race([exited.then(() => 'exited'), sleep(10_000).then(() => 'still running 10 s after SIGTERM')])).toBe('exited')
+    } finally {
+      if (portal.process.exitCode === null && portal.process.signalCode === null) portal.process.kill('SIGKILL')
+    }
+  }, 90_000)
 })

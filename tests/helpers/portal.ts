@@ -70,6 +70,12 @@ export async function startPortal(config: AppConfig, extraEnv: Record<string, st
   }
 }
 
+/** CPU seconds a process has used (user and system), from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
 /**
  * The resident memory of a process, now and at its peak since the last `resetPeak` (Linux: the
  * kernel keeps the peak, so a spike between two samples is not missed).
