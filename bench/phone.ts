@@ -3,6 +3,7 @@
 // Reports first contentful paint, the moment Nuxt finished hydrating, and the bytes transferred
 // (as sent, so compression counts) by kind.
 import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM_FLAGS } from '../tests/helpers/chromium-flags'
 
 export const PHONE_PROFILE = { downloadKbps: 1600, uploadKbps: 750, rttMs: 150, cpuSlowdown: 4 }
 
@@ -16,8 +17,6 @@ export interface PhoneLoad {
   requests: number
 }
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS })

@@ -181,6 +181,11 @@ describe.skipIf(!hasChromium)('in a browser', () => {
         const seen = watchRequests(page)
         await page.goto(`${portal.url}${path}`)
         await hydrated(page)
+        // Every script the page ran to come alive was named in its HTML, so the browser fetched it
+        // beside the entry script, not one round trip after it (modules/preload-merged-chunks.ts).
+        const named = [...decode(await rawGet(path, 'br')).toString().matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => m[1])
+        const ran = seen.urls.filter((u) => u.startsWith('/_nuxt/') && u.endsWith('.js'))
+        expect(ran.filter((u) => !named.includes(u)), `${path}: scripts not named in its HTML`).toEqual([])
         // The language's texts are asked for once, by the page's head, beside its scripts, in the
         // compiled form the browser's vue-i18n reads without its compiler; the i18n module's own
         // file of plain texts is never asked for.
