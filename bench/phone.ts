@@ -17,7 +17,6 @@ export interface PhoneLoad {
   requests: number
 }
 
-
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS })
 }

@@ -5,9 +5,8 @@
 // rendered has an entry of its own in the build's manifest. Chunks under 10 KB are merged into
 // others (`experimentalMinChunkSize` in nuxt.config.ts), and a module merged so has no entry: the
 // home page's own code, its layout and its search box were asked for only once the entry script
-// had run, one more round trip (about 250 ms on the phone profile) before it could hydrate. Here
-// each such module gets an entry that imports the chunk holding it, so the server preloads that
-// chunk with the page.
+// had run, one more round trip before the page could hydrate. Here each such module gets an entry
+// that imports the chunk holding it, so the server preloads that chunk with the page.
 import { basename, relative } from 'node:path'
 import { addVitePlugin, defineNuxtModule } from 'nuxt/kit'
 

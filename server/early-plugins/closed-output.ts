@@ -1,7 +1,8 @@
 // When whatever reads the portal's output goes away (a log collector restarting, `npm start | tee`
 // ended, a closed terminal), writing a log line fails with EPIPE. Unhandled, that error became an
-// uncaught exception, which nitro logs to the same closed output: a loop that kept a core busy,
-// grew the heap by about 25 MB a second until the process died of it, and left SIGTERM unanswered.
+// uncaught exception, which nitro logs to the same closed output: a loop that answered no request,
+// kept a core busy, grew the heap by about 25 MB a second (4 GB in ten minutes) and left SIGTERM
+// unanswered (tests/e2e/faults.test.ts).
 // The portal keeps serving and drops the lines it can no longer write; the first loss is said on
 // the other output while that one still works. Registered in nuxt.config.ts (nitro.plugins) so
 // that it comes before any plugin that logs.
