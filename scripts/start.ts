@@ -4,13 +4,15 @@
 // date, then serves the portal until interrupted, and stops Meilisearch with it. In demo mode
 // (the default; NUXT_PUBLIC_DEMO=0 turns it off) it creates the demo accounts of
 // shared/demo-accounts.ts; otherwise there is no account until `npm run admin:create`.
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { generatePrismaClient } from './prisma-generate'
+import { survivesClosedOutput } from '../server/utils/closed-output'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const log = (line: string) => console.log(`[start] ${line}`)
+survivesClosedOutput()
 
 function newestSource(entries: string[]): number {
   let newest = 0
@@ -25,12 +27,20 @@ function newestSource(entries: string[]): number {
   return newest
 }
 
-function buildIfStale(): void {
+async function buildIfStale(): Promise<void> {
   const built = path.join(root, '.output/nitro.json')
-  const sources = ['app.vue', 'nuxt.config.ts', 'package-lock.json', 'pages', 'components', 'composables', 'plugins', 'middleware', 'layouts', 'stores', 'server', 'shared', 'i18n', 'assets', 'public', 'prisma/schema.prisma']
+  const sources = ['app.vue', 'nuxt.config.ts', 'package-lock.json', 'pages', 'components', 'composables', 'plugins', 'middleware', 'layouts', 'stores', 'server', 'shared', 'i18n', 'assets', 'public', 'modules', 'prisma/schema.prisma']
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource(sources)) return
   log('building the portal (first start or changed sources; about a minute)…')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  // The build's messages pass through this process: writing to an output nobody reads any more
+  // itself, the build stopped for good, waiting, and the start with it.
+  const build = spawn(process.execPath, [path.join(root, 'node_modules/nuxt/bin/nuxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+  build.stderr!.on('data', (d: Buffer) => process.stderr.write(d))
+  const code = await new Promise<number | null>((resolve) => build.once('exit', resolve))
+  if (code !== 0) {
+    console.error(`[start] the build failed (exit code ${code}): see its messages above`)
+    process.exit(1)
+  }
 }
 
 // A read-only, full, misplaced or already used data folder stops the start at once with one line
@@ -52,7 +62,7 @@ function buildIfStale(): void {
 }
 
 generatePrismaClient()
-buildIfStale()
+await buildIfStale()
 
 const { loadConfig } = await import('../server/utils/config')
 const { ensureMeilisearch, openMigratedDatabase, readDataFiles } = await import('./lib/runtime')

@@ -142,7 +142,7 @@ describe('npm start', () => {
     expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
   })
 
-  it('takes over the folder from a start killed with SIGKILL, and stops the portal and Meilisearch on SIGTERM with exit code 0', { timeout: 480_000 }, async () => {
+  it('takes over the folder from a start killed with SIGKILL, and stops the portal and Meilisearch on SIGTERM with exit code 0, also once nobody reads its output', { timeout: 480_000 }, async () => {
     const killed = await npmStart()
     await untilServing(killed)
     for (const { pid } of descendants(killed.child.pid!).reverse()) process.kill(pid, 'SIGKILL')
@@ -155,6 +155,10 @@ describe('npm start', () => {
     await untilServing(launcher)
     const portal = processOf(launcher, PORTAL)
     const meilisearch = processOf(launcher, MEILISEARCH)
+    // Whatever read its output goes away (a log collector that stops): the lines it writes as it
+    // stops meet a closed pipe (server/utils/closed-output.ts).
+    launcher.child.stdout!.destroy()
+    launcher.child.stderr!.destroy()
     launcher.child.kill('SIGTERM')
     const ended = await within(30_000, launcher.exited, 'npm start after SIGTERM')
     expect(ended.code, launcher.output()).toBe(0)
