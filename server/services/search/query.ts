@@ -247,10 +247,13 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
   }
 }
 
-/** The portal's search: the answer, and the query counted for the reform office's view. */
+/**
+ * The portal's search: the answer, and the query counted for the reform office's view once the
+ * answer is on its way (counting normalises the query again: 0.12 ms of a search's 16 at p50).
+ */
 export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
   const result = await searchItems(meili, db, indexUid, query)
-  countSearch(query, result.total)
+  setImmediate(countSearch, query, result.total)
   return result
 }
 
