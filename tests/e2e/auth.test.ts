@@ -438,7 +438,11 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: '登录' }).click()
     // An editor may not manage users: the redirect lands there and the page says so.
-    await page.waitForURL((url) => url.pathname === '/admin/users')
+    // Once (CI, 2026-12-02) the page never got there in 30 s and passed in every run since: should
+    // it happen again, the failure says where the page was and what it said.
+    await page.waitForURL((url) => url.pathname === '/admin/users').catch(async (error: unknown) => {
+      throw new Error(`no redirect after signing in: at ${page.url()}, alerts ${JSON.stringify(await page.getByRole('alert').allTextContents())}`, { cause: error })
+    })
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('没有访问此页面的权限')
     await visit(page, `${portal.url}/admin`)
     expect(await page.locator('main').textContent()).toContain('区民政局')
