@@ -6,7 +6,7 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPortalWithRealData, type Portal } from '../helpers/portal'
 import type { Locator, Page } from 'playwright-core'
-import { hasChromium, hydrated, launchBrowser } from '../helpers/browser'
+import { hasChromium, hydrated, launchBrowser, noteHydrationEnd, scriptsBeforeHydrated } from '../helpers/browser'
 
 let portal: Portal
 
@@ -179,13 +179,15 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       for (const path of ['/', ...followed, '/open-data', '/reform-results']) {
         const named = [...decode(await rawGet(path, 'br')).toString().matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => m[1])
         const page = await browser.newPage({ viewport: { width: 375, height: 740 } })
+        await noteHydrationEnd(page)
         const seen = watchRequests(page)
         await page.goto(`${portal.url}${path}`)
         await hydrated(page)
         // Every script the page ran to come alive was named in its HTML, so the browser fetched it
         // beside the entry script, not one round trip after it (modules/preload-merged-chunks.ts).
-        // Taken as Vue mounts: the parts that hydrate when scrolled to come later, on purpose.
-        const ran = seen.urls.filter((u) => u.startsWith('/_nuxt/') && u.endsWith('.js'))
+        // Those of the parts that hydrate when scrolled to come later, on purpose.
+        const ran = await scriptsBeforeHydrated(page)
+        expect(ran.length, path).toBeGreaterThan(1)
         expect(ran.filter((u) => !named.includes(u)), `${path}: scripts not named in its HTML`).toEqual([])
         // The language's texts are asked for once, by the page's head, beside its scripts, in the
         // compiled form the browser's vue-i18n reads without its compiler; the i18n module's own
@@ -252,6 +254,48 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       expect(await awake(filter)).toBe(false)
       await filter.scrollIntoViewIfNeeded()
       await expect.poll(() => awake(filter)).toBe(true)
+      await page.close()
+    } finally {
+      await browser.close()
+    }
+  })
+
+  // A part that hydrates when scrolled to or opened (`hydrate-on-visible`) is not among the page's
+  // preloads (server/plugins/lazy-hydration-preloads.ts): its code would share a phone's link with
+  // the code the page needs to come alive. The item page preloaded 16 scripts, 6 of them for these.
+  it('downloads the code of an item page\'s guide and folded sections when they are reached, not with the page', async () => {
+    const search = decode(await rawGet(`/search?q=${encodeURIComponent('办护照')}`, 'br')).toString()
+    const itemPath = /href="(\/items\/[^"]+)"/.exec(search)?.[1]
+    expect(itemPath).toBeDefined()
+    const named = [...decode(await rawGet(itemPath!, 'br')).toString().matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => m[1])
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage({ viewport: { width: 375, height: 740 } })
+      const errors: string[] = []
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()) })
+      page.on('pageerror', (e) => { errors.push(e.message) })
+      const seen = watchRequests(page)
+      const scripts = () => seen.urls.filter((u) => u.startsWith('/_nuxt/') && u.endsWith('.js'))
+      await page.goto(`${portal.url}${itemPath}`)
+      await hydrated(page)
+      await page.waitForLoadState('networkidle')
+      // Everything named was needed to come alive: nothing preloaded is left unused.
+      expect(scripts().sort()).toEqual([...named].sort())
+      // The guide's full text, below the first screen: its code comes when it is scrolled to.
+      let before = scripts().length
+      await page.locator('#materials').scrollIntoViewIfNeeded()
+      await expect.poll(() => scripts().length).toBeGreaterThan(before)
+      expect(scripts().slice(before).filter((u) => named.includes(u))).toEqual([])
+      // A folded section's code comes when it is opened, and it shows its facts.
+      await page.waitForLoadState('networkidle')
+      before = scripts().length
+      const facts = page.locator('details', { has: page.getByRole('heading', { name: '事项编码、类型与依据' }) })
+      await facts.locator('summary').click()
+      await expect.poll(() => scripts().length).toBeGreaterThan(before)
+      expect(scripts().slice(before).filter((u) => named.includes(u))).toEqual([])
+      await expect.poll(() => facts.getByRole('link', { name: '四川政务服务网' }).isVisible()).toBe(true)
+      // Hydrated later, they match what the server rendered: Vue says nothing.
+      expect(errors).toEqual([])
       await page.close()
     } finally {
       await browser.close()

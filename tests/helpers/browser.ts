@@ -65,6 +65,34 @@ export function hydrated(page: Page): Promise<unknown> {
   return page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
 }
 
+/**
+ * Notes, in the page, the moment Nuxt finishes hydrating (its `app:suspense:resolve` hook, the one
+ * that ends `isHydrating`): Vue names the app on its element as it mounts, before hydrating, and
+ * the hook is added then. Call before the page loads; `scriptsBeforeHydrated` reads it.
+ */
+export async function noteHydrationEnd(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.defineProperty(Element.prototype, '__vue_app__', {
+      configurable: true,
+      set(app: { config: { globalProperties: { $nuxt?: { hooks: { hookOnce: (name: string, fn: () => void) => void } } } } }) {
+        Object.defineProperty(this, '__vue_app__', { value: app, configurable: true, enumerable: false, writable: true })
+        app.config.globalProperties.$nuxt?.hooks.hookOnce('app:suspense:resolve', () => { (window as unknown as { hydratedAt: number }).hydratedAt = performance.now() })
+      },
+    })
+  })
+}
+
+/** The paths of the scripts the page asked for before it finished hydrating (`noteHydrationEnd`). */
+export async function scriptsBeforeHydrated(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => (window as unknown as { hydratedAt?: number }).hydratedAt !== undefined)
+  return page.evaluate(() => {
+    const end = (window as unknown as { hydratedAt: number }).hydratedAt
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => r.startTime <= end && new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => new URL(r.name).pathname)
+  })
+}
+
 /** Opens `url` once the page is interactive: a field filled or a button clicked earlier would be lost, as a person's would. */
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url)

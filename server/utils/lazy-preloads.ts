@@ -1,0 +1,71 @@
+// The scripts a page can hydrate without: those only its lazily hydrated components
+// (`hydrate-on-visible`, `hydrate-on-interaction`) and what renders inside them need. Preloaded,
+// they shared a phone's link with the scripts hydration waits for: the item page preloaded 16
+// scripts, 6 of them for parts that hydrate once scrolled to.
+
+/** What plugins/lazy-hydration.server.ts notes of a page (in its request's `event.context.lazyHydration`). */
+export interface LazyHydration {
+  /** the lazily hydrated components */
+  lazy: string[]
+  /** every module rendered */
+  modules: string[]
+}
+
+/** Per module id of the client build, the script files it needs, its own first. */
+export interface ScriptDependencies {
+  entrypoints: string[]
+  scripts: Record<string, string[]>
+}
+
+/** The part of a client build manifest (as nuxt's `build:manifest` hook gives it) read here. */
+type Manifest = Record<string, { file?: string; imports?: string[]; isEntry?: boolean }>
+
+/**
+ * Each module's own script and those it imports, directly or not (what the renderer preloads for
+ * it). A module merged into another's chunk has no file, and imports that chunk
+ * (modules/preload-merged-chunks.ts): the chunk is its own script.
+ */
+export function scriptDependencies(manifest: Manifest): ScriptDependencies {
+  const scripts: Record<string, string[]> = {}
+  const seen = new Set<string>()
+  const collect = (id: string, files: Set<string>) => {
+    const entry = manifest[id]
+    if (!entry || seen.has(id)) return
+    seen.add(id)
+    if (entry.file?.endsWith('.js')) files.add(entry.file)
+    for (const dep of entry.imports ?? []) collect(dep, files)
+  }
+  for (const id of Object.keys(manifest)) {
+    const files = new Set<string>()
+    seen.clear()
+    collect(id, files)
+    if (files.size) scripts[id] = [...files]
+  }
+  return { entrypoints: Object.keys(manifest).filter((id) => manifest[id]!.isEntry), scripts }
+}
+
+/**
+ * The script files to leave out of the page's preloads. `lazy` are the lazily hydrated
+ * components; `modules` every module the page rendered, those inside a lazy component included
+ * (Vue registers each as it renders, without saying where). A module whose own script is one a
+ * lazy component loads is taken to render inside it; a script stays when anything else needs it.
+ */
+export function lazyOnlyScripts(build: ScriptDependencies, lazy: Iterable<string>, modules: Iterable<string>): Set<string> {
+  const lazyIds = new Set(lazy)
+  const lazyScripts = new Set([...lazyIds].flatMap((id) => build.scripts[id] ?? []))
+  const needed = new Set<string>()
+  for (const id of build.entrypoints) for (const file of build.scripts[id] ?? []) needed.add(file)
+  for (const id of modules) {
+    const files = build.scripts[id]
+    if (lazyIds.has(id) || !files || lazyScripts.has(files[0]!)) continue
+    for (const file of files) needed.add(file)
+  }
+  return new Set([...lazyScripts].filter((f) => !needed.has(f)))
+}
+
+/** `head` (rendered tags) without the modulepreload links of `files` (names under `assetsBase`). */
+export function withoutPreloads(head: string, files: Set<string>, assetsBase: string): string {
+  if (!files.size) return head
+  return head.replace(/<link rel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>\n?/g, (tag, href: string) =>
+    href.startsWith(assetsBase) && files.has(href.slice(assetsBase.length)) ? '' : tag)
+}
