@@ -50,52 +50,57 @@ try {
   await settled([portal], 120_000, [meili.child.pid!])
   const seconds = Number(process.env.SECONDS ?? 10)
   const p = await load(portal.url, distinct.map(toPortal), 1, seconds)
-  if (process.env.PROFILE) { await portal.stop(); console.log(`portal p50 ${p.p50} p95 ${p.p95}; profile of the last ${seconds} s in ${PROF}`); process.exit(0) }
-  // The same searches: the portal's run reached the first p.requests of them.
-  const q = await load(meili.url, distinct.slice(0, p.requests).map(toMeili), 1, seconds)
-  console.log(`one after the other: portal p50 ${p.p50} p95 ${p.p95} (${p.requests} requests, hit rate ${p.hitRate}); meili p50 ${q.p50} p95 ${q.p95}; ×${(p.p50 / q.p50).toFixed(2)}`)
-  await markSearchIndexChanged(db.prisma)
-  await new Promise((r) => setTimeout(r, 300))
-  const [ap, aq] = await alternate({ baseUrl: portal.url, requests: distinct.map(toPortal) }, { baseUrl: meili.url, requests: distinct.map(toMeili) }, 2 * seconds)
-  console.log(`in turn: portal p50 ${ap.p50} p95 ${ap.p95} (${ap.requests} requests, hit rate ${ap.hitRate}); meili p50 ${aq.p50} p95 ${aq.p95}; ×${(ap.p50 / aq.p50).toFixed(2)}`)
-  {
-    const sizes: number[] = []
-    let parseMs = 0
-    for (const d of distinct.slice(0, 200)) {
-      const r = toMeili(d)
-      const text = await (await fetch(meili.url + r.path, { method: 'POST', body: r.body, headers: { ...r.headers, 'accept-encoding': 'identity' } })).text()
-      sizes.push(text.length)
-      const t = performance.now(); JSON.parse(text); parseMs += performance.now() - t
+  if (process.env.PROFILE) {
+    await portal.stop()
+    await db.close()
+    console.log(`portal p50 ${p.p50} p95 ${p.p95}; profile of the portal's whole run in ${PROF} (the last ${seconds} s are the searches)`)
+  } else {
+    // The same searches: the portal's run reached the first p.requests of them.
+    const q = await load(meili.url, distinct.slice(0, p.requests).map(toMeili), 1, seconds)
+    console.log(`one after the other: portal p50 ${p.p50} p95 ${p.p95} (${p.requests} requests, hit rate ${p.hitRate}); meili p50 ${q.p50} p95 ${q.p95}; ×${(p.p50 / q.p50).toFixed(2)}`)
+    await markSearchIndexChanged(db.prisma)
+    await new Promise((r) => setTimeout(r, 300))
+    const [ap, aq] = await alternate({ baseUrl: portal.url, requests: distinct.map(toPortal) }, { baseUrl: meili.url, requests: distinct.map(toMeili) }, 2 * seconds)
+    console.log(`in turn: portal p50 ${ap.p50} p95 ${ap.p95} (${ap.requests} requests, hit rate ${ap.hitRate}); meili p50 ${aq.p50} p95 ${aq.p95}; ×${(ap.p50 / aq.p50).toFixed(2)}`)
+    {
+      const sizes: number[] = []
+      let parseMs = 0
+      for (const d of distinct.slice(0, 200)) {
+        const r = toMeili(d)
+        const text = await (await fetch(meili.url + r.path, { method: 'POST', body: r.body, headers: { ...r.headers, 'accept-encoding': 'identity' } })).text()
+        sizes.push(text.length)
+        const t = performance.now(); JSON.parse(text); parseMs += performance.now() - t
+      }
+      sizes.sort((x, y) => x - y)
+      console.log(`Meilisearch answers: median ${sizes[100]} characters, largest ${sizes[199]}; JSON.parse ${(parseMs / 200).toFixed(2)} ms on average`)
     }
-    sizes.sort((x, y) => x - y)
-    console.log(`Meilisearch answers: median ${sizes[100]} characters, largest ${sizes[199]}; JSON.parse ${(parseMs / 200).toFixed(2)} ms on average`)
+    // The same, in this process: the portal's searchItems against the bare multi-search.
+    const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, requestInit: { headers: { 'Accept-Encoding': 'identity' } } })
+    let calls = 0
+    const counted = new Proxy(client, { get: (t, k, r) => (k === 'multiSearch' ? (...a: unknown[]) => { calls++; return (t.multiSearch as (...x: unknown[]) => unknown).apply(t, a) } : Reflect.get(t, k, r)) })
+    const viaHttp = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, requestInit: { headers: { 'Accept-Encoding': 'identity' } }, httpClient: nodeHttpClient })
+    const bareHttp: number[] = []
+    const bare: number[] = []
+    const full: number[] = []
+    let twice = 0
+    for (const d of distinct.slice(0, 600)) {
+      const query = searchQuerySchema.parse({ q: d.q, type: d.type ? [d.type] : [], status: d.status ? [d.status] : [], page: d.page })
+      let t = performance.now()
+      await client.multiSearch({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries })
+      bare.push(performance.now() - t)
+      t = performance.now()
+      await viaHttp.multiSearch({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries })
+      bareHttp.push(performance.now() - t)
+      calls = 0
+      t = performance.now()
+      await searchItems(counted, db.prisma, 'items', query)
+      full.push(performance.now() - t)
+      if (calls > 1) twice++
+    }
+    const med = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)]!.toFixed(2)
+    console.log(`in process: bare multi-search p50 ${med(bare)} ms (node:http ${med(bareHttp)} ms), searchItems p50 ${med(full)} ms; ${twice} of ${full.length} searches asked Meilisearch twice (a correction)`)
+    await portal.stop()
+    await db.close()
   }
-  // The same, in this process: the portal's searchItems against the bare multi-search.
-  const client = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, requestInit: { headers: { 'Accept-Encoding': 'identity' } } })
-  let calls = 0
-  const counted = new Proxy(client, { get: (t, k, r) => (k === 'multiSearch' ? (...a: unknown[]) => { calls++; return (t.multiSearch as (...x: unknown[]) => unknown).apply(t, a) } : Reflect.get(t, k, r)) })
-  const viaHttp = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, requestInit: { headers: { 'Accept-Encoding': 'identity' } }, httpClient: nodeHttpClient })
-  const bareHttp: number[] = []
-  const bare: number[] = []
-  const full: number[] = []
-  let twice = 0
-  for (const d of distinct.slice(0, 600)) {
-    const query = searchQuerySchema.parse({ q: d.q, type: d.type ? [d.type] : [], status: d.status ? [d.status] : [], page: d.page })
-    let t = performance.now()
-    await client.multiSearch({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries })
-    bare.push(performance.now() - t)
-    t = performance.now()
-    await viaHttp.multiSearch({ queries: searchRequests('items', query, engineQuery(query.q, context.query)).queries })
-    bareHttp.push(performance.now() - t)
-    calls = 0
-    t = performance.now()
-    await searchItems(counted, db.prisma, 'items', query)
-    full.push(performance.now() - t)
-    if (calls > 1) twice++
-  }
-  const med = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)]!.toFixed(2)
-  console.log(`in process: bare multi-search p50 ${med(bare)} ms (node:http ${med(bareHttp)} ms), searchItems p50 ${med(full)} ms; ${twice} of ${full.length} searches asked Meilisearch twice (a correction)`)
-  await portal.stop()
-  await db.close()
 } finally { await meili.stop(); pg.stop() }
 process.exit(0)
