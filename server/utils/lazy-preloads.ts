@@ -2,6 +2,7 @@
 // (`hydrate-on-visible`, `hydrate-on-interaction`) and what renders inside them need. Preloaded,
 // they shared a phone's link with the scripts hydration waits for: the item page preloaded 16
 // scripts, 6 of them for parts that hydrate once scrolled to.
+import { precomputeDependencies, type Manifest } from 'vue-bundle-renderer'
 
 /** What plugins/lazy-hydration.server.ts notes of a page (in its request's `event.context.lazyHydration`). */
 export interface LazyHydration {
@@ -17,31 +18,19 @@ export interface ScriptDependencies {
   scripts: Record<string, string[]>
 }
 
-/** The part of a client build manifest (as nuxt's `build:manifest` hook gives it) read here. */
-type Manifest = Record<string, { file?: string; imports?: string[]; isEntry?: boolean }>
-
 /**
- * Each module's own script and those it imports, directly or not (what the renderer preloads for
- * it). A module merged into another's chunk has no file, and imports that chunk
- * (modules/preload-merged-chunks.ts): the chunk is its own script.
+ * Each module's own script and those it imports, directly or not: what the renderer preloads for
+ * it, as vue-bundle-renderer works it out (a module merged into another's chunk,
+ * modules/preload-merged-chunks.ts, has that chunk for its own script).
  */
 export function scriptDependencies(manifest: Manifest): ScriptDependencies {
+  const { entrypoints, dependencies } = precomputeDependencies(manifest)
   const scripts: Record<string, string[]> = {}
-  const seen = new Set<string>()
-  const collect = (id: string, files: Set<string>) => {
-    const entry = manifest[id]
-    if (!entry || seen.has(id)) return
-    seen.add(id)
-    if (entry.file?.endsWith('.js')) files.add(entry.file)
-    for (const dep of entry.imports ?? []) collect(dep, files)
+  for (const [id, needs] of Object.entries(dependencies)) {
+    const files = Object.values(needs.preload).flatMap((r) => (r.file?.endsWith('.js') ? [r.file] : []))
+    if (files.length) scripts[id] = files
   }
-  for (const id of Object.keys(manifest)) {
-    const files = new Set<string>()
-    seen.clear()
-    collect(id, files)
-    if (files.size) scripts[id] = [...files]
-  }
-  return { entrypoints: Object.keys(manifest).filter((id) => manifest[id]!.isEntry), scripts }
+  return { entrypoints, scripts }
 }
 
 /**

@@ -15,7 +15,8 @@ const manifest = {
   'layouts/default.vue': { file: '', imports: ['entry.js'] },
   'entry.css': { file: 'entry.css' },
 }
-const build = scriptDependencies(manifest)
+// As Nuxt's manifest marks them: scripts and styles the renderer preloads.
+const build = scriptDependencies(Object.fromEntries(Object.entries(manifest).map(([id, m]) => [id, { ...m, resourceType: m.file.endsWith('.css') ? 'style' : 'script', module: true, preload: true }])))
 const rendered = ['layouts/default.vue', 'pages/item.vue', 'components/Badge.vue', 'components/guide/Body.vue', 'components/guide/Steps.vue']
 
 describe('the scripts a page hydrates without (server/utils/lazy-preloads.ts)', () => {
