@@ -9,8 +9,8 @@ import { requestConfig } from '../utils/request-config'
 export default defineNitroPlugin((nitro) => {
   const config = useRuntimeConfig()
   nitro.hooks.hook('request', (event) => {
-    // Made when first asked for: most API requests never ask (a search, at city scale, spent
-    // 0.06 ms copying it).
+    // Made when first asked for, and then a section at a time (server/utils/request-config.ts):
+    // @nuxtjs/i18n reads only `public` on an API request.
     if (event.context.nitro.runtimeConfig) return
     let own: typeof config | undefined
     Object.defineProperty(event.context.nitro, 'runtimeConfig', {

@@ -9,7 +9,7 @@ import { openSession } from '../services/auth/sessions'
 import type { LoginResult, RequestInfo } from '../services/auth/login'
 import { tooManyAttemptsMessage } from '../services/auth/throttle'
 import type { Actor } from '../services/auth/policy'
-import { loadConfig } from '../utils/config'
+import { appConfig } from '../utils/config'
 import { apiError, clientAddress, servedOverHttps } from '../utils/http'
 import { useDb } from '../utils/prisma'
 
@@ -42,7 +42,7 @@ export function requestIdOf(event: H3Event): string | undefined {
 /** The client address and request id, for the login limits and the audit log. */
 export function requestInfo(event: H3Event): RequestInfo {
   return {
-    address: clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket.remoteAddress, loadConfig().trustProxy),
+    address: clientAddress(getRequestHeader(event, 'x-forwarded-for'), event.node.req.socket.remoteAddress, appConfig().trustProxy),
     requestId: requestIdOf(event),
   }
 }

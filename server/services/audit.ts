@@ -5,7 +5,7 @@
 // cannot be told from a real one; with AUDIT_HMAC_KEY set, each entry also carries an HMAC of its
 // hash under a key the database does not hold, and such an entry has none that fits.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { loadConfig } from '../utils/config'
+import { appConfig } from '../utils/config'
 import type { Db, Prisma } from '../utils/prisma'
 import { insertRows, type ColumnType } from '../utils/bulk-insert'
 import { endOfCityDay, startOfCityDay } from '../../shared/city-time'
@@ -64,7 +64,7 @@ let signing: { key: string | null; fromSeq: bigint } | undefined
 
 function signingKey(): NonNullable<typeof signing> {
   if (!signing) {
-    const config = loadConfig()
+    const config = appConfig()
     signing = { key: config.auditHmacKey ?? null, fromSeq: config.auditHmacFromSeq ?? BigInt(1) }
   }
   return signing

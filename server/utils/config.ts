@@ -39,6 +39,16 @@ export interface AppConfig {
   subscriptionKey: string | undefined
 }
 
+let processConfig: AppConfig | undefined
+
+/**
+ * The configuration of the running process, read at the first call: its environment does not
+ * change while it runs, and reading twenty variables from it cost each search about 0.05 ms.
+ */
+export function appConfig(): AppConfig {
+  return (processConfig ??= loadConfig())
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(env.DATA_DIR || '.data')
   return {

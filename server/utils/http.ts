@@ -7,7 +7,7 @@ import { createError, getQuery, getRequestHeader, getRequestProtocol, getRouterP
 import type { z } from 'zod'
 
 import type { ApiErrorData } from '../../shared/api'
-import { loadConfig } from './config'
+import { appConfig } from './config'
 
 /** The largest JSON body an API route reads (uploads have their own limit, server/utils/upload.ts). */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -29,7 +29,7 @@ const FORBIDDEN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u20
  * turn against anyone else; not believing it would drop Secure behind every TLS proxy.
  */
 export function servedOverHttps(event: H3Event): boolean {
-  return loadConfig().secureCookies || getRequestProtocol(event, { xForwardedProto: true }) === 'https'
+  return appConfig().secureCookies || getRequestProtocol(event, { xForwardedProto: true }) === 'https'
 }
 
 /** An address as the limits count it: without a port, brackets or the IPv4-in-IPv6 prefix. */

@@ -5,5 +5,5 @@ import { mailbox } from '../../services/follow/send'
 export default defineEventHandler(async (event) => {
   const { db } = await requireContext(event, 'mail:read')
   validQuery(event, noQuerySchema)
-  return mailbox(db, !!loadConfig().smtpUrl)
+  return mailbox(db, !!appConfig().smtpUrl)
 })

@@ -6,5 +6,5 @@ export default defineEventHandler(async (event) => {
   const { db } = await publicContext(event)
   const filter = validQuery(event, changeTopicSchema)
   setResponseHeader(event, 'Content-Type', FEED_CONTENT_TYPE)
-  return changesFeed(db, { meili: useMeili(), indexUid: loadConfig().meiliIndex }, siteUrl(), filter)
+  return changesFeed(db, { meili: useMeili(), indexUid: appConfig().meiliIndex }, siteUrl(), filter)
 })

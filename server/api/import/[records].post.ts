@@ -16,7 +16,7 @@ export default defineEventHandler(async (event) => {
   const kind = validParam(event, 'records', recordsParam(DRAFT_KINDS))
   const { dryRun } = validQuery(event, importQuerySchema)
   const file = await readUploadedFile(event, 'file', SHEET_LIMITS.maxBytes, tooLarge)
-  const batchSize = loadConfig().databaseUrl ? undefined : EMBEDDED_IMPORT_BATCH
+  const batchSize = appConfig().databaseUrl ? undefined : EMBEDDED_IMPORT_BATCH
   const report = await importSheet(db, kind, actor, departmentScope(actor, 'draft:import')!, file, { dryRun, requestId, batchSize })
   if (!dryRun && report.errors.length) throw new SheetInvalidError(report)
   if (report.imported) setResponseStatus(event, 201)

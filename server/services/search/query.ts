@@ -250,10 +250,12 @@ export async function searchItems(meili: Meilisearch, db: Db, indexUid: string, 
 /**
  * The portal's search: the answer, and the query counted for the reform office's view once the
  * answer is on its way (counting normalises the query again: 0.12 ms of a search's 16 at p50).
+ * A timer, not setImmediate: h3 sends the answer from a setImmediate of its own, queued after
+ * this one, so an immediate counted before the answer went out.
  */
 export async function publicSearch(meili: Meilisearch, db: Db, indexUid: string, query: SearchQuery): Promise<SearchResult> {
   const result = await searchItems(meili, db, indexUid, query)
-  setImmediate(countSearch, query, result.total)
+  setTimeout(countSearch, 0, query, result.total)
   return result
 }
 
