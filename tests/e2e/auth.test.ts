@@ -449,6 +449,29 @@ describe.skipIf(!hasChromium)('the back office in a browser', () => {
     await page.close()
   })
 
+  it('keeps the 登录 button where it is after a quick failed login, so the next tap signs in', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+    await visit(page, `${portal.url}/admin/login`)
+    // The refusal comes back at once, as from a server with nothing else to do: before the fix,
+    // the form's check of the password, still pending, then ran on the password the page clears
+    // after a failed login, and said 请输入密码 under the field, pushing the button down.
+    const refused = await api(portal, 'POST', '/api/auth/login', { body: { username: 'civil.editor', password: 'wrong-password' } })
+    expect(refused.status).toBe(401)
+    const refusal = await refused.text()
+    await page.route('**/api/auth/login', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: refusal }), { times: 1 })
+    await page.getByLabel('用户名').fill('civil.editor')
+    await page.getByLabel('密码').fill('wrong-password')
+    await page.getByRole('button', { name: '登录' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('用户名或密码不正确')
+    // Longer than the 300 ms Nuxt UI waited before checking a field.
+    await page.waitForTimeout(600)
+    expect(await page.locator('form').textContent()).not.toContain('请输入密码')
+    await page.getByLabel('密码').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/admin')
+    await page.close()
+  })
+
   it('shows field errors from the shared schema without asking the server', async () => {
     const page = await browser.newPage()
     await visit(page, `${portal.url}/admin/login`)
